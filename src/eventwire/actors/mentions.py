@@ -1,0 +1,257 @@
+"""Finding actors in a parsed article, with per-article memory (coreference).
+
+:class:`ArticleActors` is built once per parsed article.  For any token it
+gives the :class:`ActorMention` the token's noun phrase refers to — resolved
+from the phrase itself (country names, demonyms, capitals as metonyms, titles
+and sector nouns), or from what the article said before: a surname after the
+full name ("Lavrov"), a pronoun ("he", "they"), a bare title ("the minister"),
+or a joint reference ("the two sides", "both countries", "each other").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
+from eventwire.models import ActorCode, ActorMention
+
+# Left modifiers that belong to a noun phrase's head (titles, names, demonyms, possessors).
+NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+JOINT_HEADS = frozenset({"side", "sides", "country", "countries", "nation", "nations", "government", "governments"})
+RECIPROCAL = frozenset({"each other", "one another"})
+PERSON_LABELS = frozenset({"PERSON"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A resolved mention remembered for later reference."""
+
+    token_i: int
+    sentence: int
+    mention: ActorMention
+    is_person: bool
+    plural: bool
+
+
+class ArticleActors:
+    """Actor resolution for one parsed article (a spaCy ``Doc``)."""
+
+    def __init__(self, doc: Any, countries: CountryTable, agents: AgentTable) -> None:
+        self.doc = doc
+        self.countries = countries
+        self.agents = agents
+        self._sent_of = {}
+        for si, sent in enumerate(doc.sents):
+            for tok in sent:
+                self._sent_of[tok.i] = si
+        self._cache: dict[int, ActorMention | None] = {}
+        self._memory: list[_Entry] = []
+        self._names: dict[str, ActorCode] = {}
+        self._country_counts: Counter[str] = Counter()
+        self._sector_by_country: dict[str, Counter[str]] = {}
+        self._prescan()
+
+    # ------------------------------------------------------------------ public
+    def sentence_index(self, token: Any) -> int:
+        return self._sent_of.get(token.i, 0)
+
+    def mention(self, token: Any) -> ActorMention | None:
+        """The actor the noun phrase headed by ``token`` refers to, or None."""
+        if token.i not in self._cache:
+            self._cache[token.i] = self._resolve(token)
+        return self._cache[token.i]
+
+    def joint(self, tokens: list[Any]) -> ActorMention | None:
+        """A joint actor from coordinated heads ("China and Russia")."""
+        mentions = [m for m in (self.mention(t) for t in tokens) if m is not None]
+        if not mentions:
+            return None
+        if len(mentions) == 1:
+            return mentions[0]
+        members: list[ActorCode] = []
+        for m in mentions:
+            members.extend(m.members or (m.identity,))
+        start = min(m.start for m in mentions)
+        end = max(m.end for m in mentions)
+        text = self.doc.text[start:end]
+        return ActorMention(text, start, end, "", "", "joint", tuple(dict.fromkeys(members)))
+
+    def salient_pair(self) -> tuple[ActorCode, ActorCode] | None:
+        """The two countries the article is most about, with their commonest sector."""
+        top = [c for c, _ in self._country_counts.most_common(2)]
+        if len(top) < 2:
+            return None
+        return self._side(top[0]), self._side(top[1])
+
+    # ----------------------------------------------------------------- resolve
+    def _prescan(self) -> None:
+        """First pass: resolve every nominal head so that memory and counts are article-wide."""
+        for tok in self.doc:
+            if tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"GPE", "NORP"}:
+                self.mention(tok)
+
+    def _side(self, country: str) -> ActorCode:
+        sectors = self._sector_by_country.get(country)
+        sector = sectors.most_common(1)[0][0] if sectors else ""
+        return ActorCode(country, sector)
+
+    def _remember(self, token: Any, mention: ActorMention, is_person: bool) -> None:
+        plural = token.tag_ in {"NNS", "NNPS"} or bool(mention.members)
+        self._memory.append(_Entry(token.i, self.sentence_index(token), mention, is_person, plural))
+        for member in mention.members or (mention.identity,):
+            if member.country:
+                self._country_counts[member.country] += 1
+                if member.sector:
+                    self._sector_by_country.setdefault(member.country, Counter())[member.sector] += 1
+
+    def _np_tokens(self, token: Any) -> list[Any]:
+        """The head and its left modifiers (recursively), in text order."""
+        out = [token]
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            for child in t.lefts:
+                if child.dep_ in NP_DEPS:
+                    out.append(child)
+                    stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def _span_text(self, tokens: list[Any]) -> tuple[str, int, int]:
+        start = tokens[0].idx
+        end = tokens[-1].idx + len(tokens[-1].text)
+        return self.doc.text[start:end], start, end
+
+    def _resolve(self, token: Any) -> ActorMention | None:
+        if token.pos_ == "PRON" or token.lower_ in RECIPROCAL:
+            return self._resolve_pronoun(token)
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.ent_type_ not in {"GPE", "NORP", "PERSON"}:
+            return None
+        tokens = self._np_tokens(token)
+        # strip leading determiners/punctuation from the span
+        while len(tokens) > 1 and tokens[0].dep_ in {"det", "punct", "case"}:
+            tokens = tokens[1:]
+        text, start, end = self._span_text(tokens)
+        joint = self._resolve_joint(token, tokens, text, start, end)
+        if joint is not None:
+            return joint
+        is_person = token.ent_type_ in PERSON_LABELS
+        found = resolve_phrase(text, self.countries, self.agents)
+        code, how = found if found is not None else (ActorCode(), "")
+        code, how = self._complete(token, tokens, code, how, is_person)
+        if not code:
+            return None
+        mention = ActorMention(text, start, end, code.country, code.sector, how)
+        if is_person:
+            self._learn_name(tokens, code)
+        self._remember(token, mention, is_person)
+        return mention
+
+    def _complete(
+        self, token: Any, tokens: list[Any], code: ActorCode, how: str, is_person: bool
+    ) -> tuple[ActorCode, str]:
+        """Fill a missing country or sector from context: titles coordinated with a name,
+        a place attached by a preposition, an earlier full name, an earlier same-sector actor."""
+        if is_person and token.dep_ == "conj" and (not code.country or not code.sector):
+            head_code = self._title_code(token.head)
+            if head_code is not None:
+                code = ActorCode(code.country or head_code.country, code.sector or head_code.sector)
+                how = (how + "+" if how else "") + "coordinated-title"
+        if code.sector and not code.country:
+            place = self._place_country(token)
+            if place:
+                code, how = ActorCode(place, code.sector), how + "+place"
+        if is_person and not code.country:
+            known = self._lookup_name(tokens)
+            if known is not None:
+                return ActorCode(known.country, known.sector or code.sector), "memory:name"
+        if code.sector and not code.country and tokens[0].lower_ != "a":
+            earlier = self._recent(lambda e: e.mention.sector == code.sector and bool(e.mention.country))
+            if earlier is not None and any(t.lower_ == "the" for t in token.lefts):
+                return ActorCode(earlier.mention.country, code.sector), "memory:title"
+        return code, how
+
+    def _title_code(self, head: Any) -> ActorCode | None:
+        if head.ent_type_ in PERSON_LABELS and head.pos_ == "PROPN" and head.dep_ != "conj":
+            return None
+        text, _, _ = self._span_text(self._np_tokens(head))
+        found = resolve_phrase(text, self.countries, self.agents)
+        return found[0] if found is not None and found[0].sector else None
+
+    def _place_country(self, token: Any) -> str:
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "at"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        text, _, _ = self._span_text(self._np_tokens(pobj))
+                        match = self.countries.lookup(text)
+                        if match is None:
+                            found = self.countries.find_all(text)
+                            match = found[0][2] if found else None
+                        if match is not None:
+                            return match.iso3
+        return ""
+
+    def _name_keys(self, tokens: list[Any]) -> list[str]:
+        names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS and t.pos_ == "PROPN"]
+        if not names:
+            return []
+        return [" ".join(names), names[-1], names[0]]
+
+    def _learn_name(self, tokens: list[Any], code: ActorCode) -> None:
+        if not code.country:
+            return
+        for key in self._name_keys(tokens):
+            self._names.setdefault(key, code)
+
+    def _lookup_name(self, tokens: list[Any]) -> ActorCode | None:
+        for key in self._name_keys(tokens) or [tokens[-1].text]:
+            if key in self._names:
+                return self._names[key]
+        return None
+
+    def _recent(self, accept: Any, before: int | None = None, window: int = 3) -> _Entry | None:
+        for entry in reversed(self._memory):
+            if before is not None and entry.token_i >= before:
+                continue
+            if before is not None and self._sent_of.get(before, 0) - entry.sentence > window:
+                return None
+            if accept(entry):
+                return entry
+        return None
+
+    def _resolve_pronoun(self, token: Any) -> ActorMention | None:
+        low = token.lower_
+        pos = (token.idx, token.idx + len(token.text))
+        if low in PERSON_PRONOUNS:
+            entry = self._recent(lambda e: e.is_person, before=token.i)
+            if entry is not None:
+                return replace(entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:pronoun")
+            return None
+        if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
+            entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
+            if entry is not None:
+                return replace(entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:group")
+        return None
+
+    def _resolve_joint(
+        self, token: Any, tokens: list[Any], text: str, start: int, end: int
+    ) -> ActorMention | None:
+        low = text.lower()
+        is_joint = token.lower_ in JOINT_HEADS and any(
+            t.lower_ in {"two", "both"} for t in tokens
+        )
+        if not is_joint and not (token.lower_ in {"other"} and any(t.lower_ == "each" for t in tokens)):
+            return None
+        pair = self.salient_pair()
+        if pair is None:
+            return None
+        if token.lower_ in {"country", "countries", "nation", "nations"}:
+            pair = (ActorCode(pair[0].country), ActorCode(pair[1].country))
+        del low
+        mention = ActorMention(text, start, end, "", "", "coref:joint", pair)
+        return mention

@@ -1,0 +1,159 @@
+"""The ``eventwire`` command line.
+
+Exit codes: 0 success; 1 some documents failed (each reported on stderr, the
+batch went on); 2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from eventwire import __version__
+from eventwire.cli.demo import run_demo
+from eventwire.cli.output import write_events
+from eventwire.errors import DocumentError, EventwireError
+from eventwire.pipeline import CodedArticle, Pipeline, read_articles
+from eventwire.settings import SETTINGS, Settings, describe
+
+EXIT_OK, EXIT_DOC_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Progress:
+    """A one-line article counter on stderr, shown only on a terminal."""
+
+    def __init__(self, stream: IO[str], enabled: bool) -> None:
+        self.stream, self.enabled, self.done = stream, enabled, 0
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.enabled:
+            self.stream.write(f"\rcoded {self.done} articles")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\n")
+
+
+def _setting_help(name: str) -> str:
+    s = next(s for s in SETTINGS if s.name == name)
+    return f"{s.help} [env {s.env}; default {s.default}]"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventwire", description="Political event data from news articles.")
+    parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    read = sub.add_parser("read", help="print one JSON object per article (id, title, published, text, ...)")
+    read.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, .jsonl, .html, .gz")
+
+    code = sub.add_parser("code", help="code events: one JSON object (or TSV row) per event")
+    code.add_argument("paths", nargs="+", metavar="PATH")
+    code.add_argument("--format", choices=("jsonl", "tsv"), default="jsonl")
+    code.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    _add_model_options(code)
+
+    demo = sub.add_parser("demo", help="code the bundled real news and print a summary")
+    demo.add_argument("-o", "--output", metavar="FILE", default=".eventwire/demo-events.jsonl",
+                      help="where to write the demo's events (JSONL)")
+    demo.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _add_model_options(demo)
+
+    sub.add_parser("settings", help="list the settings, their environment variables and defaults")
+    return parser
+
+
+def _add_model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", help=_setting_help("model"))
+    p.add_argument("--batch-size", type=int, help=_setting_help("batch_size"))
+    p.add_argument("--patterns", help=_setting_help("patterns"))
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(model=args.model, batch_size=args.batch_size, patterns=args.patterns)
+
+
+def _report(err: DocumentError, stderr: IO[str]) -> None:
+    stderr.write(f"eventwire: error: {err}\n")
+
+
+def cmd_read(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    failed = 0
+    for item in read_articles(args.paths):
+        if isinstance(item, DocumentError):
+            failed += 1
+            _report(item, stderr)
+            continue
+        stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    return EXIT_DOC_FAILED if failed else EXIT_OK
+
+
+def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    pipeline = Pipeline(_settings(args))
+    progress = Progress(stderr, enabled=stderr.isatty())
+    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else stdout  # noqa: SIM115
+    failed = 0
+    try:
+        first = True
+        for item in pipeline.run(args.paths, progress):
+            if isinstance(item, DocumentError):
+                failed += 1
+                _report(item, stderr)
+                continue
+            write_events(item.events, out, args.format, header=first)
+            first = False
+    finally:
+        progress.close()
+        if out is not stdout:
+            out.close()
+    return EXIT_DOC_FAILED if failed else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    pipeline = Pipeline(_settings(args))
+    summary, failures = run_demo(pipeline, Path(args.output))
+    for err in failures:
+        _report(err, stderr)
+    if args.json:
+        stdout.write(json.dumps(summary.to_dict(), indent=2) + "\n")
+    else:
+        stdout.write(summary.render() + "\n")
+    return EXIT_DOC_FAILED if failures else EXIT_OK
+
+
+def cmd_settings(stdout: IO[str]) -> int:
+    for row in describe():
+        stdout.write(f"{row['name']:<16} {row['env']:<26} default={row['default']!r}\n    {row['help']}\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "read":
+            return cmd_read(args, stdout, stderr)
+        if args.command == "code":
+            return cmd_code(args, stdout, stderr)
+        if args.command == "demo":
+            return cmd_demo(args, stdout, stderr)
+        return cmd_settings(stdout)
+    except EventwireError as exc:
+        stderr.write(f"eventwire: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+__all__ = ["CodedArticle", "build_parser", "main"]

@@ -1,0 +1,413 @@
+"""Coding events from a dependency parse: who did what to whom.
+
+For each trigger (a verb or noun listed in the pattern dictionary) the coder
+finds the source (the subject, an inherited or repaired subject, a possessor)
+and the target (the object, the object of a listed preposition, or an actor
+named inside the object phrase), expands joint actors into reciprocal events,
+reads the modality and the date, and attaches the CAMEO name, Goldstein value,
+quad class and PLOVER event and mode from the reference table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from eventwire.actors.mentions import ArticleActors
+from eventwire.events.dates import is_day_precise, parse_article_date, resolve_expression
+from eventwire.events.modality import INTEND, status_of
+from eventwire.events.patterns import Pattern
+from eventwire.models import ActorCode, ActorMention, Article, DateSource, Event, EventStatus
+from eventwire.resources import Resources
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+OBJECT_CONTROL = frozenset({"urge", "call", "ask", "encourage", "invite", "press", "persuade", "tell", "order",
+                            "force", "help", "allow", "enable", "warn", "advise", "request", "appeal"})
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+TARGET_SEARCH_PREPS = frozenset({"between", "with", "of", "against", "on", "by", "to", "toward", "towards", "from"})
+# Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
+INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
+NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
+RECIPROCAL_WORDS = frozenset({"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A matched trigger with its pattern and the object token it consumed, if any."""
+
+    trigger: Any
+    pattern: Pattern
+    obj: Any | None
+
+
+class EventCoder:
+    """Codes events from parsed articles using the loaded :class:`Resources`."""
+
+    name = "eventwire.coder"
+    version = "1"
+
+    def __init__(self, resources: Resources) -> None:
+        self.res = resources
+
+    # ------------------------------------------------------------------ public
+    def code(self, article: Article, doc: Any) -> list[Event]:
+        actors = ArticleActors(doc, self.res.countries, self.res.agents)
+        base = parse_article_date(article.published)
+        events: list[Event] = []
+        context_date: tuple[date, str] | None = None
+        for si, sent in enumerate(doc.sents):
+            own = self._sentence_date(sent, base)
+            seen: set[tuple[str, str, str, str]] = set()
+            for found in self._triggers(sent):
+                for event in self._events_for(article, actors, si, sent, found):
+                    key = (event.source.code, event.target.code if event.target else "", event.cameo[:2],
+                           event.status)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(self._dated(event, own, context_date, base))
+            if own is not None:
+                context_date = own
+        return events
+
+    # ---------------------------------------------------------------- triggers
+    def _triggers(self, sent: Any) -> Iterator[_Found]:
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
+            if not pos:
+                continue
+            for pattern in self.res.patterns.candidates(tok.lemma_.lower(), pos):
+                obj = self._match(pattern, tok)
+                if obj is False:
+                    continue
+                if obj is not None:
+                    consumed.add(obj.i)
+                yield _Found(tok, pattern, obj)
+                break
+
+    def _match(self, p: Pattern, tok: Any) -> Any:
+        """False when the pattern does not fire on ``tok``; else the object token it used (or None)."""
+        children = list(tok.children)
+        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in children):
+            return False
+        if p.compound and not any(
+            c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in p.compound for c in children
+        ):
+            return False
+        if p.xcomp and not any(
+            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in p.xcomp for c in children
+        ):
+            return False
+        advmod = getattr(p, "advmod", ())
+        if advmod and not any(c.dep_ == "advmod" and c.lemma_.lower() in advmod for c in children):
+            return False
+        if any(c.dep_ == "oprd" for c in children):
+            return False  # "called X a traitor": a predicate, not the event
+        if p.prep and p.pos == "VERB" and not p.object and not any(
+            c.dep_ in {"prep", "dative"} and c.lower_ in p.prep for c in children
+        ):
+            return False
+        if p.object:
+            for c in children:
+                if c.dep_ in {"dobj", "nsubjpass", "attr", "obj"} and c.lemma_.lower() in p.object:
+                    return c
+                if c.dep_ == "dobj":
+                    for conj in c.conjuncts:
+                        if conj.lemma_.lower() in p.object:
+                            return conj
+            return False
+        if p.pos == "NOUN" and not self._noun_is_event(tok, p):
+            return False
+        return None
+
+    @staticmethod
+    def _noun_is_event(tok: Any, p: Pattern) -> bool:
+        """A noun trigger needs an actor slot: its listed preposition when the pattern names one,
+        else a possessor, a compound or any preposition; and it must not be the mere content
+        (object) of a verb, as in "praised the cooperation between the two sides"."""
+        if _inside_object(tok):
+            return False
+        if p.prep:
+            return any(c.dep_ == "prep" and c.lower_ in p.prep for c in tok.children)
+        return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
+
+    # ------------------------------------------------------------------ events
+    def _events_for(
+        self, article: Article, actors: ArticleActors, si: int, sent: Any, found: _Found
+    ) -> Iterator[Event]:
+        tok, pattern = found.trigger, found.pattern
+        source = self._source(actors, tok, pattern)
+        if source is None:
+            return
+        target, slot_filled = self._target(actors, tok, pattern, found.obj, source)
+        if target is None and slot_filled and pattern.pos == "VERB" and not pattern.object:
+            return  # the verb acts on a thing, not an actor: not a political event
+        if target is None and pattern.code.startswith("01"):
+            return  # a statement with no one it is addressed to or about carries no dyad
+        status = status_of(tok)
+        code, why = pattern.code, pattern.id
+        if status == "intended" and code[:2] in INTENT_CODE and self._intent_governor(tok):
+            code, status, why = INTENT_CODE[code[:2]], "asserted", why + "+intent"
+        entry = self.res.cameo.get(code)
+        start, end = self._trigger_span(tok, found.obj)
+        n = 0
+        for s, t in self._pairs(source, target, pattern):
+            yield Event(
+                event_id=f"{article.id}-{si}-{tok.i}-{n}",
+                article_id=article.id,
+                date=None,
+                date_source="none",
+                source=s,
+                target=t,
+                cameo=entry.code,
+                cameo_name=entry.name,
+                goldstein=entry.goldstein,
+                quad_class=entry.quad_class,
+                plover=entry.plover,
+                status=status,
+                sentence=si,
+                trigger=article.text[start:end],
+                char_span=(start, end),
+                sentence_text=sent.text.strip(),
+                pattern=why,
+            )
+            n += 1
+
+    @staticmethod
+    def _intent_governor(tok: Any) -> bool:
+        head = tok
+        for _ in range(3):
+            if head.dep_ not in {"xcomp", "ccomp", "advcl", "conj", "acomp"} or head.head is head:
+                return False
+            head = head.head
+            if head.lemma_.lower() in INTEND:
+                return True
+        return False
+
+    @staticmethod
+    def _trigger_span(tok: Any, obj: Any | None) -> tuple[int, int]:
+        toks = [tok] + [c for c in tok.children if c.dep_ in {"prt", "compound"} and c.i < tok.i + 3]
+        if obj is not None:
+            toks.append(obj)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return start, end
+
+    def _pairs(
+        self, source: ActorMention, target: ActorMention | None, pattern: Pattern
+    ) -> Iterator[tuple[ActorMention, ActorMention | None]]:
+        sources = _expand(source)
+        if target is None:
+            if len(sources) > 1 and pattern.reciprocal:
+                for s in sources:
+                    for t in sources:
+                        if s.identity != t.identity and s.country != t.country:
+                            yield s, t
+                return
+            for s in sources:
+                yield s, None
+            return
+        targets = _expand(target)
+        for s in sources:
+            for t in targets:
+                if s.identity == t.identity or (s.country and s.country == t.country and not t.sector):
+                    continue
+                yield s, t
+
+    # ------------------------------------------------------------------ source
+    def _source(self, actors: ArticleActors, tok: Any, pattern: Pattern) -> ActorMention | None:
+        if pattern.pos == "NOUN":
+            return self._noun_source(actors, tok)
+        return self._verb_source(actors, tok, depth=0)
+
+    def _noun_source(self, actors: ArticleActors, tok: Any) -> ActorMention | None:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                m = actors.mention(c)
+                if m is not None:
+                    return m
+        for c in tok.children:  # "talks between X and Y": a joint source, reciprocal
+            if c.dep_ == "prep" and c.lower_ == "between":
+                heads = [p for p in c.children if p.dep_ == "pobj"]
+                if heads:
+                    m = actors.joint([heads[0], *heads[0].conjuncts])
+                    if m is not None and m.members:
+                        return m
+        head = tok.head
+        for _ in range(4):
+            if head.pos_ in {"VERB", "AUX"}:
+                return self._verb_source(actors, head, depth=0)
+            if head.head is head:
+                break
+            head = head.head
+        return None
+
+    def _verb_source(self, actors: ArticleActors, verb: Any, depth: int) -> ActorMention | None:
+        if depth > 4:
+            return None
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    pobj = [p for p in c.children if p.dep_ == "pobj"]
+                    if pobj:
+                        return self._actor_np(actors, pobj[0])
+        else:
+            for c in verb.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return self._actor_np(actors, verb.head)
+                    return self._actor_np(actors, c)
+        if verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+            governor = verb.head
+            if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
+                controller = self._controller(actors, governor)
+                if controller is not None:
+                    return controller
+            return self._verb_source(actors, governor, depth + 1)
+        if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
+            return self._actor_np(actors, verb.head)
+        return self._repair_source(actors, verb)
+
+    def _controller(self, actors: ArticleActors, governor: Any) -> ActorMention | None:
+        for c in governor.children:
+            if c.dep_ == "dobj":
+                return self._actor_np(actors, c)
+            if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._actor_np(actors, p)
+        return None
+
+    def _repair_source(self, actors: ArticleActors, verb: Any) -> ActorMention | None:
+        """The parser left the verb without a subject (e.g. a name attached as a conjunct of
+        an earlier name): take the actor noun phrase ending right before the verb."""
+        i = verb.i - 1
+        sent_start = verb.sent.start
+        while i >= sent_start and verb.doc[i].dep_ in {"advmod", "neg"} and verb.doc[i].pos_ == "ADV":
+            i -= 1
+        if i < sent_start:
+            return None
+        prev = verb.doc[i]
+        if prev.pos_ not in {"PROPN", "NOUN"} or prev.dep_ in {"pobj", "dobj"}:
+            return None
+        m = actors.mention(prev)
+        if m is None:
+            return None
+        return replace(m, matched_by=m.matched_by + "+repaired-subject")
+
+    def _actor_np(self, actors: ArticleActors, head: Any) -> ActorMention | None:
+        """A noun phrase as an actor; coordinated heads give a joint actor."""
+        conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS]
+        if conjuncts and head.dep_ != "conj":
+            joint = actors.joint([head, *conjuncts])
+            if joint is not None:
+                return joint
+        return actors.mention(head)
+
+    # ------------------------------------------------------------------ target
+    def _target(
+        self, actors: ArticleActors, tok: Any, pattern: Pattern, obj: Any | None, source: ActorMention
+    ) -> tuple[ActorMention | None, bool]:
+        """(target, whether the target slot was filled at all)."""
+        slots = self._target_slots(tok, pattern, obj)
+        for slot in slots:
+            m = self._actor_np(actors, slot)
+            if m is None:
+                m = self._search_subtree(actors, slot, source)
+            if m is not None:
+                return m, True
+        return None, bool(slots)
+
+    def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
+        holders = [tok] + ([obj] if obj is not None else [])
+        slots: list[Any] = []
+        preps = pattern.prep or (NOUN_TARGET_PREPS if pattern.pos == "NOUN" else ())
+        if preps:
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
+                        slots.extend(p for p in c.children if p.dep_ == "pobj")
+            return slots
+        if pattern.pos == "VERB" and obj is None:
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            for c in tok.children:
+                if c.dep_ in {"dobj", "dative", "iobj"} or (passive and c.dep_ == "nsubjpass"):
+                    slots.append(c)
+        return slots
+
+    def _search_subtree(self, actors: ArticleActors, slot: Any, source: ActorMention) -> ActorMention | None:
+        """An actor named inside a non-actor object ("the trust between the two countries",
+        "unilateralism boasted by the U.S.", "bilateral relations")."""
+        for t in slot.subtree:
+            if t is slot:
+                continue
+            if t.lower_ in RECIPROCAL_WORDS and source.members:
+                return source
+            if t.lower_ == "bilateral":
+                pair = actors.salient_pair()
+                if pair is not None:
+                    mention = ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
+                    return mention
+            if t.dep_ in {"pobj", "poss"} and (t.head.lower_ in TARGET_SEARCH_PREPS or t.dep_ == "poss"):
+                m = self._actor_np(actors, t)
+                if m is not None:
+                    return m
+        return None
+
+    # ------------------------------------------------------------------- dates
+    @staticmethod
+    def _sentence_date(sent: Any, base: Any) -> tuple[date, str] | None:
+        for ent in sent.ents:
+            if ent.label_ in {"DATE", "TIME"} and is_day_precise(ent.text):
+                resolved = resolve_expression(ent.text, base)
+                if resolved is not None:
+                    return resolved, ent.text
+        return None
+
+    @staticmethod
+    def _dated(
+        event: Event, own: tuple[date, str] | None, context: tuple[date, str] | None, base: Any
+    ) -> Event:
+        source: DateSource
+        if own is not None:
+            (day, text), source = own, "text"
+        elif context is not None:
+            (day, text), source = context, "context"
+        elif base is not None:
+            day, text, source = base.date(), "", "article"
+        else:
+            return event
+        return replace(event, date=day.isoformat(), date_source=source, date_text=text)
+
+
+def _inside_object(tok: Any) -> bool:
+    """Whether a noun sits in the direct object of a verb (its content, not an adjunct)."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ in {"dobj", "nsubjpass", "attr"}:
+            return True
+        if node.head is node or node.dep_ in {"prep", "advcl", "ROOT", "nsubj"} and node is not tok:
+            return False
+        if node.dep_ == "pobj" and node.head.head.pos_ in {"VERB", "AUX"}:
+            return False  # "In a phone call with X, ..." is an adjunct of the verb
+        node = node.head
+    return False
+
+
+def _expand(mention: ActorMention) -> list[ActorMention]:
+    """A joint actor as one mention per member; a single actor as itself."""
+    if not mention.members:
+        return [mention]
+    return [replace(mention, country=m.country, sector=m.sector, members=()) for m in mention.members]
+
+
+__all__ = ["ActorCode", "EventCoder", "EventStatus"]

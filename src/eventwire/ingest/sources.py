@@ -1,0 +1,152 @@
+"""Read documents from files, directories, gzip files and JSONL collections.
+
+:func:`iter_documents` yields one :class:`RawDocument` per document, or a
+:class:`DocumentError` naming the document and the reason, so that a batch
+goes on past a bad file or a bad JSONL line.  Only a path that does not exist
+at all raises (:class:`InputError`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from eventwire.errors import DecodeError, DocumentError, InputError, RecordError
+from eventwire.models import DocumentKind, RawDocument
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+META_KEYS = ("id", "title", "date", "url")
+
+# Documentation files that sit next to data (skipped when walking a directory, read when named).
+_DOC_FILE = re.compile(
+    r"^(?:readme|licen[cs]e|attribution|source|notice|copying|changelog)(?:\.[a-z]+)?$", re.I
+)
+_HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+# Bytes that are control characters in every text encoding we accept: a binary file.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | DocumentError]:
+    """Yield a RawDocument (or a DocumentError) for every document under ``paths``.
+
+    Directories are walked recursively in sorted order, skipping hidden files and
+    directories and documentation files (README, LICENSE, ATTRIBUTION, SOURCE...).
+    Raises :class:`InputError` for a path that does not exist.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{raw}: no such file or directory")
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file)
+        else:
+            yield from _read_file(path)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root``, sorted, depth first, hidden entries skipped."""
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or _DOC_FILE.match(entry.name):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def _read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield DocumentError(source, f"cannot read file: {exc.strerror or exc}")
+        return
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            yield DocumentError(source, f"not a valid gzip file: {exc}")
+            return
+        name = name[: -len(".gz")]
+    try:
+        text = decode_bytes(data, source)
+    except DecodeError as exc:
+        yield exc
+        return
+    suffix = Path(name).suffix
+    if suffix in JSONL_SUFFIXES:
+        yield from _iter_jsonl(text, source)
+        return
+    kind: DocumentKind = "html" if suffix in HTML_SUFFIXES or looks_like_html(text) else "text"
+    yield RawDocument(source=source, kind=kind, content=text)
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode ``data`` as UTF-8 (with or without BOM), else cp1252, else Latin-1.
+
+    Raises :class:`DecodeError` for content that looks binary.
+    """
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(source, f"invalid UTF-16: {exc.reason}") from exc
+    if _BINARY_BYTES.search(data[:4096]):
+        raise DecodeError(source, "binary content, not text in any supported encoding")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DecodeError(source, "not text in any supported encoding")  # pragma: no cover
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the start of ``text`` looks like an HTML document."""
+    return bool(_HTML_SNIFF.search(text[:2048]))
+
+
+def _iter_jsonl(text: str, source: str) -> Iterator[RawDocument | DocumentError]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            yield _parse_record(line, where)
+        except RecordError as exc:
+            yield exc
+
+
+def _parse_record(line: str, where: str) -> RawDocument:
+    """One JSONL line → RawDocument (kind "jsonl"); raises RecordError when invalid."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(where, f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise RecordError(where, "a record must be a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise RecordError(where, "missing or non-string 'text' field")
+    meta: dict[str, str] = {}
+    for key, value in record.items():
+        if key == "text" or value is None:
+            continue
+        if key == "id" and not isinstance(value, str | int):
+            raise RecordError(where, "'id' must be a string or an integer")
+        if isinstance(value, str | int | float | bool):
+            meta[key] = str(value)
+    return RawDocument(source=where, kind="jsonl", content=text, meta=meta)
+
+
+__all__ = ["decode_bytes", "iter_documents", "looks_like_html"]

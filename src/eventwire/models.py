@@ -1,0 +1,160 @@
+"""Typed records passed between the pipeline stages.
+
+Data flow: ``ingest`` yields :class:`RawDocument`; ``extract`` turns it into an
+:class:`Article`; ``nlp`` parses it once; ``actors`` finds :class:`ActorMention`;
+``events`` produces :class:`Event` records, which the CLI serialises with
+:meth:`Event.to_dict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DocumentKind = Literal["text", "html", "jsonl", "record"]
+
+EventStatus = Literal["asserted", "intended", "hoped", "future", "conditional", "negated", "requested"]
+DateSource = Literal["text", "context", "article", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as read from a source, before extraction.
+
+    ``content`` is the decoded text (a page dump, HTML source or the text field
+    of a JSONL record).  ``meta`` carries fields given by the source itself
+    (JSONL ``id``/``title``/``date``/``url``).
+    """
+
+    source: str
+    kind: DocumentKind
+    content: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: headline, body text and publication date."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    published: str | None = None  # ISO 8601, "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]"
+    language: str = "en"
+    url: str | None = None
+    date_source: str | None = None  # which rule gave ``published`` (e.g. "updated-line", "htmldate", "jsonl")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    """A resolved actor identity: country (ISO 3166 alpha-3 or IGO code) and sector."""
+
+    country: str = ""  # "CHN", "RUS", "USA", ""
+    sector: str = ""  # "GOV", "MIL", ... or ""
+
+    @property
+    def code(self) -> str:
+        return f"{self.country}{self.sector}"
+
+    def __bool__(self) -> bool:
+        return bool(self.country or self.sector)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor as it appears in the text, with its resolution."""
+
+    text: str
+    start: int  # char offset into the article text
+    end: int
+    country: str = ""
+    sector: str = ""
+    matched_by: str = ""  # rule or dictionary entry that decided the code
+    members: tuple[ActorCode, ...] = ()  # for joint actors ("the two sides"): each member
+
+    @property
+    def code(self) -> str:
+        return f"{self.country}{self.sector}"
+
+    @property
+    def identity(self) -> ActorCode:
+        return ActorCode(self.country, self.sector)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "text": self.text,
+            "matched_by": self.matched_by,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PloverLabel:
+    event: str
+    mode: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"event": self.event, "mode": self.mode}
+
+
+@dataclass(frozen=True, slots=True)
+class CameoEntry:
+    """One row of the CAMEO reference table."""
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: PloverLabel
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event with its provenance."""
+
+    event_id: str
+    article_id: str
+    date: str | None
+    date_source: DateSource
+    source: ActorMention
+    target: ActorMention | None
+    cameo: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    plover: PloverLabel
+    status: EventStatus
+    sentence: int
+    trigger: str
+    char_span: tuple[int, int]
+    sentence_text: str = ""
+    pattern: str = ""  # which dictionary entry / rule coded it
+    date_text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "date": self.date,
+            "date_source": self.date_source,
+            "date_text": self.date_text,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target is not None else None,
+            "cameo": self.cameo,
+            "cameo_name": self.cameo_name,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "plover": self.plover.to_dict(),
+            "status": self.status,
+            "sentence": self.sentence,
+            "sentence_text": self.sentence_text,
+            "trigger": self.trigger,
+            "char_span": list(self.char_span),
+            "pattern": self.pattern,
+        }

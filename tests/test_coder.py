@@ -1,0 +1,144 @@
+"""The coder on short news sentences written for these tests (not the seed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from eventwire.models import Event
+
+ARTICLE_DATE = "2021-03-10"  # a Wednesday
+
+
+def code(pipeline, text: str, published: str = ARTICLE_DATE) -> list[Event]:  # type: ignore[no-untyped-def]
+    return pipeline.code_text(text, published=published)
+
+
+def dyads(events: Iterable[Event]) -> set[tuple[str, str, str]]:
+    return {(e.source.country, e.cameo[:2], e.target.country if e.target else "") for e in events}
+
+
+def find(events: list[Event], src: str, root: str, tgt: str) -> Event:
+    for e in events:
+        if e.source.country == src and e.cameo.startswith(root) and (e.target.country if e.target else "") == tgt:
+            return e
+    raise AssertionError(f"no {src} {root} {tgt} event in {[(e.source.code, e.cameo, e.target) for e in events]}")
+
+
+def test_protest_against_government(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Thousands of protesters rallied in Minsk on Sunday against President Alexander "
+                            "Lukashenko's government.")
+    e = find(events, "BLR", "14", "BLR")
+    assert e.plover.event == "PROTEST"
+    assert e.quad_class == 3
+    assert e.date == "2021-03-07"
+    assert e.date_source == "text"
+
+
+def test_military_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Russian troops attacked Ukrainian soldiers near Kharkiv on Monday.")
+    e = find(events, "RUS", "1", "UKR")
+    assert e.source.sector == "MIL"
+    assert e.quad_class == 4
+    assert e.goldstein < 0
+    assert e.date == "2021-03-08"
+
+
+def test_sanctions(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "The United States imposed new sanctions on Iran on Tuesday.")
+    e = find(events, "USA", "16", "IRN")
+    assert e.plover.event in {"COERCE", "SANCTION"}
+    assert e.quad_class == 4
+
+
+def test_visit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "French President Emmanuel Macron visited Germany on Thursday.")
+    e = find(events, "FRA", "04", "DEU")
+    assert e.source.sector == "GOV"
+    assert e.plover.event == "CONSULT"
+    assert e.plover.mode == "visit"
+
+
+def test_aid(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Japan sent humanitarian aid to the Philippines after the typhoon.")
+    e = find(events, "JPN", "07", "PHL")
+    assert e.plover.event == "AID"
+    assert e.quad_class == 2
+
+
+def test_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "North Korea threatened South Korea with military action.")
+    e = find(events, "PRK", "13", "KOR")
+    assert e.plover.event == "THREATEN"
+
+
+def test_criticism(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "The Indian foreign ministry condemned Pakistan for the border incident.")
+    e = find(events, "IND", "11", "PAK")
+    assert e.source.sector == "GOV"
+    assert e.status == "asserted"
+
+
+def test_negated_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Brazil did not condemn Venezuela.")
+    e = find(events, "BRA", "11", "VEN")
+    assert e.status == "negated"
+
+
+def test_future_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "The German defence minister will visit Lithuania next month.")
+    e = find(events, "DEU", "04", "LTU")
+    assert e.status == "future"
+
+
+def test_hoped_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Egypt hopes that Israel will sign a ceasefire agreement with Hamas.")
+    assert all(e.status != "asserted" for e in events if e.source.country == "ISR")
+
+
+def test_reciprocal_agreement_between_joint_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Kenya and Ethiopia agreed to strengthen cooperation on border security.")
+    assert ("KEN", "03", "ETH") in dyads(events)
+    assert ("ETH", "03", "KEN") in dyads(events)
+
+
+def test_pronoun_and_surname_resolve_to_earlier_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu met Greek officials in Athens on Monday. "
+            "He later criticized Cyprus. Cavusoglu also praised Azerbaijan.")
+    events = code(pipeline, text)
+    assert find(events, "TUR", "11", "CYP").source.matched_by.startswith("coref")
+    assert find(events, "TUR", "05", "AZE").source.sector == "GOV"
+
+
+def test_no_event_without_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "The weather was cold and the trains ran late on Tuesday.")
+    assert events == []
+
+
+def test_non_actor_object_is_not_a_conflict(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Doctors in Peru are fighting the virus with new vaccines.")
+    assert all(e.quad_class != 4 for e in events)
+
+
+def test_date_falls_back_to_article_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Canada criticized China over its treatment of detained citizens.")
+    e = find(events, "CAN", "11", "CHN")
+    assert e.date == ARTICLE_DATE
+    assert e.date_source == "article"
+
+
+@pytest.mark.parametrize("published", [None, "2021-03-10T08:30"])
+def test_event_record_shape(pipeline, published) -> None:  # type: ignore[no-untyped-def]
+    text = "Australia condemned the attack on Israeli diplomats."
+    events = code(pipeline, "Spain praised Portugal on Friday. " + text, published=published)
+    e = find(events, "ESP", "05", "PRT")
+    d = e.to_dict()
+    for key in ("event_id", "article_id", "date", "date_source", "source", "target", "cameo", "cameo_name",
+                "goldstein", "quad_class", "plover", "status", "sentence", "trigger", "char_span"):
+        assert key in d
+    assert set(d["source"]) >= {"code", "country", "sector", "text"}
+    start, end = d["char_span"]
+    assert "Spain praised Portugal on Friday. "[start:end] == d["trigger"] == "praised"
+    if published is None:
+        assert d["date"] is None and d["date_source"] == "none"
