@@ -29,8 +29,14 @@ def load_articles(folder: Path) -> list[Article]:
         with path.open(encoding="utf-8") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
                 articles.append(
-                    Article(id=f"{path.stem}-{i}", title=row["title"], text=row["text"], source=row["url"],
-                            published=row["date"], url=row["url"])
+                    Article(
+                        id=f"{path.stem}-{i}",
+                        title=row["title"],
+                        text=row["text"],
+                        source=row["url"],
+                        published=row["date"],
+                        url=row["url"],
+                    )
                 )
     return articles
 
@@ -63,17 +69,25 @@ def main() -> None:
     full = time.perf_counter() - t0
 
     chars = sum(len(a.text) for a in articles)
-    print(json.dumps({
-        "benchmark": "code-throughput",
-        "corpus": str(args.corpus),
-        "model": settings.model,
-        "articles": len(articles),
-        "chars": chars,
-        "bare_spacy": {"seconds": round(bare, 2), "articles_per_s": round(len(articles) / bare, 1)},
-        "eventwire_code": {"seconds": round(full, 2), "articles_per_s": round(len(articles) / full, 1),
-                           "events": events},
-        "ratio_full_to_bare_time": round(full / bare, 3),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "code-throughput",
+                "corpus": str(args.corpus),
+                "model": settings.model,
+                "articles": len(articles),
+                "chars": chars,
+                "bare_spacy": {"seconds": round(bare, 2), "articles_per_s": round(len(articles) / bare, 1)},
+                "eventwire_code": {
+                    "seconds": round(full, 2),
+                    "articles_per_s": round(len(articles) / full, 1),
+                    "events": events,
+                },
+                "ratio_full_to_bare_time": round(full / bare, 3),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

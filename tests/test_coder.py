@@ -21,17 +21,26 @@ def dyads(events: Iterable[Event]) -> set[tuple[str, str, str]]:
 
 def find(events: list[Event], src: str, root: str, tgt: str) -> Event:
     for e in events:
-        if e.source.country == src and e.cameo.startswith(root) and (e.target.country if e.target else "") == tgt:
+        if (
+            e.source.country == src
+            and e.cameo.startswith(root)
+            and (e.target.country if e.target else "") == tgt
+        ):
             return e
-    raise AssertionError(f"no {src} {root} {tgt} event in {[(e.source.code, e.cameo, e.target) for e in events]}")
+    raise AssertionError(
+        f"no {src} {root} {tgt} event in {[(e.source.code, e.cameo, e.target) for e in events]}"
+    )
 
 
 def test_protest_against_government(pipeline) -> None:  # type: ignore[no-untyped-def]
-    events = code(pipeline, "Thousands of protesters rallied in Minsk on Sunday against President Alexander "
-                            "Lukashenko's government.")
+    events = code(
+        pipeline,
+        "Thousands of protesters rallied in Minsk on Sunday against President Alexander "
+        "Lukashenko's government.",
+    )
     e = find(events, "BLR", "14", "BLR")
     assert e.plover.event == "PROTEST"
-    assert e.quad_class == 3
+    assert e.quad_class == 4  # GDELT: roots 14-20 are material conflict
     assert e.date == "2021-03-07"
     assert e.date_source == "text"
 
@@ -104,8 +113,10 @@ def test_reciprocal_agreement_between_joint_actors(pipeline) -> None:  # type: i
 
 
 def test_pronoun_and_surname_resolve_to_earlier_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Turkish Foreign Minister Mevlut Cavusoglu met Greek officials in Athens on Monday. "
-            "He later criticized Cyprus. Cavusoglu also praised Azerbaijan.")
+    text = (
+        "Turkish Foreign Minister Mevlut Cavusoglu met Greek officials in Athens on Monday. "
+        "He later criticized Cyprus. Cavusoglu also praised Azerbaijan."
+    )
     events = code(pipeline, text)
     assert find(events, "TUR", "11", "CYP").source.matched_by.startswith("coref")
     assert find(events, "TUR", "05", "AZE").source.sector == "GOV"
@@ -134,8 +145,23 @@ def test_event_record_shape(pipeline, published) -> None:  # type: ignore[no-unt
     events = code(pipeline, "Spain praised Portugal on Friday. " + text, published=published)
     e = find(events, "ESP", "05", "PRT")
     d = e.to_dict()
-    for key in ("event_id", "article_id", "date", "date_source", "source", "target", "cameo", "cameo_name",
-                "goldstein", "quad_class", "plover", "status", "sentence", "trigger", "char_span"):
+    for key in (
+        "event_id",
+        "article_id",
+        "date",
+        "date_source",
+        "source",
+        "target",
+        "cameo",
+        "cameo_name",
+        "goldstein",
+        "quad_class",
+        "plover",
+        "status",
+        "sentence",
+        "trigger",
+        "char_span",
+    ):
         assert key in d
     assert set(d["source"]) >= {"code", "country", "sector", "text"}
     start, end = d["char_span"]

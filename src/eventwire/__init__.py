@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from eventwire.errors import (  # noqa: E402
+from eventwire.errors import (
     ConfigError,
     DictionaryError,
     DocumentError,
     EventwireError,
     InputError,
 )
-from eventwire.models import ActorMention, Article, Event, PloverLabel, RawDocument  # noqa: E402
+from eventwire.models import ActorMention, Article, Event, PloverLabel, RawDocument
 
 if TYPE_CHECKING:
     from eventwire.pipeline import CodedArticle, Pipeline, read_articles
@@ -30,17 +30,17 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ActorMention",
-    "CodedArticle",
-    "Pipeline",
-    "read_articles",
     "Article",
+    "CodedArticle",
     "ConfigError",
     "DictionaryError",
     "DocumentError",
     "Event",
     "EventwireError",
     "InputError",
+    "Pipeline",
     "PloverLabel",
     "RawDocument",
     "__version__",
+    "read_articles",
 ]

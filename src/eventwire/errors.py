@@ -44,7 +44,9 @@ class DictionaryError(EventwireError):
         self.path = path
         self.problems = list(problems)
         shown = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{path}: {len(self.problems)} invalid entr{'y' if len(problems) == 1 else 'ies'}:\n{shown}")
+        super().__init__(
+            f"{path}: {len(self.problems)} invalid entr{'y' if len(problems) == 1 else 'ies'}:\n{shown}"
+        )
 
 
 class InputError(EventwireError):

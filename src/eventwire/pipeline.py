@@ -70,8 +70,9 @@ class Pipeline:
         pending: list[tuple[str, Article]] = []
 
         def flush() -> Iterator[CodedArticle | DocumentError]:
-            docs = self.nlp.pipe(((text, art) for text, art in pending), as_tuples=True,
-                                 batch_size=self.settings.batch_size)
+            docs = self.nlp.pipe(
+                ((text, art) for text, art in pending), as_tuples=True, batch_size=self.settings.batch_size
+            )
             for doc, article in docs:
                 yield self._code_one(article, doc)
             if progress is not None:

@@ -18,13 +18,49 @@ from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
 from eventwire.models import ActorCode, ActorMention
 
 # Left modifiers that belong to a noun phrase's head (titles, names, demonyms, possessors).
-NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"})
+NP_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"}
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-JOINT_HEADS = frozenset({"side", "sides", "country", "countries", "nation", "nations", "government", "governments"})
+JOINT_HEADS = frozenset(
+    {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
+)
 RECIPROCAL = frozenset({"each other", "one another"})
 PERSON_LABELS = frozenset({"PERSON"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# "Thousands of protesters", "a group of lawmakers": the actor is the object of "of".
+QUANTITY_HEADS = frozenset(
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "million",
+        "score",
+        "number",
+        "group",
+        "crowd",
+        "team",
+        "delegation",
+        "contingent",
+        "unit",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "few",
+        "member",
+        "one",
+        "two",
+        "three",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "tens",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +167,12 @@ class ArticleActors:
             return self._resolve_pronoun(token)
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.ent_type_ not in {"GPE", "NORP", "PERSON"}:
             return None
+        if token.lemma_.lower() in QUANTITY_HEADS or token.ent_type_ == "CARDINAL":
+            for prep in token.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.mention(pobj)
         tokens = self._np_tokens(token)
         # strip leading determiners/punctuation from the span
         while len(tokens) > 1 and tokens[0].dep_ in {"det", "punct", "case"}:
@@ -165,7 +207,7 @@ class ArticleActors:
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
-        if is_person and not code.country:
+        if (is_person or token.pos_ == "PROPN") and not code.country:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
@@ -230,21 +272,23 @@ class ArticleActors:
         if low in PERSON_PRONOUNS:
             entry = self._recent(lambda e: e.is_person, before=token.i)
             if entry is not None:
-                return replace(entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:pronoun")
+                return replace(
+                    entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:pronoun"
+                )
             return None
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
             if entry is not None:
-                return replace(entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:group")
+                return replace(
+                    entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:group"
+                )
         return None
 
     def _resolve_joint(
         self, token: Any, tokens: list[Any], text: str, start: int, end: int
     ) -> ActorMention | None:
         low = text.lower()
-        is_joint = token.lower_ in JOINT_HEADS and any(
-            t.lower_ in {"two", "both"} for t in tokens
-        )
+        is_joint = token.lower_ in JOINT_HEADS and any(t.lower_ in {"two", "both"} for t in tokens)
         if not is_joint and not (token.lower_ in {"other"} and any(t.lower_ == "each" for t in tokens)):
             return None
         pair = self.salient_pair()

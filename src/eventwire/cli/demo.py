@@ -13,7 +13,12 @@ from eventwire.errors import DocumentError
 from eventwire.models import Event
 from eventwire.pipeline import CodedArticle, Pipeline
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
 DEMO_SUFFIXES = (".txt", ".jsonl")

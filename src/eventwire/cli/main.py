@@ -60,8 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_options(code)
 
     demo = sub.add_parser("demo", help="code the bundled real news and print a summary")
-    demo.add_argument("-o", "--output", metavar="FILE", default=".eventwire/demo-events.jsonl",
-                      help="where to write the demo's events (JSONL)")
+    demo.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=".eventwire/demo-events.jsonl",
+        help="where to write the demo's events (JSONL)",
+    )
     demo.add_argument("--json", action="store_true", help="print the summary as JSON")
     _add_model_options(demo)
 
@@ -133,7 +138,9 @@ def cmd_settings(stdout: IO[str]) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stderr: IO[str] | None = None
+) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     args = build_parser().parse_args(argv)

@@ -9,11 +9,30 @@ from typing import IO
 from eventwire.models import Event
 
 TSV_COLUMNS = (
-    "event_id", "article_id", "date", "date_source",
-    "source_code", "source_country", "source_sector", "source_text",
-    "target_code", "target_country", "target_sector", "target_text",
-    "cameo", "cameo_name", "goldstein", "quad_class", "plover_event", "plover_mode",
-    "status", "sentence", "trigger", "char_start", "char_end", "pattern",
+    "event_id",
+    "article_id",
+    "date",
+    "date_source",
+    "source_code",
+    "source_country",
+    "source_sector",
+    "source_text",
+    "target_code",
+    "target_country",
+    "target_sector",
+    "target_text",
+    "cameo",
+    "cameo_name",
+    "goldstein",
+    "quad_class",
+    "plover_event",
+    "plover_mode",
+    "status",
+    "sentence",
+    "trigger",
+    "char_start",
+    "char_end",
+    "pattern",
 )
 
 
@@ -24,11 +43,30 @@ def _clean(value: object) -> str:
 def event_row(e: Event) -> list[str]:
     t = e.target
     values: list[object] = [
-        e.event_id, e.article_id, e.date, e.date_source,
-        e.source.code, e.source.country, e.source.sector, e.source.text,
-        t.code if t else "", t.country if t else "", t.sector if t else "", t.text if t else "",
-        e.cameo, e.cameo_name, e.goldstein, e.quad_class, e.plover.event, e.plover.mode,
-        e.status, e.sentence, e.trigger, e.char_span[0], e.char_span[1], e.pattern,
+        e.event_id,
+        e.article_id,
+        e.date,
+        e.date_source,
+        e.source.code,
+        e.source.country,
+        e.source.sector,
+        e.source.text,
+        t.code if t else "",
+        t.country if t else "",
+        t.sector if t else "",
+        t.text if t else "",
+        e.cameo,
+        e.cameo_name,
+        e.goldstein,
+        e.quad_class,
+        e.plover.event,
+        e.plover.mode,
+        e.status,
+        e.sentence,
+        e.trigger,
+        e.char_span[0],
+        e.char_span[1],
+        e.pattern,
     ]
     return [_clean(v) for v in values]
 

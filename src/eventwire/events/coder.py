@@ -23,17 +23,41 @@ from eventwire.models import ActorCode, ActorMention, Article, DateSource, Event
 from eventwire.resources import Resources
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-OBJECT_CONTROL = frozenset({"urge", "call", "ask", "encourage", "invite", "press", "persuade", "tell", "order",
-                            "force", "help", "allow", "enable", "warn", "advise", "request", "appeal"})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "call",
+        "ask",
+        "encourage",
+        "invite",
+        "press",
+        "persuade",
+        "tell",
+        "order",
+        "force",
+        "help",
+        "allow",
+        "enable",
+        "warn",
+        "advise",
+        "request",
+        "appeal",
+    }
+)
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-TARGET_SEARCH_PREPS = frozenset({"between", "with", "of", "against", "on", "by", "to", "toward", "towards", "from"})
+TARGET_SEARCH_PREPS = frozenset(
+    {"between", "with", "of", "against", "on", "by", "to", "toward", "towards", "from"}
+)
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
-RECIPROCAL_WORDS = frozenset({"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"})
+RECIPROCAL_WORDS = frozenset(
+    {"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +89,12 @@ class EventCoder:
             seen: set[tuple[str, str, str, str]] = set()
             for found in self._triggers(sent):
                 for event in self._events_for(article, actors, si, sent, found):
-                    key = (event.source.code, event.target.code if event.target else "", event.cameo[:2],
-                           event.status)
+                    key = (
+                        event.source.code,
+                        event.target.code if event.target else "",
+                        event.cameo[:2],
+                        event.status,
+                    )
                     if key in seen:
                         continue
                     seen.add(key)
@@ -111,8 +139,11 @@ class EventCoder:
             return False
         if any(c.dep_ == "oprd" for c in children):
             return False  # "called X a traitor": a predicate, not the event
-        if p.prep and p.pos == "VERB" and not p.object and not any(
-            c.dep_ in {"prep", "dative"} and c.lower_ in p.prep for c in children
+        if (
+            p.prep
+            and p.pos == "VERB"
+            and not p.object
+            and not any(c.dep_ in {"prep", "dative"} and c.lower_ in p.prep for c in children)
         ):
             return False
         if p.object:
@@ -148,6 +179,10 @@ class EventCoder:
         if source is None:
             return
         target, slot_filled = self._target(actors, tok, pattern, found.obj, source)
+        place = self._place(actors, tok)
+        if place:
+            source = _localise(source, place)
+            target = _localise(target, place) if target is not None else None
         if target is None and slot_filled and pattern.pos == "VERB" and not pattern.object:
             return  # the verb acts on a thing, not an actor: not a political event
         if target is None and pattern.code.startswith("01"):
@@ -158,8 +193,7 @@ class EventCoder:
             code, status, why = INTENT_CODE[code[:2]], "asserted", why + "+intent"
         entry = self.res.cameo.get(code)
         start, end = self._trigger_span(tok, found.obj)
-        n = 0
-        for s, t in self._pairs(source, target, pattern):
+        for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
             yield Event(
                 event_id=f"{article.id}-{si}-{tok.i}-{n}",
                 article_id=article.id,
@@ -179,7 +213,21 @@ class EventCoder:
                 sentence_text=sent.text.strip(),
                 pattern=why,
             )
-            n += 1
+
+    @staticmethod
+    def _place(actors: ArticleActors, tok: Any) -> str:
+        """The country of a place the trigger's clause is located in ("rallied in Minsk")."""
+        verb = tok
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        m = actors.mention(pobj)
+                        if m is not None and m.country and not m.sector:
+                            return m.country
+        return ""
 
     @staticmethod
     def _intent_governor(tok: Any) -> bool:
@@ -332,10 +380,11 @@ class EventCoder:
         slots: list[Any] = []
         preps = pattern.prep or (NOUN_TARGET_PREPS if pattern.pos == "NOUN" else ())
         if preps:
-            for h in holders:
-                for c in h.children:
-                    if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
-                        slots.extend(p for p in c.children if p.dep_ == "pobj")
+            for prep in preps:  # in the pattern's order: "against X" before "in Y"
+                for h in holders:
+                    for c in h.children:
+                        if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
+                            slots.extend(p for p in c.children if p.dep_ == "pobj")
             return slots
         if pattern.pos == "VERB" and obj is None:
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -355,7 +404,9 @@ class EventCoder:
             if t.lower_ == "bilateral":
                 pair = actors.salient_pair()
                 if pair is not None:
-                    mention = ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
+                    mention = ActorMention(
+                        t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair
+                    )
                     return mention
             if t.dep_ in {"pobj", "poss"} and (t.head.lower_ in TARGET_SEARCH_PREPS or t.dep_ == "poss"):
                 m = self._actor_np(actors, t)
@@ -389,13 +440,20 @@ class EventCoder:
         return replace(event, date=day.isoformat(), date_source=source, date_text=text)
 
 
+def _localise(mention: ActorMention, country: str) -> ActorMention:
+    """A sector-only actor ("protesters", "the government") takes the country of the event's place."""
+    if mention.members or mention.country or not mention.sector:
+        return mention
+    return replace(mention, country=country, matched_by=mention.matched_by + "+event-place")
+
+
 def _inside_object(tok: Any) -> bool:
     """Whether a noun sits in the direct object of a verb (its content, not an adjunct)."""
     node = tok
     for _ in range(5):
         if node.dep_ in {"dobj", "nsubjpass", "attr"}:
             return True
-        if node.head is node or node.dep_ in {"prep", "advcl", "ROOT", "nsubj"} and node is not tok:
+        if node.head is node or (node.dep_ in {"prep", "advcl", "ROOT", "nsubj"} and node is not tok):
             return False
         if node.dep_ == "pobj" and node.head.head.pos_ in {"VERB", "AUX"}:
             return False  # "In a phone call with X, ..." is an adjunct of the verb

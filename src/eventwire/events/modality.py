@@ -15,9 +15,29 @@ from eventwire.models import EventStatus
 HOPE = frozenset({"hope", "wish", "expect", "anticipate", "look", "desire", "aspire", "dream"})
 INTEND = frozenset(
     {
-        "plan", "intend", "aim", "seek", "prepare", "want", "decide", "willing", "ready", "eager",
-        "determined", "pledge", "promise", "vow", "offer", "propose", "consider", "try", "attempt",
-        "mull", "agree", "commit", "resolve",
+        "plan",
+        "intend",
+        "aim",
+        "seek",
+        "prepare",
+        "want",
+        "decide",
+        "willing",
+        "ready",
+        "eager",
+        "determined",
+        "pledge",
+        "promise",
+        "vow",
+        "offer",
+        "propose",
+        "consider",
+        "try",
+        "attempt",
+        "mull",
+        "agree",
+        "commit",
+        "resolve",
     }
 )
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
@@ -29,7 +49,10 @@ GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"
 
 
 def _has_neg(token: Any) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEG_WORDS and c.dep_ in {"neg", "advmod", "det"} for c in token.children)
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in {"neg", "advmod", "det"})
+        for c in token.children
+    )
 
 
 def _aux_lemmas(token: Any) -> set[str]:

@@ -43,23 +43,28 @@ def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | DocumentError
             raise InputError(f"{raw}: no such file or directory")
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file)
+                if isinstance(file, DocumentError):
+                    yield file
+                else:
+                    yield from _read_file(file)
         else:
             yield from _read_file(path)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root``, sorted, depth first, hidden entries skipped."""
+def _walk(root: Path) -> Iterator[Path | DocumentError]:
+    """Files under ``root``, sorted, depth first, hidden entries skipped; an unreadable
+    directory is reported, and a dangling link is yielded so that reading it reports it."""
     try:
         entries = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError:
+    except OSError as exc:
+        yield DocumentError(str(root), f"cannot list directory: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith(".") or _DOC_FILE.match(entry.name):
             continue
         if entry.is_dir():
             yield from _walk(entry)
-        elif entry.is_file():
+        elif entry.is_file() or entry.is_symlink():
             yield entry
 
 
