@@ -369,7 +369,7 @@ class EventCoder:
         slots = self._target_slots(tok, pattern, obj)
         for slot in slots:
             m = self._actor_np(actors, slot)
-            if m is None:
+            if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
                 m = self._search_subtree(actors, slot, source)
             if m is not None:
                 return m, True

@@ -22,8 +22,8 @@ _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DAY_PRECISE_RE = re.compile(
     r"\b(?:" + "|".join(WEEKDAYS) + r")\b"
     r"|\b(?:yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b"
-    r"|\b(?:" + MONTHS + r")\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b"
+    r"|\b(?:" + MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b\.?(?:,?\s+\d{4}\b)?"
     r"|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )

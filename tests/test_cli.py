@@ -1,0 +1,104 @@
+"""The command line, run in-process: formats, errors naming the document, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from eventwire.cli.main import EXIT_DOC_FAILED, EXIT_OK, EXIT_USAGE, main
+from eventwire.cli.output import TSV_COLUMNS
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _corpus(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "a.txt").write_text(
+        "Ghana and Togo sign border pact\nPublished: 2021-05-04 10:00\n\n"
+        "On Monday, Ghanaian President Nana Akufo-Addo praised Togo for its help.\n",
+        encoding="utf-8",
+    )
+    lines = [
+        json.dumps({"id": "j1", "text": "Chile condemned Peru on Friday.", "date": "2021-05-07"}),
+        "{not json",
+        json.dumps({"id": "j3", "text": "Sweden sent humanitarian aid to Ukraine.", "date": "2022-03-01"}),
+    ]
+    (tmp_path / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_code_jsonl_goes_on_past_a_bad_record(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    code, out, err = run("code", str(corpus))
+    assert code == EXIT_DOC_FAILED
+    assert f"{corpus / 'b.jsonl'}:2" in err
+    events = [json.loads(line) for line in out.splitlines()]
+    pairs = {(e["source"]["country"], e["cameo"][:2], e["target"]["country"]) for e in events if e["target"]}
+    assert ("GHA", "05", "TGO") in pairs
+    assert ("CHL", "11", "PER") in pairs
+    assert ("SWE", "07", "UKR") in pairs
+    ghana = next(e for e in events if e["source"]["country"] == "GHA")
+    assert ghana["date"] == "2021-05-03" and ghana["date_source"] == "text"
+
+
+def test_code_tsv_to_file(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    target = tmp_path / "events.tsv"
+    code, out, _ = run("code", str(corpus / "a.txt"), "--format", "tsv", "-o", str(target))
+    assert code == EXIT_OK
+    assert out == ""
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == list(TSV_COLUMNS)
+    assert len(rows) >= 2
+    assert all(len(r.split("\t")) == len(TSV_COLUMNS) for r in rows)
+
+
+def test_read_reports_missing_path_with_usage_exit(tmp_path: Path) -> None:
+    code, out, err = run("read", str(tmp_path / "nope.txt"))
+    assert code == EXIT_USAGE
+    assert "nope.txt" in err and out == ""
+
+
+def test_unknown_model_is_a_clear_config_error(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    code, _, err = run("code", str(corpus / "a.txt"), "--model", "no_such_pipeline_xyz")
+    assert code == EXIT_USAGE
+    assert "no_such_pipeline_xyz" in err and "E001" in err
+
+
+def test_bad_user_pattern_file_reports_every_problem(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(
+        "version: 1\npatterns:\n"
+        "  - {lemma: snub, pos: VERB, code: '999'}\n"
+        "  - {lemma: '', pos: VERB, code: '111'}\n"
+        "  - {lemma: shun, pos: ADJ, code: '111'}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("code", str(corpus / "a.txt"), "--patterns", str(bad))
+    assert code == EXIT_USAGE
+    assert "999" in err and "ADJ" in err and err.count("  - ") >= 3
+
+
+def test_user_pattern_file_adds_a_trigger(tmp_path: Path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("Norway snubbed Denmark on Tuesday.\n", encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("version: 1\npatterns:\n  - {lemma: snub, pos: VERB, code: '111'}\n", encoding="utf-8")
+    code, out, _ = run("code", str(src), "--patterns", str(mine))
+    assert code == EXIT_OK
+    events = [json.loads(line) for line in out.splitlines()]
+    assert any(e["cameo"] == "111" and e["pattern"].startswith("verb:snub") for e in events)
+
+
+def test_settings_lists_every_setting() -> None:
+    code, out, _ = run("settings")
+    assert code == EXIT_OK
+    for name in ("model", "batch_size", "EVENTWIRE_MODEL"):
+        assert name in out
