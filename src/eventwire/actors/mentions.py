@@ -79,6 +79,7 @@ class ArticleActors:
 
     def __init__(self, doc: Any, countries: CountryTable, agents: AgentTable) -> None:
         self.doc = doc
+        self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
         self.agents = agents
         self._sent_of = {}
@@ -114,7 +115,7 @@ class ArticleActors:
             members.extend(m.members or (m.identity,))
         start = min(m.start for m in mentions)
         end = max(m.end for m in mentions)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         return ActorMention(text, start, end, "", "", "joint", tuple(dict.fromkeys(members)))
 
     def salient_pair(self) -> tuple[ActorCode, ActorCode] | None:
@@ -160,7 +161,7 @@ class ArticleActors:
     def _span_text(self, tokens: list[Any]) -> tuple[str, int, int]:
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
-        return self.doc.text[start:end], start, end
+        return self.text[start:end], start, end
 
     def _resolve(self, token: Any) -> ActorMention | None:
         if token.pos_ == "PRON" or token.lower_ in RECIPROCAL:
