@@ -6,7 +6,7 @@ document and the reason) and the batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,7 +102,14 @@ class Pipeline:
     ) -> Iterator[CodedArticle | DocumentError]:
         return self.code_articles(read_articles(paths), progress)
 
-    def code_text(self, text: str, published: str | None = None, article_id: str = "text") -> list[Event]:
-        """Code one plain text (a sentence or an article body); convenient for notebooks and tests."""
+    def code_text(
+        self,
+        text: str,
+        published: str | None = None,
+        article_id: str = "text",
+        given_spans: Sequence[tuple[int, int]] = (),
+    ) -> list[Event]:
+        """Code one plain text (a sentence or an article body); convenient for notebooks and tests.
+        ``given_spans`` are character spans known to be actors (gold spans in evaluation)."""
         article = Article(id=article_id, title="", text=text, source="<text>", published=published)
-        return self.coder.code(article, self.nlp(text))
+        return self.coder.code(article, self.nlp(text), given_spans)

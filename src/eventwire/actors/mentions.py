@@ -11,6 +11,7 @@ or a joint reference ("the two sides", "both countries", "each other").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -77,7 +78,15 @@ class _Entry:
 class ArticleActors:
     """Actor resolution for one parsed article (a spaCy ``Doc``)."""
 
-    def __init__(self, doc: Any, countries: CountryTable, agents: AgentTable) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        countries: CountryTable,
+        agents: AgentTable,
+        given_spans: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """``given_spans``: character spans known to be actors (gold spans in evaluation); any token
+        inside one resolves to that span, coded from its words, or as an unknown actor (``UNK``)."""
         self.doc = doc
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
@@ -91,6 +100,7 @@ class ArticleActors:
         self._names: dict[str, ActorCode] = {}
         self._country_counts: Counter[str] = Counter()
         self._sector_by_country: dict[str, Counter[str]] = {}
+        self._given: dict[int, ActorMention] = self._given_mentions(given_spans)
         self._prescan()
 
     # ------------------------------------------------------------------ public
@@ -163,7 +173,26 @@ class ArticleActors:
         end = tokens[-1].idx + len(tokens[-1].text)
         return self.text[start:end], start, end
 
+    def _given_mentions(self, spans: Sequence[tuple[int, int]]) -> dict[int, ActorMention]:
+        out: dict[int, ActorMention] = {}
+        for start, end in spans:
+            text = self.text[start:end]
+            found = resolve_phrase(text, self.countries, self.agents)
+            code, how = found if found is not None and found[0] else (ActorCode("", "UNK"), "")
+            mention = ActorMention(
+                text, start, end, code.country, code.sector, "given-span" + (":" + how if how else "")
+            )
+            for tok in self.doc:
+                if tok.idx < end and tok.idx + len(tok.text) > start:
+                    out.setdefault(tok.i, mention)
+        return out
+
     def _resolve(self, token: Any) -> ActorMention | None:
+        if token.i in self._given:
+            mention = self._given[token.i]
+            if token.i == min(i for i, m in self._given.items() if m is mention):
+                self._remember(token, mention, token.ent_type_ in PERSON_LABELS)
+            return mention
         if token.pos_ == "PRON" or token.lower_ in RECIPROCAL:
             return self._resolve_pronoun(token)
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.ent_type_ not in {"GPE", "NORP", "PERSON"}:

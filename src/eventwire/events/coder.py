@@ -10,7 +10,7 @@ quad class and PLOVER event and mode from the reference table.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -79,8 +79,9 @@ class EventCoder:
         self.res = resources
 
     # ------------------------------------------------------------------ public
-    def code(self, article: Article, doc: Any) -> list[Event]:
-        actors = ArticleActors(doc, self.res.countries, self.res.agents)
+    def code(self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()) -> list[Event]:
+        """Events of one parsed article; ``given_spans`` are character spans known to be actors."""
+        actors = ArticleActors(doc, self.res.countries, self.res.agents, given_spans)
         base = parse_article_date(article.published)
         events: list[Event] = []
         context_date: tuple[date, str] | None = None
@@ -266,7 +267,9 @@ class EventCoder:
         targets = _expand(target)
         for s in sources:
             for t in targets:
-                if s.identity == t.identity or (s.country and s.country == t.country and not t.sector):
+                if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
+                    continue
+                if s.country and (s.identity == t.identity or (s.country == t.country and not t.sector)):
                     continue
                 yield s, t
 
