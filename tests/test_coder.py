@@ -168,3 +168,35 @@ def test_event_record_shape(pipeline, published) -> None:  # type: ignore[no-unt
     assert "Spain praised Portugal on Friday. "[start:end] == d["trigger"] == "praised"
     if published is None:
         assert d["date"] is None and d["date_source"] == "none"
+
+
+def test_coordinated_demonyms_give_a_joint_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Indian and Japanese warships held joint exercises in the Bay of Bengal.")
+    assert ("IND", "06", "JPN") in dyads(events)
+    assert ("JPN", "06", "IND") in dyads(events)
+    assert all(e.source.sector == "MIL" for e in events)
+
+
+def test_object_of_a_light_verb_is_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Poland expelled three Russian diplomats on Monday.")
+    e = find(events, "POL", "16", "RUS")
+    assert e.target is not None and e.target.sector == "GOV"
+
+
+def test_target_of_the_complement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Azerbaijan threatened to retaliate against Armenia.")
+    e = find(events, "AZE", "13", "ARM")
+    assert e.plover.event == "THREATEN"
+
+
+def test_domestic_protest_without_a_named_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Hundreds of students protested in Santiago against tuition fees.")
+    e = find(events, "CHL", "14", "")
+    assert e.source.sector == "EDU"
+    assert "event-place" in e.source.matched_by
+
+
+def test_passive_voice_source_is_the_agent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Syrian rebels were attacked by Russian jets near Idlib.")
+    e = find(events, "RUS", "19", "SYR")
+    assert e.target is not None and e.target.sector == "REB"

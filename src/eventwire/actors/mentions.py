@@ -217,11 +217,31 @@ class ArticleActors:
         code, how = self._complete(token, tokens, code, how, is_person)
         if not code:
             return None
+        shared = self._coordinated_countries(tokens)
+        if len(shared) > 1:  # "Chinese and Russian warships": one sector, several countries
+            end = max(end, max(t.idx + len(t.text) for t in token.subtree if t.i <= token.i))
+            members = tuple(ActorCode(c, code.sector) for c in shared)
+            mention = ActorMention(self.text[start:end], start, end, "", "", how + "+coordinated", members)
+            self._remember(token, mention, False)
+            return mention
         mention = ActorMention(text, start, end, code.country, code.sector, how)
         if is_person:
             self._learn_name(tokens, code)
         self._remember(token, mention, is_person)
         return mention
+
+    def _coordinated_countries(self, tokens: list[Any]) -> list[str]:
+        """Countries of coordinated modifiers ("Chinese and Russian", "Israeli and Palestinian")."""
+        for t in tokens:
+            if t.dep_ in {"amod", "compound", "nmod"} and any(c.dep_ == "conj" for c in t.children):
+                found: list[str] = []
+                for mod in (t, *t.conjuncts):
+                    match = self.countries.lookup(mod.text)
+                    if match is not None and match.iso3 not in found:
+                        found.append(match.iso3)
+                if len(found) > 1:
+                    return found
+        return []
 
     def _complete(
         self, token: Any, tokens: list[Any], code: ActorCode, how: str, is_person: bool

@@ -55,6 +55,13 @@ INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
+# ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
+LIGHT_VERB_TARGET_PREPS = ("to", "into", "against", "on", "with", "at", "toward", "towards")
+# Events whose target may be left unnamed even when the verb has a non-actor object
+# ("protested against the new laws", "mobilised reserves").
+NO_TARGET_ROOTS = frozenset({"14", "15"})
+# Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
+RECIPROCAL_ROOTS = frozenset({"03", "04", "06"})
 RECIPROCAL_WORDS = frozenset(
     {"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"}
 )
@@ -184,7 +191,8 @@ class EventCoder:
         if place:
             source = _localise(source, place)
             target = _localise(target, place) if target is not None else None
-        if target is None and slot_filled and pattern.pos == "VERB" and not pattern.object:
+        acts_on_thing = target is None and slot_filled and pattern.pos == "VERB" and not pattern.object
+        if acts_on_thing and pattern.code[:2] not in NO_TARGET_ROOTS:
             return  # the verb acts on a thing, not an actor: not a political event
         if target is None and pattern.code.startswith("01"):
             return  # a statement with no one it is addressed to or about carries no dyad
@@ -255,7 +263,7 @@ class EventCoder:
     ) -> Iterator[tuple[ActorMention, ActorMention | None]]:
         sources = _expand(source)
         if target is None:
-            if len(sources) > 1 and pattern.reciprocal:
+            if len(sources) > 1 and (pattern.reciprocal or pattern.code[:2] in RECIPROCAL_ROOTS):
                 for s in sources:
                     for t in sources:
                         if s.identity != t.identity and s.country != t.country:
@@ -266,11 +274,10 @@ class EventCoder:
             return
         targets = _expand(target)
         for s in sources:
-            for t in targets:
-                if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
-                    continue
-                if s.country and (s.identity == t.identity or (s.country == t.country and not t.sector)):
-                    continue
+            kept = [t for t in targets if not _same_actor(s, t)]
+            if not kept and pattern.code[:2] in NO_TARGET_ROOTS:
+                yield s, None  # "protested in New Delhi": the place is no target
+            for t in kept:
                 yield s, t
 
     # ------------------------------------------------------------------ source
@@ -380,14 +387,29 @@ class EventCoder:
 
     def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
         holders = [tok] + ([obj] if obj is not None else [])
+        if pattern.xcomp:  # "threatened to retaliate against Israel": the target hangs on the complement
+            holders += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         slots: list[Any] = []
-        preps = pattern.prep or (NOUN_TARGET_PREPS if pattern.pos == "NOUN" else ())
+        if pattern.prep:
+            preps: Sequence[str] = pattern.prep
+        elif pattern.pos == "NOUN":
+            preps = NOUN_TARGET_PREPS
+        elif obj is not None or pattern.xcomp:
+            preps = LIGHT_VERB_TARGET_PREPS
+        else:
+            preps = ()
         if preps:
             for prep in preps:  # in the pattern's order: "against X" before "in Y"
                 for h in holders:
                     for c in h.children:
                         if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
                             slots.extend(p for p in c.children if p.dep_ == "pobj")
+            if pattern.prep or pattern.pos == "NOUN":
+                return slots
+        if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
+            return [*slots, obj]
+        if pattern.xcomp:
+            slots += [c for h in holders[1:] for c in h.children if c.dep_ == "dobj"]
             return slots
         if pattern.pos == "VERB" and obj is None:
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -441,6 +463,14 @@ class EventCoder:
         else:
             return event
         return replace(event, date=day.isoformat(), date_source=source, date_text=text)
+
+
+def _same_actor(s: ActorMention, t: ActorMention) -> bool:
+    """Whether a target is the source itself (the same span, or the same country without a
+    more specific sector) — such a pair is no event."""
+    if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
+        return True
+    return bool(s.country) and (s.identity == t.identity or (s.country == t.country and not t.sector))
 
 
 def _localise(mention: ActorMention, country: str) -> ActorMention:
