@@ -23,6 +23,7 @@ NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"}
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 JOINT_HEADS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
@@ -254,6 +255,10 @@ class ArticleActors:
                 code = ActorCode(code.country or head_code.country, code.sector or head_code.sector)
                 how = (how + "+" if how else "") + "coordinated-title"
         if code.sector and not code.country:
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            owner_mention = self.mention(owner) if owner is not None else None
+            if owner_mention is not None and owner_mention.country:
+                return ActorCode(owner_mention.country, code.sector), how + "+possessor"
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
@@ -324,6 +329,15 @@ class ArticleActors:
             if entry is not None:
                 return replace(
                     entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:pronoun"
+                )
+            return None
+        if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
+            entry = self._recent(
+                lambda e: not e.is_person and bool(e.mention.country), before=token.i, window=1
+            )
+            if entry is not None:
+                return replace(
+                    entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:its"
                 )
             return None
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):

@@ -56,10 +56,15 @@ INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
 # ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
-LIGHT_VERB_TARGET_PREPS = ("to", "into", "against", "on", "with", "at", "toward", "towards")
+LIGHT_VERB_TARGET_PREPS = ("to", "into", "against", "on", "with", "at", "toward", "towards", "from")
+# A noun event in a phrase with these prepositions is done by the clause's subject
+# ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
+# name a topic or a cause.
+PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
 # Events whose target may be left unnamed even when the verb has a non-actor object
 # ("protested against the new laws", "mobilised reserves").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "06"})
 RECIPROCAL_WORDS = frozenset(
@@ -113,10 +118,12 @@ class EventCoder:
 
     # ---------------------------------------------------------------- triggers
     def _triggers(self, sent: Any) -> Iterator[_Found]:
+        """Verb triggers first, then noun triggers that are not the content of a verb event
+        ("called for a ceasefire" is a request, not a ceasefire)."""
         consumed: set[int] = set()
+        verbs: dict[int, _Found] = {}
+        nouns: list[_Found] = []
         for tok in sent:
-            if tok.i in consumed:
-                continue
             pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
             if not pos:
                 continue
@@ -124,10 +131,16 @@ class EventCoder:
                 obj = self._match(pattern, tok)
                 if obj is False:
                     continue
+                found = _Found(tok, pattern, obj)
                 if obj is not None:
                     consumed.add(obj.i)
-                yield _Found(tok, pattern, obj)
+                if pos == "VERB":
+                    verbs[tok.i] = found
+                else:
+                    nouns.append(found)
                 break
+        kept = [n for n in nouns if n.trigger.i not in consumed and not _argument_of(n.trigger, verbs)]
+        yield from sorted([*verbs.values(), *kept], key=lambda f: f.trigger.i)
 
     def _match(self, p: Pattern, tok: Any) -> Any:
         """False when the pattern does not fire on ``tok``; else the object token it used (or None)."""
@@ -229,13 +242,16 @@ class EventCoder:
         verb = tok
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        m = actors.mention(pobj)
-                        if m is not None and m.country and not m.sector:
-                            return m.country
+        for scope in (verb.subtree, verb.sent):  # the clause first, then the whole sentence
+            for t in scope:  # "in/at/outside <place>"
+                if (
+                    t.dep_ == "pobj"
+                    and t.head.lower_ in LOCATIVE_PREPS
+                    and t.ent_type_ in {"GPE", "LOC", "FAC"}
+                ):
+                    m = actors.mention(t)
+                    if m is not None and m.country and not m.sector:
+                        return m.country
         return ""
 
     @staticmethod
@@ -299,13 +315,16 @@ class EventCoder:
                     m = actors.joint([heads[0], *heads[0].conjuncts])
                     if m is not None and m.members:
                         return m
-        head = tok.head
+        node = tok
         for _ in range(4):
+            head = node.head
+            if head is node:
+                break
+            if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS:
+                return None  # "protested over the detention of X": the subject did not detain
             if head.pos_ in {"VERB", "AUX"}:
                 return self._verb_source(actors, head, depth=0)
-            if head.head is head:
-                break
-            head = head.head
+            node = head
         return None
 
     def _verb_source(self, actors: ArticleActors, verb: Any, depth: int) -> ActorMention | None:
@@ -377,12 +396,20 @@ class EventCoder:
     ) -> tuple[ActorMention | None, bool]:
         """(target, whether the target slot was filled at all)."""
         slots = self._target_slots(tok, pattern, obj)
+        violent = pattern.code[:2] in VIOLENT_ROOTS
         for slot in slots:
             m = self._actor_np(actors, slot)
             if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
-                m = self._search_subtree(actors, slot, source)
+                m = self._search_subtree(actors, slot, source, violent)
             if m is not None:
                 return m, True
+        if violent and slots:  # "struck a weapons depot in Syria": the country where the thing was hit
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for place in c.children:
+                        m = actors.mention(place) if place.ent_type_ in {"GPE", "LOC"} else None
+                        if m is not None and m.country and not m.sector:
+                            return replace(m, matched_by=m.matched_by + "+attacked-place"), True
         return None, bool(slots)
 
     def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
@@ -418,7 +445,9 @@ class EventCoder:
                     slots.append(c)
         return slots
 
-    def _search_subtree(self, actors: ArticleActors, slot: Any, source: ActorMention) -> ActorMention | None:
+    def _search_subtree(
+        self, actors: ArticleActors, slot: Any, source: ActorMention, material_conflict: bool = False
+    ) -> ActorMention | None:
         """An actor named inside a non-actor object ("the trust between the two countries",
         "unilateralism boasted by the U.S.", "bilateral relations")."""
         for t in slot.subtree:
@@ -433,7 +462,8 @@ class EventCoder:
                         t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair
                     )
                     return mention
-            if t.dep_ in {"pobj", "poss"} and (t.head.lower_ in TARGET_SEARCH_PREPS or t.dep_ == "poss"):
+            preps = TARGET_SEARCH_PREPS | ({"in"} if material_conflict else set())
+            if t.dep_ in {"pobj", "poss"} and (t.head.lower_ in preps or t.dep_ == "poss"):
                 m = self._actor_np(actors, t)
                 if m is not None:
                     return m
@@ -463,6 +493,22 @@ class EventCoder:
         else:
             return event
         return replace(event, date=day.isoformat(), date_source=source, date_text=text)
+
+
+def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
+    """Whether a noun lies in the object or in a target phrase of a fired verb trigger."""
+    node = noun
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return False
+        found = verbs.get(head.i)
+        if found is not None:
+            if node.dep_ in {"dobj", "attr", "nsubjpass", "xcomp", "ccomp", "oprd"}:
+                return True
+            return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in {"for", "of"})
+        node = head
+    return False
 
 
 def _same_actor(s: ActorMention, t: ActorMention) -> bool:
