@@ -200,3 +200,13 @@ def test_passive_voice_source_is_the_agent(pipeline) -> None:  # type: ignore[no
     events = code(pipeline, "Syrian rebels were attacked by Russian jets near Idlib.")
     e = find(events, "RUS", "19", "SYR")
     assert e.target is not None and e.target.sector == "REB"
+
+
+def test_apposition_gives_a_name_its_title(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric met his Argentine counterpart, Alberto Fernandez, on Monday. "
+        "Fernandez later praised Chile."
+    )
+    events = code(pipeline, text)
+    assert find(events, "CHL", "04", "ARG").target.sector == "GOV"  # type: ignore[union-attr]
+    assert find(events, "ARG", "05", "CHL").source.sector == "GOV"

@@ -338,3 +338,14 @@ def test_trafilatura_eval_corpus_pages_can_be_read() -> None:
         assert article.text and article.title
         dates_right += (article.published or "")[:10] == by_file[path.name]["date"]
     assert dates_right >= len(files) * 2 // 3
+
+
+def test_cookie_policy_heading_and_notice_are_removed() -> None:
+    content = (
+        "Japan and Australia sign defence pact\nPublished: 2022-01-06 09:30\n\n"
+        "Japan and Australia signed a defence treaty on Thursday.\n\n"
+        "Cookie policy\nWe use cookies to improve your experience.\n"
+    )
+    article = extract_article(RawDocument(source="pact.txt", kind="text", content=content))
+    assert "ookie" not in article.text
+    assert article.text.startswith("Japan and Australia signed")

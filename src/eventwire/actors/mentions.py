@@ -254,6 +254,16 @@ class ArticleActors:
             if head_code is not None:
                 code = ActorCode(code.country or head_code.country, code.sector or head_code.sector)
                 how = (how + "+" if how else "") + "coordinated-title"
+        if (is_person or token.pos_ == "PROPN") and (not code.country or not code.sector):
+            # "his Australian counterpart, Scott Morrison" / "Scott Morrison, Australia's prime minister"
+            related = [token.head] if token.dep_ == "appos" else []
+            related += [c for c in token.children if c.dep_ == "appos"]
+            for other in related:
+                other_code = self._title_code(other) if other.i != token.i else None
+                if other_code is not None or (other_code := self._country_only(other)) is not None:
+                    code = ActorCode(code.country or other_code.country, code.sector or other_code.sector)
+                    how = (how + "+" if how else "") + "apposition"
+                    break
         if code.sector and not code.country:
             owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             owner_mention = self.mention(owner) if owner is not None else None
@@ -278,6 +288,11 @@ class ArticleActors:
         text, _, _ = self._span_text(self._np_tokens(head))
         found = resolve_phrase(text, self.countries, self.agents)
         return found[0] if found is not None and found[0].sector else None
+
+    def _country_only(self, head: Any) -> ActorCode | None:
+        text, _, _ = self._span_text(self._np_tokens(head))
+        found = resolve_phrase(text, self.countries, self.agents)
+        return found[0] if found is not None and found[0].country else None
 
     def _place_country(self, token: Any) -> str:
         for prep in token.rights:

@@ -51,6 +51,7 @@ _FURNITURE_LINES = (
         r"^(?:share(?: this(?: article| story| page)?)?|share on \w+|advertisements?|sponsored)\s*:?$", re.I
     ),
     re.compile(r"^(?:accept|allow|reject)(?: all)? cookies\.?$", re.I),
+    re.compile(r"^(?:cookie|privacy)(?: policy| settings| preferences| notice)\s*:?$", re.I),
     re.compile(r"^(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b.{0,400}$", re.I),
     re.compile(
         r"^by (?:continuing to )?(?:using|browsing) (?:this|our) (?:web)?site.{0,300}cookies.{0,200}$", re.I
