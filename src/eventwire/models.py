@@ -75,6 +75,7 @@ class ActorMention:
     sector: str = ""
     matched_by: str = ""  # rule or dictionary entry that decided the code
     members: tuple[ActorCode, ...] = ()  # for joint actors ("the two sides"): each member
+    member_spans: tuple[tuple[int, int], ...] = ()  # each member's own char span, when it has one
 
     @property
     def code(self) -> str:

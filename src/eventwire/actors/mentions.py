@@ -121,13 +121,18 @@ class ArticleActors:
             return None
         if len(mentions) == 1:
             return mentions[0]
-        members: list[ActorCode] = []
+        members: dict[ActorCode, tuple[int, int]] = {}
         for m in mentions:
-            members.extend(m.members or (m.identity,))
+            if m.members:
+                spans = m.member_spans or ((m.start, m.end),) * len(m.members)
+                for code, span in zip(m.members, spans, strict=False):
+                    members.setdefault(code, span)
+            else:
+                members.setdefault(m.identity, (m.start, m.end))
         start = min(m.start for m in mentions)
         end = max(m.end for m in mentions)
         text = self.text[start:end]
-        return ActorMention(text, start, end, "", "", "joint", tuple(dict.fromkeys(members)))
+        return ActorMention(text, start, end, "", "", "joint", tuple(members), tuple(members.values()))
 
     def salient_pair(self) -> tuple[ActorCode, ActorCode] | None:
         """The two countries the article is most about, with their commonest sector."""

@@ -47,9 +47,8 @@ OBJECT_CONTROL = frozenset(
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-TARGET_SEARCH_PREPS = frozenset(
-    {"between", "with", "of", "against", "on", "by", "to", "toward", "towards", "from"}
-)
+# Prepositions inside a non-actor object that may name the target, in order of preference.
+TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
@@ -65,6 +64,8 @@ PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "
 # ("protested against the new laws", "mobilised reserves").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbal acts addressed to someone who may be named as the subject of a that-clause.
+ADDRESSED_ROOTS = frozenset({"02", "10", "11", "13"})
 # Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "06"})
 RECIPROCAL_WORDS = frozenset(
@@ -299,10 +300,13 @@ class EventCoder:
     # ------------------------------------------------------------------ source
     def _source(self, actors: ArticleActors, tok: Any, pattern: Pattern) -> ActorMention | None:
         if pattern.pos == "NOUN":
-            return self._noun_source(actors, tok)
+            return self._noun_source(actors, tok, consult=pattern.code.startswith("04"))
         return self._verb_source(actors, tok, depth=0)
 
-    def _noun_source(self, actors: ArticleActors, tok: Any) -> ActorMention | None:
+    def _noun_source(self, actors: ArticleActors, tok: Any, consult: bool = False) -> ActorMention | None:
+        """The possessor, the pair in "talks between X and Y", or the subject of the clause the
+        noun is an adjunct of; a meeting or call ("after talks with X", "for a visit") is always
+        the subject's."""
         for c in tok.children:
             if c.dep_ == "poss":
                 m = actors.mention(c)
@@ -320,7 +324,7 @@ class EventCoder:
             head = node.head
             if head is node:
                 break
-            if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS:
+            if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS and not consult:
                 return None  # "protested over the detention of X": the subject did not detain
             if head.pos_ in {"VERB", "AUX"}:
                 return self._verb_source(actors, head, depth=0)
@@ -435,14 +439,19 @@ class EventCoder:
                 return slots
         if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
             return [*slots, obj]
-        if pattern.xcomp:
-            slots += [c for h in holders[1:] for c in h.children if c.dep_ == "dobj"]
-            return slots
+        if pattern.xcomp:  # "demanded that Seoul release X": the complement's own subject first
+            subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
+            return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
         if pattern.pos == "VERB" and obj is None:
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
             for c in tok.children:
                 if c.dep_ in {"dobj", "dative", "iobj"} or (passive and c.dep_ == "nsubjpass"):
                     slots.append(c)
+            if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
+                # "demanded that Seoul release the funds": the one asked is the complement's subject
+                for c in tok.children:
+                    if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        slots.extend(g for g in c.children if g.dep_ == "nsubj")
         return slots
 
     def _search_subtree(
@@ -450,6 +459,8 @@ class EventCoder:
     ) -> ActorMention | None:
         """An actor named inside a non-actor object ("the trust between the two countries",
         "unilateralism boasted by the U.S.", "bilateral relations")."""
+        preps = [*TARGET_SEARCH_PREPS, *(["in"] if material_conflict else [])]
+        found: list[tuple[int, int, ActorMention]] = []  # (preference, position, actor)
         for t in slot.subtree:
             if t is slot:
                 continue
@@ -458,16 +469,14 @@ class EventCoder:
             if t.lower_ == "bilateral":
                 pair = actors.salient_pair()
                 if pair is not None:
-                    mention = ActorMention(
-                        t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair
-                    )
-                    return mention
-            preps = TARGET_SEARCH_PREPS | ({"in"} if material_conflict else set())
-            if t.dep_ in {"pobj", "poss"} and (t.head.lower_ in preps or t.dep_ == "poss"):
+                    return ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
+            if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in preps):
                 m = self._actor_np(actors, t)
                 if m is not None:
-                    return m
-        return None
+                    # the author of the thing first ("a resolution drafted by X", "X's plan")
+                    rank = 0 if t.dep_ == "poss" or t.head.dep_ == "agent" else 1 + preps.index(t.head.lower_)
+                    found.append((rank, t.i, m))
+        return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
     # ------------------------------------------------------------------- dates
     @staticmethod
@@ -544,7 +553,31 @@ def _expand(mention: ActorMention) -> list[ActorMention]:
     """A joint actor as one mention per member; a single actor as itself."""
     if not mention.members:
         return [mention]
-    return [replace(mention, country=m.country, sector=m.sector, members=()) for m in mention.members]
+    if len(mention.member_spans) == len(mention.members):
+        return [
+            replace(
+                mention,
+                text=mention_text,
+                start=a,
+                end=b,
+                country=m.country,
+                sector=m.sector,
+                members=(),
+                member_spans=(),
+            )
+            for m, (a, b), mention_text in zip(
+                mention.members, mention.member_spans, _span_texts(mention), strict=True
+            )
+        ]
+    return [
+        replace(mention, country=m.country, sector=m.sector, members=(), member_spans=())
+        for m in mention.members
+    ]
+
+
+def _span_texts(mention: ActorMention) -> list[str]:
+    """Each member's text, cut from the joint mention's text by the member spans."""
+    return [mention.text[a - mention.start : b - mention.start] for a, b in mention.member_spans]
 
 
 __all__ = ["ActorCode", "EventCoder", "EventStatus"]
