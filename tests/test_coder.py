@@ -210,3 +210,22 @@ def test_apposition_gives_a_name_its_title(pipeline) -> None:  # type: ignore[no
     events = code(pipeline, text)
     assert find(events, "CHL", "04", "ARG").target.sector == "GOV"  # type: ignore[union-attr]
     assert find(events, "ARG", "05", "CHL").source.sector == "GOV"
+
+
+def test_both_refers_to_the_two_actors_just_named(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru's foreign minister met his Bolivian counterpart in Lima, and both criticized Chile."
+    events = code(pipeline, text)
+    assert ("PER", "11", "CHL") in dyads(events)
+    assert ("BOL", "11", "CHL") in dyads(events)
+
+
+def test_subject_of_a_by_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Estonia expelled a Russian diplomat, and Moscow responded by expelling an Estonian envoy."
+    events = code(pipeline, text)
+    assert ("RUS", "16", "EST") in dyads(events)
+
+
+def test_deployed_forces_are_not_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Morocco deployed troops along its border with Algeria.")
+    e = find(events, "MAR", "15", "DZA")
+    assert e.plover.event == "MOBILIZE"

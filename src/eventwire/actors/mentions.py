@@ -360,6 +360,8 @@ class ArticleActors:
                     entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:its"
                 )
             return None
+        if low == "both" and token.dep_ in {"nsubj", "nsubjpass"}:  # "X met Y, and both criticized Z"
+            return self._last_two(token)
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
             if entry is not None:
@@ -367,6 +369,26 @@ class ArticleActors:
                     entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:group"
                 )
         return None
+
+    def _last_two(self, token: Any) -> ActorMention | None:
+        """The two latest distinct actors of the sentence before ``token``, as a joint actor."""
+        sentence = self.sentence_index(token)
+        picked: list[ActorMention] = []
+        for entry in reversed(self._memory):
+            if entry.token_i >= token.i:
+                continue
+            if entry.sentence != sentence or len(picked) == 2:
+                break
+            distinct = all(p.identity != entry.mention.identity for p in picked)
+            inside = any(p.start <= entry.mention.start < p.end for p in picked)
+            if entry.mention.identity and distinct and not inside:
+                picked.append(entry.mention)
+        if len(picked) < 2:
+            return None
+        members = tuple(p.identity for p in reversed(picked))
+        spans = tuple((p.start, p.end) for p in reversed(picked))
+        end = token.idx + len(token.text)
+        return ActorMention(token.text, token.idx, end, "", "", "coref:both", members, spans)
 
     def _resolve_joint(
         self, token: Any, tokens: list[Any], text: str, start: int, end: int

@@ -55,7 +55,23 @@ INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
 # ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
-LIGHT_VERB_TARGET_PREPS = ("to", "into", "against", "on", "with", "at", "toward", "towards", "from")
+LIGHT_VERB_TARGET_PREPS = (
+    "to",
+    "into",
+    "against",
+    "on",
+    "with",
+    "at",
+    "toward",
+    "towards",
+    "from",
+    "around",
+    "near",
+    "along",
+)
+# Light-verb events whose object is the source's own means ("deployed warships", "sent doctors",
+# "held drills"): a sector-only object is not their target.
+OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
 # A noun event in a phrase with these prepositions is done by the clause's subject
 # ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
 # name a topic or a cause.
@@ -184,10 +200,8 @@ class EventCoder:
     @staticmethod
     def _noun_is_event(tok: Any, p: Pattern) -> bool:
         """A noun trigger needs an actor slot: its listed preposition when the pattern names one,
-        else a possessor, a compound or any preposition; and it must not be the mere content
-        (object) of a verb, as in "praised the cooperation between the two sides"."""
-        if _inside_object(tok):
-            return False
+        else a possessor, a compound or any preposition.  (Nouns that are the content of a verb
+        event, "praised the cooperation between the two sides", are dropped in ``_triggers``.)"""
         if p.prep:
             return any(c.dep_ == "prep" and c.lower_ in p.prep for c in tok.children)
         return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
@@ -349,6 +363,8 @@ class EventCoder:
                     return self._actor_np(actors, c)
         if verb.dep_ in INHERIT_DEPS and verb.head is not verb:
             governor = verb.head
+            if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
+                governor = governor.head  # "responded by expelling X": the subject of "responded"
             if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
                 controller = self._controller(actors, governor)
                 if controller is not None:
@@ -438,7 +454,8 @@ class EventCoder:
             if pattern.prep or pattern.pos == "NOUN":
                 return slots
         if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
-            return [*slots, obj]
+            own_means = pattern.code[:2] in OWN_MEANS_ROOTS and not _names_country(obj)
+            return slots if own_means else [*slots, obj]
         if pattern.xcomp:  # "demanded that Seoul release X": the complement's own subject first
             subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
             return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
@@ -472,9 +489,15 @@ class EventCoder:
                     return ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
             if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in preps):
                 m = self._actor_np(actors, t)
-                if m is not None:
+                if m is not None and not _same_actor(source, m):
                     # the author of the thing first ("a resolution drafted by X", "X's plan")
-                    rank = 0 if t.dep_ == "poss" or t.head.dep_ == "agent" else 1 + preps.index(t.head.lower_)
+                    direct = t.head is slot or t.head.head is slot
+                    if t.dep_ == "poss":
+                        rank = 0 if t.head is slot else 20
+                    elif t.head.dep_ == "agent":
+                        rank = 0
+                    else:
+                        rank = 1 + preps.index(t.head.lower_) + (0 if direct else 10)
                     found.append((rank, t.i, m))
         return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
@@ -512,12 +535,17 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
         if head is node:
             return False
         found = verbs.get(head.i)
-        if found is not None:
+        if found is not None and not found.pattern.code.startswith("01"):  # statements carry news
             if node.dep_ in {"dobj", "attr", "nsubjpass", "xcomp", "ccomp", "oprd"}:
                 return True
             return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in {"for", "of"})
         node = head
     return False
+
+
+def _names_country(head: Any) -> bool:
+    """Whether a noun phrase carries a country word (a GPE/NORP entity or a possessor)."""
+    return any(t.ent_type_ in {"GPE", "NORP"} or t.dep_ == "poss" for t in head.subtree if t.i <= head.i)
 
 
 def _same_actor(s: ActorMention, t: ActorMention) -> bool:
@@ -533,20 +561,6 @@ def _localise(mention: ActorMention, country: str) -> ActorMention:
     if mention.members or mention.country or not mention.sector:
         return mention
     return replace(mention, country=country, matched_by=mention.matched_by + "+event-place")
-
-
-def _inside_object(tok: Any) -> bool:
-    """Whether a noun sits in the direct object of a verb (its content, not an adjunct)."""
-    node = tok
-    for _ in range(5):
-        if node.dep_ in {"dobj", "nsubjpass", "attr"}:
-            return True
-        if node.head is node or (node.dep_ in {"prep", "advcl", "ROOT", "nsubj"} and node is not tok):
-            return False
-        if node.dep_ == "pobj" and node.head.head.pos_ in {"VERB", "AUX"}:
-            return False  # "In a phone call with X, ..." is an adjunct of the verb
-        node = node.head
-    return False
 
 
 def _expand(mention: ActorMention) -> list[ActorMention]:
@@ -577,7 +591,12 @@ def _expand(mention: ActorMention) -> list[ActorMention]:
 
 def _span_texts(mention: ActorMention) -> list[str]:
     """Each member's text, cut from the joint mention's text by the member spans."""
-    return [mention.text[a - mention.start : b - mention.start] for a, b in mention.member_spans]
+    return [
+        mention.text[a - mention.start : b - mention.start]
+        if mention.start <= a and b <= mention.end
+        else mention.text  # an antecedent elsewhere ("both"): keep the referring words
+        for a, b in mention.member_spans
+    ]
 
 
 __all__ = ["ActorCode", "EventCoder", "EventStatus"]
