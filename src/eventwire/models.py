@@ -76,6 +76,7 @@ class ActorMention:
     matched_by: str = ""  # rule or dictionary entry that decided the code
     members: tuple[ActorCode, ...] = ()  # for joint actors ("the two sides"): each member
     member_spans: tuple[tuple[int, int], ...] = ()  # each member's own char span, when it has one
+    antecedent: tuple[int, int] | None = None  # for a coreferent mention ("he"): the span it refers to
 
     @property
     def code(self) -> str:

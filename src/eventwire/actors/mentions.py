@@ -23,7 +23,7 @@ NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"}
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-THING_PRONOUNS = frozenset({"its"})
+THING_PRONOUNS = frozenset({"its", "it"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 JOINT_HEADS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
@@ -348,7 +348,12 @@ class ArticleActors:
             entry = self._recent(lambda e: e.is_person, before=token.i)
             if entry is not None:
                 return replace(
-                    entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:pronoun"
+                    entry.mention,
+                    text=token.text,
+                    start=pos[0],
+                    end=pos[1],
+                    matched_by="coref:pronoun",
+                    antecedent=(entry.mention.start, entry.mention.end),
                 )
             return None
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
@@ -357,7 +362,12 @@ class ArticleActors:
             )
             if entry is not None:
                 return replace(
-                    entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:its"
+                    entry.mention,
+                    text=token.text,
+                    start=pos[0],
+                    end=pos[1],
+                    matched_by="coref:its",
+                    antecedent=(entry.mention.start, entry.mention.end),
                 )
             return None
         if low == "both" and token.dep_ in {"nsubj", "nsubjpass"}:  # "X met Y, and both criticized Z"
@@ -366,7 +376,12 @@ class ArticleActors:
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
             if entry is not None:
                 return replace(
-                    entry.mention, text=token.text, start=pos[0], end=pos[1], matched_by="coref:group"
+                    entry.mention,
+                    text=token.text,
+                    start=pos[0],
+                    end=pos[1],
+                    matched_by="coref:group",
+                    antecedent=(entry.mention.start, entry.mention.end),
                 )
         return None
 

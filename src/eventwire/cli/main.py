@@ -11,12 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from eventwire import __version__
 from eventwire.cli.demo import run_demo
 from eventwire.cli.output import write_events
-from eventwire.errors import DocumentError, EventwireError
+from eventwire.errors import DocumentError, EventwireError, InputError
 from eventwire.pipeline import CodedArticle, Pipeline, read_articles
 from eventwire.settings import SETTINGS, Settings, describe
 
@@ -71,7 +71,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_options(demo)
 
     sub.add_parser("settings", help="list the settings, their environment variables and defaults")
+    _add_evaluate(sub)
     return parser
+
+
+def _add_evaluate(sub: Any) -> None:
+    ev = sub.add_parser(
+        "evaluate", help="score the coder against gold data (plv, plover-gsr, cameo-class, cameo-ner)"
+    )
+    ev.add_argument("format", choices=("plv", "plover-gsr", "cameo-class", "cameo-ner"), metavar="FORMAT")
+    ev.add_argument("path", metavar="PATH", help="the gold file")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    ev.add_argument(
+        "--spans", choices=("gold", "predicted"), default="gold", help="plv: give the gold actor spans or not"
+    )
+    ev.add_argument("--patterns", action="append", default=[], metavar="FILE", help="extra pattern file")
+    ev.add_argument(
+        "--petrarch-verbs",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="import a PETRARCH verb dictionary",
+    )
+    ev.add_argument("--no-default-patterns", action="store_true", help="use only the given/imported patterns")
+    ev.add_argument("--limit", type=int, metavar="N", help="evaluate the first N items")
+    ev.add_argument("--model", help=_setting_help("model"))
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
@@ -132,6 +156,17 @@ def cmd_demo(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     return EXIT_DOC_FAILED if failures else EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace, stdout: IO[str]) -> int:
+    from eventwire.evaluate import build_pipeline, evaluate_file, render
+
+    if not Path(args.path).is_file():
+        raise InputError(f"{args.path}: no such gold file")
+    pipeline = build_pipeline(args.model, args.patterns, args.petrarch_verbs, not args.no_default_patterns)
+    result = evaluate_file(args.format, args.path, pipeline, spans=args.spans, limit=args.limit)
+    stdout.write((json.dumps(result.to_dict()) if args.json else render(result)) + "\n")
+    return EXIT_OK
+
+
 def cmd_settings(stdout: IO[str]) -> int:
     for row in describe():
         stdout.write(f"{row['name']:<16} {row['env']:<26} default={row['default']!r}\n    {row['help']}\n")
@@ -151,6 +186,8 @@ def main(
             return cmd_code(args, stdout, stderr)
         if args.command == "demo":
             return cmd_demo(args, stdout, stderr)
+        if args.command == "evaluate":
+            return cmd_evaluate(args, stdout)
         return cmd_settings(stdout)
     except EventwireError as exc:
         stderr.write(f"eventwire: error: {exc}\n")

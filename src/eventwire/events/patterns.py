@@ -359,12 +359,25 @@ class PatternDictionary:
         if problems:
             raise DictionaryError(", ".join(bad_files), problems)
         # 3. compile; later files override earlier entries with the same key
+        compiled = [_compile(entry, where) for where, entries in validated for entry in entries]
+        return cls._index(compiled, tuple(w for w, _, _ in texts))
+
+    @classmethod
+    def from_patterns(cls, patterns: Sequence[Pattern], cameo: CameoTable | None = None) -> PatternDictionary:
+        """A dictionary from compiled patterns (e.g. imported ones); later entries with the same
+        trigger and constraints replace earlier ones.  Codes must be in ``cameo``."""
+        table = cameo if cameo is not None else load_default_table()
+        bad = [f"{p.id}: unknown CAMEO code {p.code!r}" for p in patterns if p.code not in table]
+        if bad:
+            raise DictionaryError("<patterns>", bad)
+        return cls._index(list(patterns), tuple(dict.fromkeys(p.source for p in patterns)))
+
+    @classmethod
+    def _index(cls, compiled: Sequence[Pattern], sources: tuple[str, ...]) -> PatternDictionary:
         by_key: dict[tuple[Hashable, ...], Pattern] = {}
-        for where, entries in validated:
-            for entry in entries:
-                pat = _compile(entry, where)
-                by_key.pop(pat.key, None)
-                by_key[pat.key] = pat
+        for pat in compiled:
+            by_key.pop(pat.key, None)
+            by_key[pat.key] = pat
         patterns = tuple(by_key.values())
         ids: dict[str, int] = {}
         unique: list[Pattern] = []
@@ -379,7 +392,7 @@ class PatternDictionary:
             key: tuple(sorted(group, key=lambda p: (-p.specificity[0], -p.specificity[1])))
             for key, group in grouped.items()
         }
-        return cls(tuple(unique), MappingProxyType(index), tuple(w for w, _, _ in texts))
+        return cls(tuple(unique), MappingProxyType(index), sources)
 
     # -- lookups ------------------------------------------------------------------------
     def candidates(self, lemma: str, pos: str) -> Sequence[Pattern]:

@@ -1,0 +1,94 @@
+"""Evaluation on ``sentence<TAB>label`` quad-class data (0 statement / no event, 1-4 quad class).
+
+Prediction: 0 when the coder finds no event other than 01x statements and 02x appeals (in this
+data appeals are label 0: of 30 sentences whose main event we code 02x, 26 are gold 0, 2 are 1, 2
+are 3); otherwise the quad of the *main* event: the event whose trigger is closest to the syntactic root
+of its sentence (fewest head hops), ties broken by the highest |Goldstein|, then text order.
+The quad is the PLV penta of the event's label (``label_sets.tsv``), so appeals and demands
+(CAMEO 02x/10x, PLV REQUEST) are 3, as in this data; ``accuracy_gdelt_quad`` reports the same
+choice scored with GDELT's root-based quad class (02x = 1) for comparison.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from eventwire.evaluate.common import EvalResult, parse_all
+from eventwire.evaluate.datasets import ClassItem
+from eventwire.evaluate.labels import LabelSets, load_label_sets
+from eventwire.evaluate.metrics import classification
+from eventwire.models import Article, Event
+from eventwire.pipeline import Pipeline
+
+__all__ = ["STATEMENT_ROOTS", "evaluate_cameo_class", "main_event"]
+
+#: CAMEO roots this data labels 0 (statement / no event).
+STATEMENT_ROOTS = frozenset({"01", "02"})
+
+
+def _depth(doc: Any, span: tuple[int, int]) -> int:
+    piece = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if piece is None or len(piece) == 0:
+        return 99
+    tok = piece.root
+    hops = 0
+    while tok.head.i != tok.i and hops < 99:
+        tok, hops = tok.head, hops + 1
+    return hops
+
+
+def main_event(doc: Any, events: Sequence[Event], labels: LabelSets) -> Event | None:
+    """The event nearest to the sentence root (ties: highest |goldstein|), among labelled events
+    that are not statements or appeals."""
+    labelled = [
+        (i, e) for i, e in enumerate(events) if labels.plv(e.cameo) and e.cameo[:2] not in STATEMENT_ROOTS
+    ]
+    if not labelled:
+        return None
+    best = min(labelled, key=lambda ie: (_depth(doc, ie[1].char_span), -abs(ie[1].goldstein), ie[0]))
+    return best[1]
+
+
+def evaluate_cameo_class(
+    pipeline: Pipeline, items: Sequence[ClassItem], labels: LabelSets | None = None
+) -> EvalResult:
+    labels = labels or load_label_sets()
+    started = time.perf_counter()
+    docs = parse_all(pipeline, [it.sentence for it in items])
+    predicted: list[str] = []
+    gdelt: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for i, item in enumerate(items):
+        doc = docs[item.sentence]
+        article = Article(id=f"eval-{i}", title="", text=item.sentence, source="<eval>")
+        events = pipeline.coder.code(article, doc)
+        chosen = main_event(doc, events, labels)
+        predicted.append(str(labels.penta_of(labels.plv(chosen.cameo))) if chosen else "0")
+        gdelt.append(str(chosen.quad_class) if chosen else "0")
+        rows.append(_item(item, predicted[-1], chosen))
+    gold = [str(it.label) for it in items]
+    metrics = classification(gold, predicted, none="0")
+    n = len(items)
+    correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
+    uncoded = sum(p == "0" and g != "0" for g, p in zip(gold, predicted, strict=True))
+    gdelt_ok = sum(g == p for g, p in zip(gold, gdelt, strict=True))
+    return EvalResult(
+        format="cameo-class",
+        metrics=metrics,
+        counts={"correct": correct, "uncoded": uncoded, "wrong_label": n - correct - uncoded},
+        scores={"accuracy_gdelt_quad": gdelt_ok / n if n else 0.0},
+        items=rows,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _item(item: ClassItem, predicted: str, chosen: Event | None) -> dict[str, Any]:
+    return {
+        "sentence": item.sentence,
+        "gold": str(item.label),
+        "predicted": predicted,
+        "cameo": chosen.cameo if chosen else "",
+        "trigger": chosen.trigger if chosen else "",
+    }
