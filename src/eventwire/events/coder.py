@@ -185,16 +185,32 @@ class EventCoder:
         ):
             return False
         if p.object:
-            for c in children:
-                if c.dep_ in {"dobj", "nsubjpass", "attr", "obj"} and c.lemma_.lower() in p.object:
-                    return c
-                if c.dep_ == "dobj":
-                    for conj in c.conjuncts:
-                        if conj.lemma_.lower() in p.object:
-                            return conj
-            return False
+            obj = self._object(p, children)
+            if obj is None:
+                return False
+            if p.object_mod and not any(
+                m.dep_ in {"amod", "compound", "nmod"} and m.lemma_.lower() in p.object_mod
+                for m in obj.children
+            ):
+                return False
+            if p.prep and not any(
+                c.dep_ in {"prep", "dative"} and c.lower_ in p.prep for c in (*children, *obj.children)
+            ):
+                return False  # "imposed sanctions on X" needs its "on"; the plain entry comes next
+            return obj
         if p.pos == "NOUN" and not self._noun_is_event(tok, p):
             return False
+        return None
+
+    @staticmethod
+    def _object(p: Pattern, children: list[Any]) -> Any | None:
+        for c in children:
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "obj"} and c.lemma_.lower() in p.object:
+                return c
+            if c.dep_ == "dobj":
+                for conj in c.conjuncts:
+                    if conj.lemma_.lower() in p.object:
+                        return conj
         return None
 
     @staticmethod
@@ -538,7 +554,8 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
         if found is not None and not found.pattern.code.startswith("01"):  # statements carry news
             if node.dep_ in {"dobj", "attr", "nsubjpass", "xcomp", "ccomp", "oprd"}:
                 return True
-            return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in {"for", "of"})
+            content_preps = {"for", "of"} if not found.pattern.code.startswith("04") else set()
+            return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in content_preps)
         node = head
     return False
 

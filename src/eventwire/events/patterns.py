@@ -52,9 +52,9 @@ __all__ = [
 ]
 
 POS_VALUES = ("VERB", "NOUN")
-LIST_FIELDS = ("object", "prep", "compound", "xcomp", "advmod")
+LIST_FIELDS = ("object", "object_mod", "prep", "compound", "xcomp", "advmod")
 #: fields whose presence makes an entry fire in fewer contexts (ranked first by candidates()).
-CONSTRAINT_FIELDS = ("object", "xcomp", "particle", "compound", "advmod")
+CONSTRAINT_FIELDS = ("object", "object_mod", "xcomp", "particle", "compound", "advmod")
 
 _WORD_RE = re.compile(r"^[a-z][a-z0-9'\-]*$")
 _CODE_RE = re.compile(r"^\d{2,4}$")
@@ -119,6 +119,7 @@ SCHEMA: Mapping[str, FieldSpec] = MappingProxyType(
         "pos": FieldSpec(_pos, required=True),
         "code": FieldSpec(_code, required=True),
         "object": FieldSpec(_word_list),
+        "object_mod": FieldSpec(_word_list),
         "prep": FieldSpec(_word_list),
         "particle": FieldSpec(_word),
         "compound": FieldSpec(_word_list),
@@ -143,6 +144,7 @@ class Pattern:
     pos: str  # "VERB" | "NOUN"
     code: str
     object: tuple[str, ...] = ()
+    object_mod: tuple[str, ...] = ()  # a modifier the object must carry ("joint exercises")
     prep: tuple[str, ...] = ()
     particle: str | None = None
     compound: tuple[str, ...] = ()
@@ -165,6 +167,7 @@ class Pattern:
             self.lemma,
             self.pos,
             frozenset(self.object),
+            frozenset(self.object_mod),
             frozenset(self.prep),
             self.particle,
             frozenset(self.compound),
@@ -245,6 +248,7 @@ def _compile(entry: Mapping[str, Any], source: str) -> Pattern:
         pos=pos,
         code=code,
         object=tuple(entry.get("object", ())),
+        object_mod=tuple(entry.get("object_mod", ())),
         prep=tuple(entry.get("prep", ())),
         particle=entry.get("particle"),
         compound=tuple(entry.get("compound", ())),
