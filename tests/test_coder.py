@@ -95,10 +95,35 @@ def test_negated_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-d
     assert e.status == "negated"
 
 
-def test_future_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_future_cooperation_is_an_expression_of_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = code(pipeline, "The German defence minister will visit Lithuania next month.")
-    e = find(events, "DEU", "04", "LTU")
-    assert e.status == "future"
+    e = find(events, "DEU", "036", "LTU")  # CAMEO: announcing a visit is "express intent to meet"
+    assert e.status == "asserted" and e.pattern.endswith("+intent")
+    assert not [x for x in events if x.cameo.startswith("04")]
+
+
+def test_future_conflict_is_marked_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Russia will attack Ukraine if the talks fail.")
+    assert all(e.status != "asserted" for e in events if e.cameo.startswith(("18", "19", "20")))
+
+
+def test_refused_cooperation_is_a_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Turkey refused to meet Greek officials in Ankara.")
+    e = find(events, "TUR", "12", "GRC")
+    assert e.status == "asserted"
+    assert not [x for x in events if x.cameo.startswith("04") and x.status == "asserted"]
+
+
+def test_failed_cooperation_is_recoded_as_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Serbia did not sign the agreement with Kosovo.")
+    e = find(events, "SRB", "12", "XKX")
+    assert e.pattern.endswith("+refused")
+
+
+def test_threatened_attack_is_not_an_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Iran threatened to attack Israeli ships in the Gulf.")
+    assert find(events, "IRN", "13", "ISR").status == "asserted"
+    assert all(e.status != "asserted" for e in events if e.cameo.startswith(("18", "19", "20")))
 
 
 def test_hoped_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -65,6 +65,11 @@ QUANTITY_HEADS = frozenset(
 )
 
 
+def _overlap(a: ActorMention, b: ActorMention) -> bool:
+    spans_b = [(b.start, b.end), *b.member_spans, *([b.antecedent] if b.antecedent else [])]
+    return any(a.start < e and s < a.end for s, e in spans_b)
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """A resolved mention remembered for later reference."""
@@ -133,6 +138,30 @@ class ArticleActors:
         end = max(m.end for m in mentions)
         text = self.text[start:end]
         return ActorMention(text, start, end, "", "", "joint", tuple(members), tuple(members.values()))
+
+    @property
+    def has_given(self) -> bool:
+        return bool(self._given)
+
+    def given_near(self, trigger: Any, exclude: ActorMention | None, before: bool) -> ActorMention | None:
+        """A given actor span in the trigger's clause (for a source: one before the trigger),
+        other than ``exclude``; the nearest to the trigger wins."""
+        clause = trigger
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+            clause = clause.head
+        while clause.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and clause.head is not clause:
+            clause = clause.head
+        span = range(clause.left_edge.i, clause.right_edge.i + 1)
+        best: tuple[int, ActorMention] | None = None
+        for i, mention in self._given.items():
+            if i not in span or (before and i > trigger.i):
+                continue
+            if exclude is not None and _overlap(mention, exclude):
+                continue
+            distance = abs(i - trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        return best[1] if best is not None else None
 
     def salient_pair(self) -> tuple[ActorCode, ActorCode] | None:
         """The two countries the article is most about, with their commonest sector."""

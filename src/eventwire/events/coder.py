@@ -51,6 +51,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
+REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
@@ -116,19 +118,10 @@ class EventCoder:
         context_date: tuple[date, str] | None = None
         for si, sent in enumerate(doc.sents):
             own = self._sentence_date(sent, base)
-            seen: set[tuple[str, str, str, str]] = set()
-            for found in self._triggers(sent):
-                for event in self._events_for(article, actors, si, sent, found):
-                    key = (
-                        event.source.code,
-                        event.target.code if event.target else "",
-                        event.cameo[:2],
-                        event.status,
-                    )
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(self._dated(event, own, context_date, base))
+            found_events = [
+                e for f in self._triggers(sent) for e in self._events_for(article, actors, si, sent, f)
+            ]
+            events.extend(self._dated(e, own, context_date, base) for e in _deduplicate(found_events))
             if own is not None:
                 context_date = own
         return events
@@ -181,7 +174,7 @@ class EventCoder:
             p.prep
             and p.pos == "VERB"
             and not p.object
-            and not any(c.dep_ in {"prep", "dative"} and c.lower_ in p.prep for c in children)
+            and not any(_is_target_prep(c, p.prep) for c in children)
         ):
             return False
         if p.object:
@@ -193,9 +186,7 @@ class EventCoder:
                 for m in obj.children
             ):
                 return False
-            if p.prep and not any(
-                c.dep_ in {"prep", "dative"} and c.lower_ in p.prep for c in (*children, *obj.children)
-            ):
+            if p.prep and not any(_is_target_prep(c, p.prep) for c in (*children, *obj.children)):
                 return False  # "imposed sanctions on X" needs its "on"; the plain entry comes next
             return obj
         if p.pos == "NOUN" and not self._noun_is_event(tok, p):
@@ -228,9 +219,15 @@ class EventCoder:
     ) -> Iterator[Event]:
         tok, pattern = found.trigger, found.pattern
         source = self._source(actors, tok, pattern)
+        if source is None and actors.has_given:
+            source = actors.given_near(tok, exclude=None, before=True)
         if source is None:
             return
         target, slot_filled = self._target(actors, tok, pattern, found.obj, source)
+        fallback = False
+        if target is None and actors.has_given:  # known actors: the other one in the trigger's clause
+            target = actors.given_near(tok, exclude=source, before=False)
+            fallback = target is not None
         place = self._place(actors, tok)
         if place:
             source = _localise(source, place)
@@ -241,9 +238,8 @@ class EventCoder:
         if target is None and pattern.code.startswith("01"):
             return  # a statement with no one it is addressed to or about carries no dyad
         status = status_of(tok)
-        code, why = pattern.code, pattern.id
-        if status == "intended" and code[:2] in INTENT_CODE and self._intent_governor(tok):
-            code, status, why = INTENT_CODE[code[:2]], "asserted", why + "+intent"
+        code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
+        code, status, why = _recode_modality(code, status, why, self._intent_governor(tok))
         entry = self.res.cameo.get(code)
         start, end = self._trigger_span(tok, found.obj)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
@@ -563,6 +559,57 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
 def _names_country(head: Any) -> bool:
     """Whether a noun phrase carries a country word (a GPE/NORP entity or a possessor)."""
     return any(t.ent_type_ in {"GPE", "NORP"} or t.dep_ == "poss" for t in head.subtree if t.i <= head.i)
+
+
+def _recode_modality(
+    code: str, status: EventStatus, why: str, intent_governor: bool
+) -> tuple[str, EventStatus, str]:
+    """CAMEO's own coding of unrealised cooperation: an intended, promised or announced future
+    cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x).
+    Other unrealised events keep their code and their status."""
+    root = code[:2]
+    if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
+        return INTENT_CODE[root], "asserted", why + "+intent"
+    if root in REJECT_CODE and status == "negated":
+        return REJECT_CODE[root], "asserted", why + "+refused"
+    return code, status, why
+
+
+def _is_target_prep(token: Any, preps: Sequence[str]) -> bool:
+    """A listed preposition whose object is not a date ("called X on Tuesday" is no "call on")."""
+    if token.dep_ not in {"prep", "dative"} or token.lower_ not in preps:
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
+def _actor_key(m: ActorMention | None) -> tuple[object, ...]:
+    """Identity of an actor for de-duplication: its code, or its span when it has no country."""
+    if m is None:
+        return ()
+    return (m.code,) if m.country else (m.code, m.start, m.end)
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (source, target, root, status) in a sentence; an event whose target was only
+    supplied by the given actor spans is dropped when the dyad already has an event."""
+    dyads = {
+        (_actor_key(e.source), _actor_key(e.target))
+        for e in events
+        if not e.pattern.endswith("+given-target")
+    }
+    seen: set[tuple[object, ...]] = set()
+    out: list[Event] = []
+    for e in events:
+        dyad = (_actor_key(e.source), _actor_key(e.target))
+        if e.pattern.endswith("+given-target"):
+            if dyad in dyads:
+                continue
+            dyads.add(dyad)
+        key = (*dyad, e.cameo[:2], e.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 def _same_actor(s: ActorMention, t: ActorMention) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 from eventwire.models import EventStatus
 
 HOPE = frozenset({"hope", "wish", "expect", "anticipate", "look", "desire", "aspire", "dream"})
+HOPE_FORMS = frozenset({"hopes", "hoped", "hoping", "wishes", "wished", "expects", "expected"})
 INTEND = frozenset(
     {
         "plan",
@@ -38,6 +39,9 @@ INTEND = frozenset(
         "agree",
         "commit",
         "resolve",
+        "threaten",
+        "vow",
+        "warn",
     }
 )
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
@@ -72,8 +76,14 @@ def status_of(trigger: Any) -> EventStatus:
         token = token.head
         hops += 1
     own = _local_status(token)
-    if own is not None:
+    if own in {"negated", "conditional"}:
         return own
+    governed = _governed_status(token)
+    return governed or own or "asserted"
+
+
+def _governed_status(token: Any) -> EventStatus | None:
+    """The status set by the nearest governing verb ("hopes that X will...", "refused to...")."""
     child = token
     head = token.head
     for _ in range(6):
@@ -87,17 +97,17 @@ def status_of(trigger: Any) -> EventStatus:
             return "negated"
         if lemma in NEGATORS:
             return "negated"
-        if lemma in HOPE:
+        if lemma in HOPE or head.lower_ in HOPE_FORMS:  # the sm lemmatizer gives "hop" for "hopes"
             return "hoped"
         if lemma in REQUEST and child.dep_ in {"xcomp", "advcl", "ccomp"}:
             return "requested"
         if lemma in INTEND and child.dep_ in {"xcomp", "ccomp", "advcl", "acomp"}:
             return "intended"
         local = _local_status(head)
-        if local is not None and local != "asserted":
+        if local is not None:
             return local
         child, head = head, head.head
-    return "asserted"
+    return None
 
 
 def _local_status(token: Any) -> EventStatus | None:
