@@ -17,7 +17,10 @@ Definitions (each gold row is one item; ``n`` = rows):
 - ``counts``: ``correct``, ``uncoded`` (no event links the row), ``wrong_label`` (linked, wrong
   label), ``extra`` = distinct events in a sentence whose source overlaps one gold actor span and
   target another of the same sentence (rows share a sentence through ``sentence_id``) and that
-  match no gold row of that sentence (linking + same label); ``extra_rate`` = extra / n.
+  match no gold row of that sentence (linking + same label); ``extra_rate`` = extra / n.  Only
+  ``asserted`` events can be extra (the others are flagged as not done), and the reverse
+  direction of a joint actor's reciprocal event ("X and Y agreed") matches a gold row written
+  in one direction.
 """
 
 from __future__ import annotations
@@ -84,13 +87,22 @@ def _extra(rows: Sequence[PlvRow], events: Sequence[Sequence[Event]], labels: La
 
 
 def _is_extra(e: Event, group: Sequence[PlvRow], actors: Sequence[CharSpan], labels: LabelSets) -> int:
+    if e.status != "asserted":
+        return 0  # flagged as not done (hoped, requested, negated...): not a coded event
     src, tgt = _mention_span(e, "source"), _mention_span(e, "target")
     pairs = any(overlaps(src, a) and overlaps(tgt, b) for a in actors for b in actors if a != b)
     if not pairs:
         return 0
     label = labels.plv(e.cameo)
     matched = any(label == r.gold_root and _links(e, r.source_span, r.target_span) for r in group)
+    if not matched and _reciprocal(e):  # "X and Y agreed": gold writes one direction of the pair
+        matched = any(label == r.gold_root and _links(e, r.target_span, r.source_span) for r in group)
     return 0 if matched else 1
+
+
+def _reciprocal(e: Event) -> bool:
+    """Whether the event is one direction of a joint actor's reciprocal event."""
+    return any(tag in e.source.matched_by for tag in ("joint", "coordinated", "coref:both"))
 
 
 def evaluate_plv(

@@ -225,7 +225,7 @@ class EventCoder:
             return
         target, slot_filled = self._target(actors, tok, pattern, found.obj, source)
         fallback = False
-        if target is None and actors.has_given:  # known actors: the other one in the trigger's clause
+        if target is None and actors.has_given and not source.members:  # the other known actor nearby
             target = actors.given_near(tok, exclude=source, before=False)
             fallback = target is not None
         place = self._place(actors, tok)

@@ -40,7 +40,6 @@ INTEND = frozenset(
         "commit",
         "resolve",
         "threaten",
-        "vow",
         "warn",
     }
 )
