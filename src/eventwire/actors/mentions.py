@@ -139,6 +139,17 @@ class ArticleActors:
         text = self.text[start:end]
         return ActorMention(text, start, end, "", "", "joint", tuple(members), tuple(members.values()))
 
+    def unresolved(self, token: Any) -> ActorMention | None:
+        """A named or nominal noun phrase that no rule resolved (code ""), or None for pronouns
+        and non-nominals."""
+        if token.pos_ not in {"PROPN", "NOUN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY"}:
+            return None
+        tokens = self._np_tokens(token)
+        while len(tokens) > 1 and tokens[0].dep_ in {"det", "punct", "case"}:
+            tokens = tokens[1:]
+        text, start, end = self._span_text(tokens)
+        return ActorMention(text, start, end, "", "", "unresolved")
+
     @property
     def has_given(self) -> bool:
         return bool(self._given)

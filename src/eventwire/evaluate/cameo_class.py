@@ -7,6 +7,8 @@ of its sentence (fewest head hops), ties broken by the highest |Goldstein|, then
 The quad is the PLV penta of the event's label (``label_sets.tsv``), so appeals and demands
 (CAMEO 02x/10x, PLV REQUEST) are 3, as in this data; ``accuracy_gdelt_quad`` reports the same
 choice scored with GDELT's root-based quad class (02x = 1) for comparison.
+The coder runs with ``unresolved_actors=True``: the label is the sentence's event type whoever
+its actors are, so an event between actors that no dictionary resolves still counts.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from eventwire.evaluate.common import EvalResult, parse_all
 from eventwire.evaluate.datasets import ClassItem
 from eventwire.evaluate.labels import LabelSets, load_label_sets
 from eventwire.evaluate.metrics import classification
+from eventwire.events.coder import EventCoder
 from eventwire.models import Article, Event
 from eventwire.pipeline import Pipeline
 
@@ -57,13 +60,15 @@ def evaluate_cameo_class(
     labels = labels or load_label_sets()
     started = time.perf_counter()
     docs = parse_all(pipeline, [it.sentence for it in items])
+    # The label is the sentence's event type whoever the actors are: unresolved actors count.
+    coder = EventCoder(pipeline.resources, unresolved_actors=True)
     predicted: list[str] = []
     gdelt: list[str] = []
     rows: list[dict[str, Any]] = []
     for i, item in enumerate(items):
         doc = docs[item.sentence]
         article = Article(id=f"eval-{i}", title="", text=item.sentence, source="<eval>")
-        events = pipeline.coder.code(article, doc)
+        events = coder.code(article, doc)
         chosen = main_event(doc, events, labels)
         predicted.append(str(labels.penta_of(labels.plv(chosen.cameo))) if chosen else "0")
         gdelt.append(str(chosen.quad_class) if chosen else "0")

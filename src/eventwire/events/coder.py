@@ -106,8 +106,11 @@ class EventCoder:
     name = "eventwire.coder"
     version = "1"
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, unresolved_actors: bool = False) -> None:
+        """``unresolved_actors``: also code events whose source or target is a noun phrase that
+        resolves to no country or sector (code ""), e.g. for sentence-level classification."""
         self.res = resources
+        self.unresolved_actors = unresolved_actors
 
     # ------------------------------------------------------------------ public
     def code(self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()) -> list[Event]:
@@ -420,7 +423,10 @@ class EventCoder:
             joint = actors.joint([head, *conjuncts])
             if joint is not None:
                 return joint
-        return actors.mention(head)
+        found = actors.mention(head)
+        if found is None and self.unresolved_actors:
+            return actors.unresolved(head)
+        return found
 
     # ------------------------------------------------------------------ target
     def _target(
