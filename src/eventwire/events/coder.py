@@ -386,7 +386,17 @@ class EventCoder:
                     return controller
             return self._verb_source(actors, governor, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
-            return self._actor_np(actors, verb.head)
+            # "troops loyal to X attacking Y": the noun; "passed a resolution condemning X":
+            # the noun is a thing, so the subject of the clause it belongs to
+            found = self._actor_np(actors, verb.head)
+            if found is not None or verb.head.dep_ not in {"dobj", "pobj", "attr"}:
+                return found
+            governor = verb.head.head
+            if governor.pos_ == "ADP":
+                governor = governor.head
+            return (
+                self._verb_source(actors, governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
+            )
         return self._repair_source(actors, verb)
 
     def _controller(self, actors: ArticleActors, governor: Any) -> ActorMention | None:
