@@ -199,11 +199,11 @@ class EventCoder:
     @staticmethod
     def _object(p: Pattern, children: list[Any]) -> Any | None:
         for c in children:
-            if c.dep_ in {"dobj", "nsubjpass", "attr", "obj"} and c.lemma_.lower() in p.object:
+            if c.dep_ in {"dobj", "nsubjpass", "attr", "obj"} and _object_word(c, p.object):
                 return c
             if c.dep_ == "dobj":
                 for conj in c.conjuncts:
-                    if conj.lemma_.lower() in p.object:
+                    if _object_word(conj, p.object):
                         return conj
         return None
 
@@ -589,6 +589,11 @@ def _recode_modality(
     if root in REJECT_CODE and status == "negated":
         return REJECT_CODE[root], "asserted", why + "+refused"
     return code, status, why
+
+
+def _object_word(token: Any, words: Sequence[str]) -> bool:
+    """An object lemma is listed; "money" also stands for any amount of money ("$5 million")."""
+    return token.lemma_.lower() in words or ("money" in words and token.ent_type_ == "MONEY")
 
 
 def _is_target_prep(token: Any, preps: Sequence[str]) -> bool:
