@@ -223,7 +223,11 @@ class EventCoder:
         tok, pattern = found.trigger, found.pattern
         source = self._source(actors, tok, pattern)
         if source is None and actors.has_given:
-            source = actors.given_near(tok, exclude=None, before=True)
+            patient = _passive_subject(tok)  # "X was arrested in Niger": X is the target
+            if patient is not None:
+                source = actors.given_near(tok, exclude=actors.mention(patient), before=False)
+            else:
+                source = actors.given_near(tok, exclude=None, before=True)
         if source is None:
             return
         target, slot_filled = self._target(actors, tok, pattern, found.obj, source)
@@ -589,6 +593,13 @@ def _recode_modality(
     if root in REJECT_CODE and status == "negated":
         return REJECT_CODE[root], "asserted", why + "+refused"
     return code, status, why
+
+
+def _passive_subject(tok: Any) -> Any | None:
+    """The subject of a passive verb without a "by" agent, or None."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
 def _object_word(token: Any, words: Sequence[str]) -> bool:
