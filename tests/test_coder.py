@@ -254,3 +254,9 @@ def test_deployed_forces_are_not_the_target(pipeline) -> None:  # type: ignore[n
     events = code(pipeline, "Morocco deployed troops along its border with Algeria.")
     e = find(events, "MAR", "15", "DZA")
     assert e.plover.event == "MOBILIZE"
+
+
+def test_suspended_cooperation_is_reduced_relations(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Sweden curtailed its development aid to Tanzania on Monday.")
+    e = find(events, "SWE", "16", "TZA")
+    assert e.plover.event == "SANCTION" and e.pattern.endswith("+stopped")

@@ -51,6 +51,29 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Reduce-relations codes (CAMEO 16x) for a cooperative act that is suspended, cut or halted.
+STOPPED_CODE = {"03": "160", "04": "164", "05": "160", "06": "161", "07": "162", "08": "160"}
+STOPPING_VERBS = frozenset(
+    {
+        "suspend",
+        "halt",
+        "cut",
+        "stop",
+        "end",
+        "freeze",
+        "cancel",
+        "scrap",
+        "terminate",
+        "reduce",
+        "slash",
+        "withhold",
+        "curtail",
+        "break",
+        "sever",
+        "pause",
+        "abandon",
+    }
+)
 # Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
 REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
@@ -247,6 +270,8 @@ class EventCoder:
         status = status_of(tok)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
         code, status, why = _recode_modality(code, status, why, self._intent_governor(tok))
+        if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and _stopped(tok):
+            code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         entry = self.res.cameo.get(code)
         start, end = self._trigger_span(tok, found.obj)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
@@ -466,6 +491,8 @@ class EventCoder:
 
     def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
         holders = [tok] + ([obj] if obj is not None else [])
+        if pattern.pos == "NOUN" and tok.dep_ == "dobj":  # "cut its aid to X": "to X" may hang on the verb
+            holders.append(tok.head)
         if pattern.xcomp:  # "threatened to retaliate against Israel": the target hangs on the complement
             holders += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         slots: list[Any] = []
@@ -593,6 +620,14 @@ def _recode_modality(
     if root in REJECT_CODE and status == "negated":
         return REJECT_CODE[root], "asserted", why + "+refused"
     return code, status, why
+
+
+def _stopped(noun: Any) -> bool:
+    """Whether a noun event is the object of a stopping verb ("suspended aid", "broke off talks")."""
+    head = noun.head
+    if noun.dep_ in {"compound", "amod"} and head is not noun:  # "aid deliveries", "aid programme"
+        noun, head = head, head.head
+    return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 
 
 def _passive_subject(tok: Any) -> Any | None:
