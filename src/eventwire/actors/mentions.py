@@ -158,9 +158,9 @@ class ArticleActors:
         """A given actor span in the trigger's clause (for a source: one before the trigger),
         other than ``exclude``; the nearest to the trigger wins."""
         clause = trigger
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
-        while clause.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and clause.head is not clause:
+        while clause.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and clause.head.i != clause.i:
             clause = clause.head
         span = range(clause.left_edge.i, clause.right_edge.i + 1)
         best: tuple[int, ActorMention] | None = None
@@ -258,6 +258,8 @@ class ArticleActors:
         if joint is not None:
             return joint
         is_person = token.ent_type_ in PERSON_LABELS
+        if self._possessed_thing(token, tokens):
+            return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
         found = resolve_phrase(text, self.countries, self.agents)
         code, how = found if found is not None else (ActorCode(), "")
         code, how = self._complete(token, tokens, code, how, is_person)
@@ -275,6 +277,21 @@ class ArticleActors:
             self._learn_name(tokens, code)
         self._remember(token, mention, is_person)
         return mention
+
+    def _possessed_thing(self, token: Any, tokens: list[Any]) -> bool:
+        """Whether only a possessor makes the phrase an actor while the head is a common noun
+        that is itself no actor ("the protesters' demands"); "China's foreign ministry" is one."""
+        if token.ent_type_ or token.pos_ != "NOUN":
+            return False
+        owners = [c for t in tokens for c in t.children if c.dep_ == "poss"]
+        owned = {t.i for owner in owners for t in owner.subtree}
+        if not owned:
+            return False
+        rest = [t for t in tokens if t.i not in owned and t.dep_ not in {"poss", "case"}]
+        if not rest:
+            return False
+        text, _, _ = self._span_text(rest)
+        return resolve_phrase(text, self.countries, self.agents) is None
 
     def _coordinated_countries(self, tokens: list[Any]) -> list[str]:
         """Countries of coordinated modifiers ("Chinese and Russian", "Israeli and Palestinian")."""

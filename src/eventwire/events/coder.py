@@ -299,7 +299,7 @@ class EventCoder:
     def _place(actors: ArticleActors, tok: Any) -> str:
         """The country of a place the trigger's clause is located in ("rallied in Minsk")."""
         verb = tok
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         for scope in (verb.subtree, verb.sent):  # the clause first, then the whole sentence
             for t in scope:  # "in/at/outside <place>"
@@ -317,7 +317,7 @@ class EventCoder:
     def _intent_governor(tok: Any) -> bool:
         head = tok
         for _ in range(3):
-            if head.dep_ not in {"xcomp", "ccomp", "advcl", "conj", "acomp"} or head.head is head:
+            if head.dep_ not in {"xcomp", "ccomp", "advcl", "conj", "acomp"} or head.head.i == head.i:
                 return False
             head = head.head
             if head.lemma_.lower() in INTEND:
@@ -380,7 +380,7 @@ class EventCoder:
         node = tok
         for _ in range(4):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS and not consult:
                 return None  # "protested over the detention of X": the subject did not detain
@@ -405,9 +405,9 @@ class EventCoder:
                     if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self._actor_np(actors, verb.head)
                     return self._actor_np(actors, c)
-        if verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
-            if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head is not governor:
+            if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
                 governor = governor.head  # "responded by expelling X": the subject of "responded"
             if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
                 controller = self._controller(actors, governor)
@@ -538,7 +538,7 @@ class EventCoder:
         preps = [*TARGET_SEARCH_PREPS, *(["in"] if material_conflict else [])]
         found: list[tuple[int, int, ActorMention]] = []  # (preference, position, actor)
         for t in slot.subtree:
-            if t is slot:
+            if t.i == slot.i:
                 continue
             if t.lower_ in RECIPROCAL_WORDS and source.members:
                 return source
@@ -550,9 +550,9 @@ class EventCoder:
                 m = self._actor_np(actors, t)
                 if m is not None and not _same_actor(source, m):
                     # the author of the thing first ("a resolution drafted by X", "X's plan")
-                    direct = t.head is slot or t.head.head is slot
+                    direct = t.head.i == slot.i or t.head.head.i == slot.i
                     if t.dep_ == "poss":
-                        rank = 0 if t.head is slot else 20
+                        rank = 0 if t.head.i == slot.i else 20
                     elif t.head.dep_ == "agent":
                         rank = 0
                     else:
@@ -591,7 +591,7 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
     node = noun
     for _ in range(6):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         found = verbs.get(head.i)
         if found is not None and not found.pattern.code.startswith("01"):  # statements carry news
@@ -625,7 +625,7 @@ def _recode_modality(
 def _stopped(noun: Any) -> bool:
     """Whether a noun event is the object of a stopping verb ("suspended aid", "broke off talks")."""
     head = noun.head
-    if noun.dep_ in {"compound", "amod"} and head is not noun:  # "aid deliveries", "aid programme"
+    if noun.dep_ in {"compound", "amod"} and head.i != noun.i:  # "aid deliveries", "aid programme"
         noun, head = head, head.head
     return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 

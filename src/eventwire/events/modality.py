@@ -71,7 +71,7 @@ def status_of(trigger: Any) -> EventStatus:
     token = trigger
     # A noun trigger ("a phone call") takes the modality of the verb it hangs on.
     hops = 0
-    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head is not token and hops < 4:
+    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
         token = token.head
         hops += 1
     own = _local_status(token)
@@ -86,7 +86,7 @@ def _governed_status(token: Any) -> EventStatus | None:
     child = token
     head = token.head
     for _ in range(6):
-        if head is child or child.dep_ not in GOVERNED:
+        if head.i == child.i or child.dep_ not in GOVERNED:
             break
         if child.dep_ == "conj":  # coordinated verbs share their governor's modality
             child, head = head, head.head
