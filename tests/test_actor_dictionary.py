@@ -170,7 +170,8 @@ def test_find_all_offsets_and_longest(countries: CountryTable) -> None:
         ("South Korean", "KOR", "demonym"),
         ("South Sudanese", "SSD", "demonym"),
     ]
-    assert [m.iso3 for _, _, m in countries.find_all("the South China Sea and New Mexico")] == []
+    # "South China Sea" is a !nonmatch; New Mexico is a place (places column) of the USA
+    assert [m.iso3 for _, _, m in countries.find_all("the South China Sea and New Mexico")] == ["USA"]
 
 
 # ------------------------------------------------------------------ agents
@@ -194,7 +195,7 @@ def test_find_all_offsets_and_longest(countries: CountryTable) -> None:
         ("trade union", "LAB"), ("workers", "LAB"), ("farmers", "AGR"), ("refugees", "REF"),
         ("asylum seekers", "REF"), ("oligarchs", "ELI"), ("doctors", "HLH"), ("hospital", "HLH"),
         ("gangs", "CRM"), ("smugglers", "CRM"), ("aid groups", "NGO"), ("human rights group", "NGO"),
-        ("peacekeepers", "IGO"), ("rights activists", "HRI"), ("environmentalists", "ENV"),
+        ("international organizations", "IGO"), ("rights activists", "HRI"), ("environmentalists", "ENV"),
         ("militias", "UAF"), ("government troops", "MIL"),
     ],
 )  # fmt: skip
@@ -363,3 +364,117 @@ def test_agent_yaml_errors(tmp_path: Path) -> None:
     ok = tmp_path / "ok.yaml"
     ok.write_text(AGENTS_OK, encoding="utf-8")
     assert AgentTable.load(ok).sector_of("Ministers") == ("GOV", "minister")
+
+
+# ------------------------------------------------------------------ international bodies, stance, places
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # international bodies take the CAMEO organisation type as country code
+        ("U.N.", ActorCode("IGO", "")),
+        ("the United Nations", ActorCode("IGO", "")),
+        ("the U.N. Security Council", ActorCode("IGO", "GOV")),
+        ("U.N. Secretary-General Kofi Annan", ActorCode("IGO", "GOV")),
+        ("Arab League Secretary-General Chedli Klibi", ActorCode("IGO", "GOV")),
+        ("European Community foreign ministers", ActorCode("IGO", "GOV")),
+        ("NATO", ActorCode("IGO", "")),
+        ("the UN refugee agency", ActorCode("IGO", "REF")),
+        ("U.N. war crimes court", ActorCode("IGO", "JUD")),
+        ("The Africa Union", ActorCode("IGO", "")),  # "union" inside the name is not LAB
+        ("Organization of American States", ActorCode("IGO", "")),  # "American" is part of the name
+        ("UN peacekeepers", ActorCode("IGO", "MIL")),
+        ("peacekeepers", ActorCode("IGO", "MIL")),
+        ("Amnesty International", ActorCode("NGO", "HRI")),
+        ("Red Cross officials", ActorCode("NGO", "HLH")),
+        ("aid groups", ActorCode("NGO", "")),
+        ("a human rights group", ActorCode("NGO", "")),
+        ("Osama bin Laden's al-Qaeda", ActorCode("IMG", "REB")),
+        # a country before the body, or after it behind a descriptor, is the actor's country
+        ("NATO-member Norway", ActorCode("NOR", "")),
+        ("EU member state Poland", ActorCode("POL", "")),
+        ("OPEC member Nigeria", ActorCode("NGA", "")),
+        ("Chinese UN ambassador", ActorCode("CHN", "GOV")),
+        ("Nigerian peacekeepers", ActorCode("NGA", "MIL")),
+        ("Iraqi aid group", ActorCode("IRQ", "NGO")),
+        ("the U.N. Iraq envoy", ActorCode("IGO", "GOV")),
+        ("London-based Amnesty International", ActorCode("NGO", "HRI")),
+        # stance words and ethnic groups do not give a nationality
+        ("pro-Russian separatists", ActorCode("", "REB")),
+        ("anti-American protesters", ActorCode("", "CVL")),
+        ("Iranian-backed militia", ActorCode("", "UAF")),
+        ("pro-Iranian Hizbollah (Party of God) group", ActorCode("LBN", "REB")),
+        ("Iranian-born American journalist", ActorCode("USA", "MED")),
+        ("ethnic Albanians", ActorCode("", "CVL")),
+        ("ethnic Albanian guerrillas", ActorCode("", "REB")),
+        ("Vietnamese-led forces", ActorCode("VNM", "MIL")),
+        ("Kurdish officials", ActorCode("", "GOV")),
+        ("Iraqi Kurdish officials", ActorCode("IRQ", "GOV")),
+        ("Bosnian Serb forces", ActorCode("BIH", "MIL")),
+        ("Serb forces", ActorCode("SRB", "MIL")),
+        ("Palestinian militants", ActorCode("PSE", "REB")),
+        # titles and modifiers
+        ("Ousted President Askar Akayev", ActorCode("", "ELI")),
+        ("deposed king", ActorCode("", "ELI")),
+        ("Crown Prince", ActorCode("", "GOV")),
+        ("the foreign ministry spokeswoman", ActorCode("", "GOV")),
+        ("the junta", ActorCode("", "GOV")),
+        ("a defense lawyer", ActorCode("", "JUD")),
+        ("The Alabama Court of Criminal Appeals", ActorCode("USA", "JUD")),
+        ("a suicide bomber", ActorCode("", "REB")),
+        ("Jewish settlers", ActorCode("ISR", "CVL")),
+        # places (regions and large cities)
+        ("The Uttar Pradesh government", ActorCode("IND", "GOV")),
+        ("A court in Bavaria", ActorCode("DEU", "JUD")),
+        ("A Kansas woman", ActorCode("USA", "CVL")),
+        ("Chechen rebels", ActorCode("RUS", "REB")),
+        ("NSW Premier Gladys Berejiklian", ActorCode("AUS", "GOV")),
+        ("the Bavarian police in Germany", ActorCode("DEU", "COP")),
+    ],
+)  # fmt: skip
+def test_resolve_phrase_classes(
+    countries: CountryTable, agents: AgentTable, phrase: str, code: ActorCode
+) -> None:
+    found = resolve_phrase(phrase, countries, agents)
+    assert found is not None and found[0] == code, (phrase, found)
+
+
+def test_how_names_both_country_and_body(countries: CountryTable, agents: AgentTable) -> None:
+    assert resolve_phrase("NATO-member Norway", countries, agents) == (
+        ActorCode("NOR", ""),
+        "name:Norway+metonym:nato",
+    )
+
+
+def test_places_column_is_optional_and_validated(tmp_path: Path) -> None:
+    path = tmp_path / "places.tsv"
+    path.write_text(
+        "iso3\tname\taliases\tdemonyms\tcapitals\tplaces\n"
+        + "AAA\tAaland\t\t\tAacity\tBeeshire\n"
+        + "BBB\tBeeland\t\t\t\tBeeshire\n"  # place claimed by another country too
+        + "CCC\tSeeland\t\t\t\n"  # five fields under a six-column header
+        + "DDD\tDeeland\t\t\tDeecity\tDeecity\n",  # place repeats the capital
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError) as info:
+        CountryTable.load(path)
+    problems = info.value.problems
+    assert len(problems) == 3, problems
+    ok = tmp_path / "ok.tsv"
+    ok.write_text(
+        "iso3\tname\taliases\tdemonyms\tcapitals\tplaces\nAAA\tAaland\t\t\t\tBeeshire\n", encoding="utf-8"
+    )
+    assert CountryTable.load(ok).lookup("Beeshire") == CountryMatch("AAA", "place", "Beeshire")
+
+
+def test_named_phrases_are_unique_across_hyphens(tmp_path: Path) -> None:
+    path = tmp_path / "agents.yaml"
+    path.write_text(
+        "sectors: {}\nmodifiers: []\nmetonyms: {u.n.: IGO, u n: IGO}\n"
+        "groups: {al-qaeda: IMGREB, al qaeda: IMGREB}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError) as info:
+        AgentTable.load(path)
+    assert len(info.value.problems) == 2, info.value.problems

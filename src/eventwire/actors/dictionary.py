@@ -4,8 +4,9 @@ Both tables are *data* files shipped in ``eventwire/data`` and validated when lo
 of a file is reported at once in one :class:`~eventwire.errors.DictionaryError`.
 
 ``countries.tsv``
-    One row per ISO 3166-1 country or territory: ``iso3``, ``name``, ``aliases``, ``demonyms`` and
-    ``capitals`` (the last three ``|``-separated). See the file header for the format and sources.
+    One row per ISO 3166-1 country or territory: ``iso3``, ``name``, ``aliases``, ``demonyms``,
+    ``capitals`` and optionally ``places`` (regions and large cities; the last four ``|``-separated).
+    See the file header for the format and sources.
     :class:`CountryTable` answers :meth:`CountryTable.lookup` (a whole phrase: "the U.S.'s",
     "Russian-backed", "Beijing") and :meth:`CountryTable.find_all` (every country string in a text,
     with char offsets; "China-Russia" gives two). Acronym entries (only capitals, digits and dots:
@@ -28,7 +29,9 @@ of a file is reported at once in one :class:`~eventwire.errors.DictionaryError`.
     "former president" -> ELI).
 
 :func:`resolve_phrase` combines both: "Chinese State Councilor Wang Yi" -> ``(ActorCode("CHN", "GOV"),
-"demonym:Chinese+agent:state councilor")``.
+"demonym:Chinese+agent:state councilor")``. International bodies take the organisation type as their
+country code, as in CAMEO ("the U.N." -> ``IGO``, "Amnesty International" -> ``NGO`` + ``HRI``,
+"al-Qaeda" -> ``IMG`` + ``REB``); see :data:`INTERNATIONAL_CODES`.
 
 Loaders are cached per path (``functools.lru_cache``); :func:`clear_caches` empties the caches.
 """
@@ -51,7 +54,7 @@ import yaml
 from eventwire.errors import DictionaryError
 from eventwire.models import ActorCode
 
-CountryKind = Literal["name", "alias", "demonym", "capital"]
+CountryKind = Literal["name", "alias", "demonym", "capital", "place"]
 NamedKind = Literal["metonym", "group"]
 
 #: Sector codes accepted in ``agents.yaml``: CAMEO codebook v1.1b3 ch. 3 (primary role, secondary role,
@@ -69,6 +72,8 @@ SECTOR_CODES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals")
+#: Optional sixth column: regions, provinces and large cities ("Bavaria", "Uttar Pradesh", "Mosul").
+PLACES_COLUMN = "places"
 COUNTRIES_FILE = "countries.tsv"
 AGENTS_FILE = "agents.yaml"
 NONMATCH_MARK = "!nonmatch"
@@ -100,10 +105,16 @@ class Country:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
     def entries(self) -> Iterator[tuple[CountryKind, str]]:
         yield "name", self.name
-        for kind, values in (("alias", self.aliases), ("demonym", self.demonyms), ("capital", self.capitals)):
+        for kind, values in (
+            ("alias", self.aliases),
+            ("demonym", self.demonyms),
+            ("capital", self.capitals),
+            ("place", self.places),
+        ):
             for value in values:
                 yield kind, value  # type: ignore[misc]
 
@@ -246,6 +257,7 @@ class CountryTable:
         countries: list[Country] = []
         nonmatches: list[str] = []
         header_seen = False
+        columns: tuple[str, ...] = COUNTRY_COLUMNS
         first_line: dict[str, int] = {}
         reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
         for lineno, fields in enumerate(reader, start=1):
@@ -264,15 +276,20 @@ class CountryTable:
                 continue
             if not header_seen:
                 header_seen = True
-                if tuple(f.strip() for f in fields) != COUNTRY_COLUMNS:
-                    problems.append(f"{where}: header must be {' '.join(COUNTRY_COLUMNS)!r} (tab-separated)")
+                header = tuple(f.strip() for f in fields)
+                if header == (*COUNTRY_COLUMNS, PLACES_COLUMN):
+                    columns = header
+                elif header != COUNTRY_COLUMNS:
+                    problems.append(
+                        f"{where}: header must be {' '.join(COUNTRY_COLUMNS)!r}, optionally followed by "
+                        f"{PLACES_COLUMN!r} (tab-separated)"
+                    )
                 continue
-            if len(fields) != len(COUNTRY_COLUMNS):
-                problems.append(
-                    f"{where}: expected {len(COUNTRY_COLUMNS)} tab-separated fields, got {len(fields)}"
-                )
+            if len(fields) != len(columns):
+                problems.append(f"{where}: expected {len(columns)} tab-separated fields, got {len(fields)}")
                 continue
-            iso3, name, aliases, demonyms, capitals = fields
+            iso3, name, aliases, demonyms, capitals = fields[:5]
+            places = fields[5] if len(fields) > 5 else ""
             row_problems: list[str] = []
             if not _ISO3.fullmatch(iso3):
                 row_problems.append(f"iso3 {iso3!r} is not three capital letters")
@@ -283,12 +300,17 @@ class CountryTable:
             elif name != name.strip() or "|" in name:
                 row_problems.append(f"name {name!r} has surrounding spaces or a '|'")
             lists: dict[str, list[str]] = {}
-            for column, value in (("aliases", aliases), ("demonyms", demonyms), ("capitals", capitals)):
+            for column, value in (
+                ("aliases", aliases),
+                ("demonyms", demonyms),
+                ("capitals", capitals),
+                ("places", places),
+            ):
                 items, bad = _split_items(value)
                 row_problems.extend(f"{column}: {b}" for b in bad)
                 lists[column] = items
             seen: set[str] = set()
-            for item in [name, *lists["aliases"], *lists["demonyms"], *lists["capitals"]]:
+            for item in [name, *lists["aliases"], *lists["demonyms"], *lists["capitals"], *lists["places"]]:
                 key = ("=" + item) if _is_acronym(item) else _ci_key(item)
                 if key in seen:
                     row_problems.append(f"{item!r} is listed twice in the row")
@@ -304,6 +326,7 @@ class CountryTable:
                     tuple(lists["aliases"]),
                     tuple(lists["demonyms"]),
                     tuple(lists["capitals"]),
+                    tuple(lists["places"]),
                 )
             )
         if not header_seen:
@@ -666,12 +689,13 @@ class AgentTable:
 
     def _named_hit(
         self, segments: Sequence[Sequence[str]]
-    ) -> tuple[tuple[ActorCode, NamedKind, str], int] | None:
+    ) -> tuple[tuple[ActorCode, NamedKind, str], int, int] | None:
+        """Best named actor over word segments: ((code, kind, phrase), length, word position)."""
         found = self._scan(self._named, segments)
         if found is None:
             return None
-        value, length, _ = found
-        return value, length
+        value, length, start = found
+        return value, length, start
 
 
 def _conjuncts(segments: Sequence[Sequence[str]]) -> list[list[list[str]]]:
@@ -733,6 +757,43 @@ def clear_caches() -> None:
 # --------------------------------------------------------------------------- resolver
 
 
+#: CAMEO organisation types that take the *country* slot of a code (codebook v1.1b3 ch. 3: "IGOUNO",
+#: "NGOHRIAMN", "IMGMUSALQ"): an actor coded with one of them has no nationality of its own.
+INTERNATIONAL_CODES: frozenset[str] = frozenset({"IGO", "NGO", "IMG"})
+
+# A country string that states an allegiance or a stance, not the actor's nationality:
+# "pro-Russian separatists", "anti-American protesters", "Iranian-backed militia", "U.S.-funded".
+_STANCE_BEFORE = re.compile(r"(?<![^\W_])(?:pro|anti)\s*-?\s*$", re.IGNORECASE)
+_STANCE_AFTER = re.compile(
+    r"\s*-\s*(?:backed|sponsored|supported|funded|financed|armed|allied|aligned|leaning|friendly|"
+    r"installed|inspired|trained|brokered|born)(?!\w)",
+    re.IGNORECASE,
+)
+# "London-based Amnesty International": a seat, not a nationality, next to an international body.
+_SEAT_AFTER = re.compile(r"\s*-\s*based(?!\w)", re.IGNORECASE)
+# "ethnic Albanians in south Serbia": an ethnic group, not a nationality (CAMEO codes the state the
+# group lives in, with the ethnicity as a tag: "SRBCVLalb", "MKDREBalb").
+_ETHNIC_BEFORE = re.compile(r"(?<![^\W_])ethnic\s*-?\s*$", re.IGNORECASE)
+# Words that make an international body a descriptor of the country after it: "NATO-member Norway",
+# "EU member state Poland", "OPEC member Nigeria", "fellow NATO ally Turkey".
+_DESCRIPTORS = frozenset(
+    {"member", "members", "state", "states", "ally", "allies", "partner", "partners", "country",
+     "countries", "nation", "nations", "signatory", "founding", "founder"}
+)  # fmt: skip
+
+_Role = Literal["", "stance", "seat", "ethnic"]
+
+
+def _hit_role(text: str, start: int, end: int) -> _Role:
+    if _STANCE_BEFORE.search(text, 0, start) or _STANCE_AFTER.match(text, end):
+        return "stance"
+    if _ETHNIC_BEFORE.search(text, 0, start):
+        return "ethnic"
+    if _SEAT_AFTER.match(text, end):
+        return "seat"
+    return ""
+
+
 def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tuple[ActorCode, str] | None:
     """Resolve a plain phrase to an actor code and a description of what decided it, or None.
 
@@ -741,33 +802,79 @@ def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tu
     the agent table applied to the words outside the country strings (so "People's Republic of China"
     is not CVL). A modifier ("former", "opposition") overrides a named institution's sector too.
 
+    Conventions (CAMEO codebook v1.1b3 ch. 3):
+
+    - international bodies take the country slot: "the U.N." -> ``IGO``, "Amnesty International" ->
+      ``NGO`` + ``HRI``, "aid groups" -> ``NGO``; a national one keeps its country ("Iraqi aid group" ->
+      ``IRQ`` + ``NGO``);
+    - a country named before an international body, or after it behind a descriptor, is the actor's
+      country: "Chinese UN ambassador" -> CHN GOV, "NATO-member Norway" -> NOR; "the U.N. Iraq envoy"
+      stays IGO;
+    - stance and seat words do not give a nationality: "pro-Russian", "anti-American", "Iranian-backed",
+      "London-based" (the last only next to an international body);
+    - "ethnic Albanians" names no country (the caller may take it from the place), sector CVL unless a
+      sector word says otherwise ("ethnic Albanian guerrillas" -> REB).
+
     >>> resolve_phrase("Chinese State Councilor and Foreign Minister Wang Yi", c, a)  # doctest: +SKIP
     (ActorCode(country='CHN', sector='GOV'), 'demonym:Chinese+agent:state councilor')
     """
     hits = countries.find_all(text)
+    tokens = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    named = agents._named_hit([[w for w, _, _ in tokens]])
+    named_span = (0, 0)
+    if named is not None:
+        _, length, first = named
+        named_span = (tokens[first][1], tokens[first + length - 1][2])
+    # country strings inside a named actor ("Organization of American States") are part of the name
+    hits = [h for h in hits if not (h[0] < named_span[1] and named_span[0] < h[1])]
+    # the agent table sees the words outside country strings and outside the named actor (so "the
+    # Africa Union" is not LAB, "People's Republic of China" is not CVL)
+    cuts = sorted([(start, end) for start, end, _ in hits] + ([named_span] if named is not None else []))
     segments: list[list[str]] = []
     pos = 0
-    for start, end, _ in hits:
+    for start, end in cuts:
         segments.append(_words(text[pos:start]))
         pos = end
     segments.append(_words(text[pos:]))
+    roles = [_hit_role(text, start, end) for start, end, _ in hits]
+    plain = [h for h, role in zip(hits, roles, strict=True) if role == ""]
 
     country = ""
     sector = ""
     parts: list[str] = []
-    named = agents._named_hit(segments)
     if named is not None:
-        (code, kind, phrase), _ = named
-        country, sector = code.country, code.sector
+        (code, kind, phrase), _, _ = named
+        if code.country in INTERNATIONAL_CODES:
+            described = [
+                h
+                for h, role in zip(hits, roles, strict=True)
+                if role == ""
+                and (
+                    h[1] <= named_span[0]
+                    or (h[0] >= named_span[1] and _DESCRIPTORS & set(_words(text[named_span[1] : h[0]])))
+                )
+            ]
+            if described:
+                start, _, match = described[0]
+                # "Nigerian peacekeepers" keep MIL; "OPEC member Nigeria" is not BUS
+                country, sector = match.iso3, code.sector if start < named_span[0] else ""
+                parts.append(f"{match.kind}:{match.matched}")
+        if not country:
+            country, sector = code.country, code.sector
         parts.append(f"{kind}:{phrase}")
-    elif hits:
-        match = hits[0][2]
+    elif plain:  # a country string beats a place inside it ("Bavarian police in Germany")
+        match = min(plain, key=lambda h: h[2].kind == "place")[2]
         country = match.iso3
         parts.append(f"{match.kind}:{match.matched}")
     agent = agents._agent(segments)
     if agent is not None and (not sector or agent.modified):
         sector = agent.sector
         parts.append(f"agent:{agent.phrase}")
+    if not country and sector in INTERNATIONAL_CODES:  # "aid groups" -> NGO, "peacekeepers" -> IGO
+        country, sector = sector, ""
+    if not sector and not country and "ethnic" in roles:
+        sector = "CVL"
+        parts.append("ethnic")
     if not country and not sector:
         return None
     return ActorCode(country, sector), "+".join(parts)
@@ -776,6 +883,8 @@ def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tu
 __all__ = [
     "AGENTS_FILE",
     "COUNTRIES_FILE",
+    "INTERNATIONAL_CODES",
+    "PLACES_COLUMN",
     "SECTOR_CODES",
     "AgentTable",
     "Country",
