@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.actors.dictionary import AgentTable, CountryTable
+from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import PatternDictionary
 
@@ -17,6 +18,7 @@ class Resources:
     agents: AgentTable
     cameo: CameoTable
     patterns: PatternDictionary
+    people: OfficeHolderTable
 
     @classmethod
     def load(cls, extra_patterns: Sequence[str | Path] = ()) -> Resources:
@@ -32,4 +34,5 @@ class Resources:
             agents=AgentTable.load(),
             cameo=cameo,
             patterns=patterns,
+            people=OfficeHolderTable.load(),
         )

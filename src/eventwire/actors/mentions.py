@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
+from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.models import ActorCode, ActorMention
 
 # Left modifiers that belong to a noun phrase's head (titles, names, demonyms, possessors).
@@ -90,10 +92,14 @@ class ArticleActors:
         countries: CountryTable,
         agents: AgentTable,
         given_spans: Sequence[tuple[int, int]] = (),
+        people: OfficeHolderTable | None = None,
+        on: date | None = None,
     ) -> None:
         """``given_spans``: character spans known to be actors (gold spans in evaluation); any token
         inside one resolves to that span, coded from its words, or as an unknown actor (``UNK``)."""
         self.doc = doc
+        self.people = people
+        self.on = on  # the article's date, for dated office-holders
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
         self.agents = agents
@@ -338,11 +344,26 @@ class ArticleActors:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
+            holder = self._office_holder(tokens)
+            if holder is not None:
+                return holder
         if code.sector and not code.country and tokens[0].lower_ != "a":
             earlier = self._recent(lambda e: e.mention.sector == code.sector and bool(e.mention.country))
             if earlier is not None and any(t.lower_ == "the" for t in token.lefts):
                 return ActorCode(earlier.mention.country, code.sector), "memory:title"
         return code, how
+
+    def _office_holder(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
+        """A named person from the dated office-holder table ("Lavrov" in 2020 is RUS GOV; a former
+        leader is ELI)."""
+        if self.people is None:
+            return None
+        names = [t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}]
+        for key in dict.fromkeys([" ".join(names), *(names[-1:] if names else [])]):
+            match = self.people.lookup(key, self.on) if key else None
+            if match is not None:
+                return ActorCode(match.country, match.sector), f"office-holder:{match.name}:{match.role}"
+        return None
 
     def _title_code(self, head: Any) -> ActorCode | None:
         if head.ent_type_ in PERSON_LABELS and head.pos_ == "PROPN" and head.dep_ != "conj":

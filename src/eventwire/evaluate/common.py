@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable
+from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.errors import ConfigError
 from eventwire.evaluate.metrics import ClassMetrics, SpanScore
 from eventwire.events.cameo import CameoTable
@@ -92,7 +93,7 @@ def build_resources(
         dictionary = PatternDictionary.load(list(patterns), cameo, include_default=include_default)
     else:
         dictionary = PatternDictionary.load(None, cameo)
-    return Resources(CountryTable.load(), AgentTable.load(), cameo, dictionary)
+    return Resources(CountryTable.load(), AgentTable.load(), cameo, dictionary, OfficeHolderTable.load())
 
 
 def build_pipeline(

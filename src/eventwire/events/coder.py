@@ -138,8 +138,15 @@ class EventCoder:
     # ------------------------------------------------------------------ public
     def code(self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()) -> list[Event]:
         """Events of one parsed article; ``given_spans`` are character spans known to be actors."""
-        actors = ArticleActors(doc, self.res.countries, self.res.agents, given_spans)
         base = parse_article_date(article.published)
+        actors = ArticleActors(
+            doc,
+            self.res.countries,
+            self.res.agents,
+            given_spans,
+            self.res.people,
+            base.date() if base else None,
+        )
         events: list[Event] = []
         context_date: tuple[date, str] | None = None
         for si, sent in enumerate(doc.sents):
