@@ -51,3 +51,59 @@ def test_prisoner_exchange_is_reciprocal(pipeline):
     events = _events(pipeline, "Armenia and Azerbaijan exchanged prisoners on Sunday.")
     codes = {(s[:3], c, (t or "")[:3]) for s, c, t in events}
     assert ("ARM", "0841", "AZE") in codes and ("AZE", "0841", "ARM") in codes
+
+
+# Light-verb / object-class entries from the CAMEO 1.1b3 codebook (manual examples as edited in
+# the PLOVER GSR): the object names no actor, yet the event is coded (constructed sentences).
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Italy suspended aid deliveries to Somalia.", "162", "SOM"),
+        ("Japan reduced food supplies to North Korea.", "162", "PRK"),
+        ("Egypt ended mediation efforts between Israel and Hamas.", "165", "ISR"),
+        ("Kenyan police confiscated weapons from Somali militants.", "1711", "SOM"),
+        ("Qatar launched a mediation effort between Sudan and Chad.", "045", "SDN"),
+        ("Poland opened its borders to Ukrainian refugees.", "075", "UKR"),
+        ("The IAEA dispatched inspectors to Iran.", "090", "IRN"),
+        ("Pakistan rejected an offer from India for direct talks.", "120", "IND"),
+        ("Israel renewed negotiations with Syria.", "046", "SYR"),
+        ("Serbian forces completed their withdrawal from Kosovo.", "087", "XKX"),
+        ("The Indian army opened fire on Pakistani positions.", "190", "PAK"),
+        ("Iraqi Kurds sought refuge in Turkey.", "023", "TUR"),
+        ("Egypt gave a warm welcome to the Sudanese president.", "043", "SDN"),
+        ("Syria said it will not accept more refugees from Iraq.", "122", "IRQ"),
+    ],
+)
+def test_codebook_object_classes(pipeline, text, code, target):
+    events = _events(pipeline, text)
+    assert any(c == code and t is not None and t.startswith(target) for _, c, t in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The British government outlawed the extremist organization.", "1722"),
+        ("Sudan lifted a state of emergency in Darfur.", "0814"),
+        ("Peru declared a state of siege in the province.", "1724"),
+        ("Chad shortened the curfew in the capital.", "0813"),
+        ("Greek opposition leaders demanded immediate elections.", "104"),
+        ("Kenyan police prevented the demonstration.", "1721"),
+        ("French workers called off the strike.", "082"),
+        ("Norway gave Tanzania a grant of 5 million dollars.", "071"),
+        ("Russia strengthened its forces in Crimea.", "154"),
+    ],
+)
+def test_codebook_events_without_actor_target(pipeline, text, code):
+    assert code in {c for _, c, _ in _events(pipeline, text)}, _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany gave a speech on Monday.",
+        "The French president stopped in Paris on his way home.",
+        "Spain opened a new embassy building in Madrid.",
+    ],
+)
+def test_generic_verbs_stay_silent(pipeline, text):
+    assert not [c for _, c, _ in _events(pipeline, text) if not c.startswith("01")], _events(pipeline, text)
