@@ -243,7 +243,7 @@ class EventCoder:
         else a possessor, a compound or any preposition.  (Nouns that are the content of a verb
         event, "praised the cooperation between the two sides", are dropped in ``_triggers``.)"""
         if p.prep:
-            return any(c.dep_ == "prep" and c.lower_ in p.prep for c in tok.children)
+            return any(_is_target_prep(c, p.prep) for c in tok.children)
         return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
 
     # ------------------------------------------------------------------ events
@@ -520,8 +520,9 @@ class EventCoder:
             if pattern.prep or pattern.pos == "NOUN":
                 return slots
         if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
+            datives = [c for c in tok.children if c.dep_ in {"dative", "iobj"} and c.pos_ in NOMINAL_POS]
             own_means = pattern.code[:2] in OWN_MEANS_ROOTS and not _names_country(obj)
-            return slots if own_means else [*slots, obj]
+            return [*slots, *datives] if own_means else [*slots, *datives, obj]
         if pattern.xcomp:  # "demanded that Seoul release X": the complement's own subject first
             subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
             return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
@@ -612,7 +613,11 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
 
 def _names_country(head: Any) -> bool:
     """Whether a noun phrase carries a country word (a GPE/NORP entity or a possessor)."""
-    return any(t.ent_type_ in {"GPE", "NORP"} or t.dep_ == "poss" for t in head.subtree if t.i <= head.i)
+    return any(
+        t.ent_type_ in {"GPE", "NORP"} or (t.dep_ == "poss" and t.pos_ != "PRON")
+        for t in head.subtree
+        if t.i <= head.i
+    )
 
 
 def _recode_modality(
