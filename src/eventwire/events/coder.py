@@ -554,12 +554,13 @@ class EventCoder:
                 pair = actors.salient_pair()
                 if pair is not None:
                     return ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
-            if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in preps):
+            owner = t.dep_ in {"poss", "compound", "nmod"} and t.head.i == slot.i and t.pos_ == "PROPN"
+            if t.dep_ == "poss" or owner or (t.dep_ == "pobj" and t.head.lower_ in preps):
                 m = self._actor_np(actors, t)
                 if m is not None and not _same_actor(source, m):
                     # the author of the thing first ("a resolution drafted by X", "X's plan")
                     direct = t.head.i == slot.i or t.head.head.i == slot.i
-                    if t.dep_ == "poss":
+                    if t.dep_ == "poss" or owner:  # "X's plan", "the OPCW visit"
                         rank = 0 if t.head.i == slot.i else 20
                     elif t.head.dep_ == "agent":
                         rank = 0
@@ -696,6 +697,8 @@ def _same_actor(s: ActorMention, t: ActorMention) -> bool:
     more specific sector) — such a pair is no event."""
     if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
         return True
+    if s.matched_by.startswith("given-span") and t.matched_by.startswith("given-span"):
+        return False  # two distinct known actors, whatever their codes
     return bool(s.country) and (s.identity == t.identity or (s.country == t.country and not t.sector))
 
 
