@@ -260,3 +260,24 @@ def test_suspended_cooperation_is_reduced_relations(pipeline) -> None:  # type: 
     events = code(pipeline, "Sweden curtailed its development aid to Tanzania on Monday.")
     e = find(events, "SWE", "16", "TZA")
     assert e.plover.event == "SANCTION" and e.pattern.endswith("+stopped")
+
+
+def test_place_through_a_participle(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Ethnic Albanian guerrillas operating in Macedonia attacked police on Sunday.")
+    e = find(events, "MKD", "19", "MKD")
+    assert e.source.sector == "REB" and e.target is not None and e.target.sector == "COP"
+
+
+def test_named_person_from_the_office_holder_table(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Lavrov criticised Lithuania on Monday.", published="2020-12-23")
+    e = find(events, "RUS", "11", "LTU")
+    assert e.source.sector == "GOV" and e.source.matched_by.startswith("office-holder")
+
+
+def test_known_actor_spans_are_never_merged(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The Iraqi parliament rejected the Kirkuk council decision."
+    a, b = text.index("The Iraqi parliament"), text.index("the Kirkuk council")
+    events = pipeline.code_text(text, given_spans=[(a, a + 20), (b, b + 27)])
+    assert [(e.source.text, e.cameo[:2], e.target.text if e.target else "") for e in events] == [
+        ("The Iraqi parliament", "12", "the Kirkuk council decision")
+    ]

@@ -378,7 +378,11 @@ class ArticleActors:
         return found[0] if found is not None and found[0].country else None
 
     def _place_country(self, token: Any) -> str:
-        for prep in token.rights:
+        """The country of a place attached to the phrase: "riot police in Minsk", and through a
+        participle, "guerrillas operating in Macedonia"."""
+        holders = [token, *(c for c in token.rights if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")]
+        preps = [c for h in holders for c in h.rights]
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "at"}:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
