@@ -4,9 +4,9 @@ Prediction: 0 when the coder finds no event other than 01x statements and 02x ap
 data appeals are label 0: of 30 sentences whose main event we code 02x, 26 are gold 0, 2 are 1, 2
 are 3); otherwise the quad of the *main* event: the event whose trigger is closest to the syntactic root
 of its sentence (fewest head hops), ties broken by the highest |Goldstein|, then text order.
-The quad is the PLV penta of the event's label (``label_sets.tsv``), so appeals and demands
-(CAMEO 02x/10x, PLV REQUEST) are 3, as in this data; ``accuracy_gdelt_quad`` reports the same
-choice scored with GDELT's root-based quad class (02x = 1) for comparison.
+The class is the Phoenix/ICEWS QuadClass of the event's CAMEO root (``PHOENIX_QUAD``: 16 "reduce
+relations" is verbal conflict, as in this data); ``accuracy_gdelt_quad`` reports the same choice
+scored with GDELT's root-based quad class for comparison.
 The coder runs with ``unresolved_actors=True``: the label is the sentence's event type whoever
 its actors are, so an event between actors that no dictionary resolves still counts.
 """
@@ -25,10 +25,21 @@ from eventwire.events.coder import EventCoder
 from eventwire.models import Article, Event
 from eventwire.pipeline import Pipeline
 
-__all__ = ["STATEMENT_ROOTS", "evaluate_cameo_class", "main_event"]
+__all__ = ["PHOENIX_QUAD", "STATEMENT_ROOTS", "evaluate_cameo_class", "main_event"]
 
 #: CAMEO roots this data labels 0 (statement / no event).
 STATEMENT_ROOTS = frozenset({"01", "02"})
+
+#: The Phoenix/ICEWS QuadClass of a CAMEO root, which this data follows: 0 neutral (01-02),
+#: 1 verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13 and 16,
+#: reduce relations), 4 material conflict (14-15, 17-20).  GDELT's root ranges differ for 16.
+PHOENIX_QUAD: dict[str, int] = {
+    **dict.fromkeys(("01", "02"), 0),
+    **dict.fromkeys(("03", "04", "05"), 1),
+    **dict.fromkeys(("06", "07", "08"), 2),
+    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4),
+}
 
 
 def _depth(doc: Any, span: tuple[int, int]) -> int:
@@ -70,7 +81,7 @@ def evaluate_cameo_class(
         article = Article(id=f"eval-{i}", title="", text=item.sentence, source="<eval>")
         events = coder.code(article, doc)
         chosen = main_event(doc, events, labels)
-        predicted.append(str(labels.penta_of(labels.plv(chosen.cameo))) if chosen else "0")
+        predicted.append(str(PHOENIX_QUAD[chosen.cameo[:2]]) if chosen else "0")
         gdelt.append(str(chosen.quad_class) if chosen else "0")
         rows.append(_item(item, predicted[-1], chosen))
     gold = [str(it.label) for it in items]
