@@ -107,3 +107,55 @@ def test_codebook_events_without_actor_target(pipeline, text, code):
 )
 def test_generic_verbs_stay_silent(pipeline, text):
     assert not [c for _, c, _ in _events(pipeline, text) if not c.startswith("01")], _events(pipeline, text)
+
+
+# Gap-list constructions: grants, returns, bans and tariffs, deadlines, legal steps, ceasefires,
+# donations (constructed sentences).
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Iran granted access to UN inspectors.", "086", "IGO"),
+        ("Iran granted clemency to a French tourist.", "0841", "FRA"),
+        ("Japan granted a loan to Kenya.", "071", "KEN"),
+        ("China returned the seized drone to the United States.", "0842", "USA"),
+        ("Russia returned 20 Ukrainian children to Ukraine.", "0841", "UKR"),
+        ("Saudi Arabia lifted the travel ban on Qatar.", "081", "QAT"),
+        ("The European Union eased the travel ban on Belarusian officials.", "081", "BLR"),
+        ("China cut tariffs on Australian barley.", "085", "AUS"),
+        ("Canada lowered duties on Chinese steel.", "085", "CHN"),
+        ("India hiked duties on American almonds.", "163", "USA"),
+        ("China slapped anti-dumping duties on Australian barley.", "163", "AUS"),
+        ("NATO gave Russia a deadline to withdraw its troops.", "139", "RUS"),
+        ("Prosecutors brought charges against the Brazilian president.", "173", "BRA"),
+        ("A Russian court found the American journalist guilty of espionage.", "116", None),
+        ("Brazilian prosecutors opened a criminal investigation into the former president.", "091", None),
+        ("Israel and Hamas agreed a truce.", "0871", "PSE"),
+        ("Turkey and Russia announced a ceasefire in Syria.", "0871", "RUS"),
+        ("Saudi Arabia made a donation of $50 million to Yemen.", "070", "YEM"),
+        ("Indian troops clashed with Chinese soldiers.", "190", "CHN"),
+        ("Iran retaliated against Israel.", "190", "ISR"),
+        ("Hamas took Israeli civilians hostage.", "181", None),  # the coder leaves the target open
+        ("Iran set free two British nationals.", "0841", "GBR"),
+        ("Morocco normalized relations with Israel.", "054", "ISR"),
+    ],
+)
+def test_gap_constructions(pipeline, text, code, target):
+    events = _events(pipeline, text)
+    if target is None:
+        assert code in {c for _, c, _ in events}, events
+    else:
+        assert any(c == code and t is not None and t.startswith(target) for _, c, t in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland returned to growth in the second quarter.",
+        "The French president returned to Paris.",
+        "The company set free shipping for all orders.",
+        "The Kenyan prime minister was found dead in his car.",
+        "A deadline had been set by the ministry.",
+    ],
+)
+def test_gap_verbs_stay_silent(pipeline, text):
+    assert not [c for _, c, _ in _events(pipeline, text) if not c.startswith("01")], _events(pipeline, text)
