@@ -52,11 +52,16 @@ def choose_event(record: GsrRecord, events: Sequence[Event], labels: LabelSets) 
     return asserted[0] if asserted else None
 
 
+#: Country codes of older CAMEO releases that the gold records still use, and their ISO 3166 codes.
+OLD_CAMEO_COUNTRIES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
+
+
 def _gold_actor(record: GsrRecord) -> tuple[str, str]:
     if not record.sources:
         return "", ""
     first = record.sources[0]
-    return first.code[:3].upper(), first.sector.upper()
+    country = first.code[:3].upper()
+    return OLD_CAMEO_COUNTRIES.get(country, country), first.sector.upper()
 
 
 def evaluate_plover_gsr(
