@@ -425,47 +425,34 @@ class ArticleActors:
 
     def _resolve_pronoun(self, token: Any) -> ActorMention | None:
         low = token.lower_
-        pos = (token.idx, token.idx + len(token.text))
         if low in PERSON_PRONOUNS:
             entry = self._recent(lambda e: e.is_person, before=token.i)
-            if entry is not None:
-                return replace(
-                    entry.mention,
-                    text=token.text,
-                    start=pos[0],
-                    end=pos[1],
-                    matched_by="coref:pronoun",
-                    antecedent=(entry.mention.start, entry.mention.end),
-                )
-            return None
+            return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
             entry = self._recent(
                 lambda e: not e.is_person and bool(e.mention.country), before=token.i, window=1
             )
-            if entry is not None:
-                return replace(
-                    entry.mention,
-                    text=token.text,
-                    start=pos[0],
-                    end=pos[1],
-                    matched_by="coref:its",
-                    antecedent=(entry.mention.start, entry.mention.end),
-                )
-            return None
+            return self._refer(token, entry, "coref:its")
         if low == "both" and token.dep_ in {"nsubj", "nsubjpass"}:  # "X met Y, and both criticized Z"
             return self._last_two(token)
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
-            if entry is not None:
-                return replace(
-                    entry.mention,
-                    text=token.text,
-                    start=pos[0],
-                    end=pos[1],
-                    matched_by="coref:group",
-                    antecedent=(entry.mention.start, entry.mention.end),
-                )
+            return self._refer(token, entry, "coref:group")
         return None
+
+    @staticmethod
+    def _refer(token: Any, entry: _Entry | None, how: str) -> ActorMention | None:
+        """The referring word as a mention of ``entry``'s actor, keeping the antecedent's span."""
+        if entry is None:
+            return None
+        return replace(
+            entry.mention,
+            text=token.text,
+            start=token.idx,
+            end=token.idx + len(token.text),
+            matched_by=how,
+            antecedent=(entry.mention.start, entry.mention.end),
+        )
 
     def _last_two(self, token: Any) -> ActorMention | None:
         """The two latest distinct actors of the sentence before ``token``, as a joint actor."""
