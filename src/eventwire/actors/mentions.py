@@ -24,6 +24,7 @@ from eventwire.models import ActorCode, ActorMention
 NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"}
 )
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"its", "it"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -151,8 +152,6 @@ class ArticleActors:
         if token.pos_ not in {"PROPN", "NOUN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY"}:
             return None
         tokens = self._np_tokens(token)
-        while len(tokens) > 1 and tokens[0].dep_ in {"det", "punct", "case"}:
-            tokens = tokens[1:]
         text, start, end = self._span_text(tokens)
         return ActorMention(text, start, end, "", "", "unresolved")
 
@@ -218,7 +217,10 @@ class ArticleActors:
                 if child.dep_ in NP_DEPS:
                     out.append(child)
                     stack.append(child)
-        return sorted(out, key=lambda t: t.i)
+        tokens = sorted(out, key=lambda t: t.i)
+        while len(tokens) > 1 and (tokens[0].dep_ in {"punct", "case"} or tokens[0].lower_ in ARTICLES):
+            tokens = tokens[1:]  # "the", "a", leading punctuation; "both" and "two" stay
+        return tokens
 
     def _span_text(self, tokens: list[Any]) -> tuple[str, int, int]:
         start = tokens[0].idx
@@ -256,9 +258,6 @@ class ArticleActors:
                         if pobj.dep_ == "pobj":
                             return self.mention(pobj)
         tokens = self._np_tokens(token)
-        # strip leading determiners/punctuation from the span
-        while len(tokens) > 1 and tokens[0].dep_ in {"det", "punct", "case"}:
-            tokens = tokens[1:]
         text, start, end = self._span_text(tokens)
         joint = self._resolve_joint(token, tokens, text, start, end)
         if joint is not None:
