@@ -281,3 +281,9 @@ def test_known_actor_spans_are_never_merged(pipeline) -> None:  # type: ignore[n
     assert [(e.source.text, e.cameo[:2], e.target.text if e.target else "") for e in events] == [
         ("The Iraqi parliament", "12", "the Kirkuk council decision")
     ]
+
+
+def test_conditional_conflict_is_a_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Ghana will expel the Nigerian envoy unless Abuja apologizes.")
+    e = find(events, "GHA", "13", "NGA")
+    assert e.status == "asserted" and e.pattern.endswith("+threat")

@@ -51,6 +51,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Threat codes (CAMEO 13x) for a conflictual act that is announced, intended or conditional.
+THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
 # Reduce-relations codes (CAMEO 16x) for a cooperative act that is suspended, cut or halted.
 STOPPED_CODE = {"03": "160", "04": "164", "05": "160", "06": "161", "07": "162", "08": "160"}
 STOPPING_VERBS = frozenset(
@@ -625,13 +627,16 @@ def _recode_modality(
     code: str, status: EventStatus, why: str, intent_governor: bool
 ) -> tuple[str, EventStatus, str]:
     """CAMEO's own coding of unrealised cooperation: an intended, promised or announced future
-    cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x).
+    cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x);
+    an announced, intended or conditional conflictual act is a threat (13x).
     Other unrealised events keep their code and their status."""
     root = code[:2]
     if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
         return INTENT_CODE[root], "asserted", why + "+intent"
     if root in REJECT_CODE and status == "negated":
         return REJECT_CODE[root], "asserted", why + "+refused"
+    if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
+        return THREAT_CODE[root], "asserted", why + "+threat"  # "will withdraw ... unless", "vowed to fight"
     return code, status, why
 
 
