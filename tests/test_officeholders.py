@@ -156,3 +156,85 @@ def test_user_file_extends_packaged_table(tmp_path: Path) -> None:
     assert t.lookup("Zedex", dt.date(2021, 1, 1)) is not None
     assert t.lookup("Lavrov", dt.date(2021, 1, 1)) is not None
     assert len(t) == len(default_table()) + 1
+
+
+# --------------------------------------------------------------- extended coverage (1990s, more countries)
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "full", "country", "role"),
+    [
+        ("Museveni", dt.date(1998, 3, 1), "Yoweri Museveni", "UGA", "head_of_state"),
+        ("Bizimungu", dt.date(1997, 1, 1), "Pasteur Bizimungu", "RWA", "head_of_state"),
+        ("Kagame", dt.date(2010, 1, 1), "Paul Kagame", "RWA", "head_of_state"),
+        ("Chiluba", dt.date(1995, 6, 1), "Frederick Chiluba", "ZMB", "head_of_state"),
+        ("Hichilema", dt.date(2023, 1, 1), "Hakainde Hichilema", "ZMB", "head_of_state"),
+        ("Mugabe", dt.date(2005, 1, 1), "Robert Mugabe", "ZWE", "head_of_state"),
+        ("Mnangagwa", dt.date(2020, 1, 1), "Emmerson Mnangagwa", "ZWE", "head_of_state"),
+        ("Eduardo dos Santos", dt.date(1995, 1, 1), "José Eduardo dos Santos", "AGO", "head_of_state"),
+        ("Lourenco", dt.date(2019, 1, 1), "João Lourenço", "AGO", "head_of_state"),
+        ("Akayev", dt.date(2000, 1, 1), "Askar Akayev", "KGZ", "head_of_state"),
+        ("Bakiyev", dt.date(2008, 1, 1), "Kurmanbek Bakiyev", "KGZ", "head_of_state"),
+        ("Otunbayeva", dt.date(2011, 1, 1), "Roza Otunbayeva", "KGZ", "head_of_state"),
+        ("Japarov", dt.date(2022, 1, 1), "Sadyr Japarov", "KGZ", "head_of_state"),
+        ("Nazarbayev", dt.date(1999, 1, 1), "Nursultan Nazarbayev", "KAZ", "head_of_state"),
+        ("Tudjman", dt.date(1995, 8, 1), "Franjo Tuđman", "HRV", "head_of_state"),
+        ("Mesic", dt.date(2005, 1, 1), "Stjepan Mesić", "HRV", "head_of_state"),
+        ("Djukanovic", dt.date(2000, 1, 1), "Milo Đukanović", "MNE", "head_of_state"),
+        ("Djukanovic", dt.date(2004, 1, 1), "Milo Đukanović", "MNE", "head_of_government"),
+        ("Fujimori", dt.date(1995, 1, 1), "Alberto Fujimori", "PER", "head_of_state"),
+        ("Hun Sen", dt.date(2010, 1, 1), "Hun Sen", "KHM", "head_of_government"),
+        ("Mahathir", dt.date(1995, 1, 1), "Mahathir Mohamad", "MYS", "head_of_government"),
+        ("Mahathir", dt.date(2019, 1, 1), "Mahathir Mohamad", "MYS", "head_of_government"),
+        ("Mitterrand", dt.date(1993, 1, 1), "François Mitterrand", "FRA", "head_of_state"),
+        ("Kohl", dt.date(1992, 1, 1), "Helmut Kohl", "DEU", "head_of_government"),
+        ("Yeltsin", dt.date(1993, 10, 4), "Boris Yeltsin", "RUS", "head_of_state"),
+        ("John Major", dt.date(1992, 4, 9), "John Major", "GBR", "head_of_government"),
+        ("Thatcher", dt.date(1990, 3, 1), "Margaret Thatcher", "GBR", "head_of_government"),
+    ],
+)
+def test_extended_coverage(
+    table: OfficeHolderTable, name: str, day: dt.date, full: str, country: str, role: str
+) -> None:
+    m = table.lookup(name, day)
+    assert m is not None
+    assert (m.name, m.country, m.sector, m.role, m.former) == (full, country, "GOV", role, False)
+
+
+def test_bush_alias_is_scoped_by_date(table: OfficeHolderTable) -> None:
+    senior = table.lookup("Bush", dt.date(1991, 1, 17))
+    assert senior is not None and senior.name == "George H. W. Bush" and not senior.former
+    junior = table.lookup("Bush", dt.date(2003, 3, 20))
+    assert junior is not None and junior.name == "George W. Bush" and not junior.former
+    # Between the two presidencies only the elder Bush has held office: he is the former president.
+    between = table.lookup("Bush", dt.date(1995, 1, 1))
+    assert between is not None and between.name == "George H. W. Bush" and between.former
+    assert table.lookup("Bush", None) is None
+
+
+def test_clinton_from_1993(table: OfficeHolderTable) -> None:
+    assert table.lookup("Clinton", dt.date(1992, 6, 1)) is None
+    m = table.lookup("Clinton", dt.date(1993, 6, 1))
+    assert m is not None and m.name == "Bill Clinton" and m.role == "head_of_state"
+
+
+def test_chirac_succeeds_mitterrand_on_1995_05_17(table: OfficeHolderTable) -> None:
+    before = table.lookup("Mitterrand", dt.date(1995, 5, 16))
+    assert before is not None and not before.former
+    after = table.lookup("Mitterrand", dt.date(1995, 5, 17))
+    assert after is not None and after.former and after.sector == "ELI"
+    chirac = table.lookup("Chirac", dt.date(1995, 5, 17))
+    assert chirac is not None and chirac.role == "head_of_state" and not chirac.former
+
+
+def test_former_african_leader_is_elite(table: OfficeHolderTable) -> None:
+    m = table.lookup("Kaunda", dt.date(1995, 1, 1))
+    assert m is not None and (m.name, m.country, m.sector, m.former) == ("Kenneth Kaunda", "ZMB", "ELI", True)
+
+
+def test_deby_father_then_son(table: OfficeHolderTable) -> None:
+    father = table.lookup("Deby", dt.date(2010, 1, 1))
+    son = table.lookup("Déby", dt.date(2022, 1, 1))
+    assert father is not None and father.name == "Idriss Déby"
+    assert son is not None and son.name == "Mahamat Déby" and not son.former
+
