@@ -349,3 +349,14 @@ def test_cookie_policy_heading_and_notice_are_removed() -> None:
     article = extract_article(RawDocument(source="pact.txt", kind="text", content=content))
     assert "ookie" not in article.text
     assert article.text.startswith("Japan and Australia signed")
+
+
+def test_wire_dateline_with_a_year_gives_the_date() -> None:
+    content = (
+        "Kenya and Tanzania agree on railway\n\n"
+        "NAIROBI, March 3, 2024 (Reuters) - Kenya and Tanzania agreed on Saturday to build a railway.\n"
+    )
+    article = extract_article(RawDocument(source="k.txt", kind="text", content=content))
+    assert article.published == "2024-03-03"
+    assert article.date_source == "wire-dateline"
+    assert article.text.startswith("Kenya and Tanzania agreed")

@@ -200,7 +200,9 @@ def _strip_wire_dateline(paragraph: str, page: _Page, year_hints: list[PageDate]
     if not (match.group("agency") or match.group("month") or len(match.group("place")) >= 4):
         return paragraph  # "US - China talks": too weak to be a dateline
     if match.group("month"):
-        found = wire_date(match.group("month"), match.group("day"), page.dates or year_hints)
+        found = wire_date(
+            match.group("month"), match.group("day"), page.dates or year_hints, match.group("year")
+        )
         if found is not None:
             page.dates.append(found)
     return paragraph[match.end() :]

@@ -31,11 +31,12 @@ PUBLISHED_LINE = re.compile(
 WEEKDAY_DATE = re.compile(
     rf"^(?P<rest>{_WEEKDAY},?\s+(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+\d{{4}})(?:\s+|$)", re.I
 )
-# "BEIJING, Dec 22 (Reuters) - ", "WASHINGTON (AP) — ", "KYIV, Ukraine, Jan. 5 (Xinhua) -- "
+# "BEIJING, Dec 22 (Reuters) - ", "NAIROBI, March 3, 2024 (Reuters) -", "WASHINGTON (AP) — ",
+# "KYIV, Ukraine, Jan. 5 (Xinhua) -- "
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
     rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){{0,2}}))?"
-    rf"(?:,\s*(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}))?"
+    rf"(?:,\s*(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z&.\- ]{0,24})\))?"
     r"\s*(?:--|-|–|—)\s+(?=\S)"
 )
@@ -153,16 +154,20 @@ def dateline_date(line: str) -> PageDate | None:
     return None
 
 
-def wire_date(month: str, day: str, evidence: list[PageDate]) -> PageDate | None:
-    """Date of a wire dateline ("Dec 22"), with the year taken from other evidence."""
-    if not evidence:
-        return None
+def wire_date(month: str, day: str, evidence: list[PageDate], year: str | None = None) -> PageDate | None:
+    """Date of a wire dateline ("Dec 22", "March 3, 2024"); without a year in the dateline the year
+    is taken from other evidence, and without that the date is unknown."""
     number = month_number(month)
     if number is None:
         return None
+    if year is not None:
+        value = _safe_datetime(int(year), number, int(day))
+        return PageDate(value, False, "wire-dateline") if value is not None else None
+    if not evidence:
+        return None
     reference = max(evidence, key=PageDate.sort_key).value
-    year = reference.year - 1 if number > reference.month + 6 else reference.year
-    value = _safe_datetime(year, number, int(day))
+    year_number = reference.year - 1 if number > reference.month + 6 else reference.year
+    value = _safe_datetime(year_number, number, int(day))
     return PageDate(value, False, "wire-dateline") if value is not None else None
 
 
