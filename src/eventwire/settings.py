@@ -51,7 +51,7 @@ SETTINGS: tuple[Setting, ...] = (
         "min_confidence",
         0.0,
         "EVENTWIRE_MIN_CONFIDENCE",
-        "Drop events whose coder confidence is below this value (0-1).",
+        "Reserved: events carry no confidence score yet, so this has no effect.",
         float,
     ),
 )
