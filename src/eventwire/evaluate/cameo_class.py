@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from eventwire.evaluate.common import EvalResult, parse_all
+from eventwire.evaluate.common import EvalResult, outcome_counts, parse_all
 from eventwire.evaluate.datasets import ClassItem
 from eventwire.evaluate.labels import LabelSets, load_label_sets
 from eventwire.evaluate.metrics import classification
@@ -87,13 +87,11 @@ def evaluate_cameo_class(
     gold = [str(it.label) for it in items]
     metrics = classification(gold, predicted, none="0")
     n = len(items)
-    correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
-    uncoded = sum(p == "0" and g != "0" for g, p in zip(gold, predicted, strict=True))
     gdelt_ok = sum(g == p for g, p in zip(gold, gdelt, strict=True))
     return EvalResult(
         format="cameo-class",
         metrics=metrics,
-        counts={"correct": correct, "uncoded": uncoded, "wrong_label": n - correct - uncoded},
+        counts=outcome_counts(gold, predicted, "0"),
         scores={"accuracy_gdelt_quad": gdelt_ok / n if n else 0.0},
         items=rows,
         seconds=time.perf_counter() - started,

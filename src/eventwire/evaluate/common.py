@@ -18,7 +18,16 @@ from eventwire.pipeline import Pipeline
 from eventwire.resources import Resources
 from eventwire.settings import Settings
 
-__all__ = ["BATCH_SIZE", "EvalResult", "build_pipeline", "code_all", "overlaps", "parse_all"]
+__all__ = [
+    "BATCH_SIZE",
+    "EvalResult",
+    "build_pipeline",
+    "code_all",
+    "mention_overlaps",
+    "outcome_counts",
+    "overlaps",
+    "parse_all",
+]
 
 BATCH_SIZE = 64
 CharSpan = tuple[int, int]
@@ -51,6 +60,15 @@ class EvalResult:
 def overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
     """True when two char spans share at least one character."""
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def outcome_counts(gold: Sequence[str], predicted: Sequence[str], none: str) -> dict[str, int]:
+    """PETRARCH-style counts: ``correct``, ``uncoded`` (``none`` predicted for a real event) and
+    ``wrong_label`` (the rest)."""
+    pairs = list(zip(gold, predicted, strict=True))
+    correct = sum(g == p for g, p in pairs)
+    uncoded = sum(p == none and g != none for g, p in pairs)
+    return {"correct": correct, "uncoded": uncoded, "wrong_label": len(pairs) - correct - uncoded}
 
 
 def mention_overlaps(mention: ActorMention | None, span: CharSpan | None) -> bool:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from eventwire.evaluate.common import EvalResult, code_all, mention_overlaps
+from eventwire.evaluate.common import EvalResult, code_all, mention_overlaps, outcome_counts
 from eventwire.evaluate.datasets import GsrRecord, find_span
 from eventwire.evaluate.labels import NONE, LabelSets, load_label_sets
 from eventwire.evaluate.metrics import classification
@@ -86,12 +86,10 @@ def evaluate_plover_gsr(
     gold = [r.event for r in records]
     metrics = classification(gold, predicted)
     n = len(records)
-    correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
-    uncoded = predicted.count(NONE)
     return EvalResult(
         format="plover-gsr",
         metrics=metrics,
-        counts={"correct": correct, "uncoded": uncoded, "wrong_label": n - correct - uncoded, "extra": extra},
+        counts={**outcome_counts(gold, predicted, NONE), "extra": extra},
         scores={
             "source_country_accuracy": country_ok / n if n else 0.0,
             "source_sector_accuracy": sector_ok / n if n else 0.0,

@@ -29,7 +29,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from eventwire.evaluate.common import EvalResult, code_all, mention_overlaps, overlaps
+from eventwire.evaluate.common import EvalResult, code_all, mention_overlaps, outcome_counts, overlaps
 from eventwire.evaluate.datasets import PlvRow
 from eventwire.evaluate.labels import NONE, LabelSets, load_label_sets
 from eventwire.evaluate.metrics import classification
@@ -128,14 +128,12 @@ def evaluate_plv(
     gold = [r.gold_root for r in rows]
     metrics = classification(gold, predicted)
     n = len(rows)
-    correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
-    uncoded = predicted.count(NONE)
     extra = _extra(rows, events, labels)
     quad = sum(labels.penta_of(p) == r.gold_penta for p, r in zip(predicted, rows, strict=True))
     return EvalResult(
         format="plv",
         metrics=metrics,
-        counts={"correct": correct, "uncoded": uncoded, "wrong_label": n - correct - uncoded, "extra": extra},
+        counts={**outcome_counts(gold, predicted, NONE), "extra": extra},
         scores={
             "quad_accuracy": quad / n if n else 0.0,
             "extra_rate": extra / n if n else 0.0,
