@@ -102,3 +102,41 @@ def test_settings_lists_every_setting() -> None:
     assert code == EXIT_OK
     for name in ("model", "batch_size", "EVENTWIRE_MODEL"):
         assert name in out
+
+
+def test_backoff_model_file_and_off_switch(tmp_path: Path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("Norway ferried blankets to Yemen on Tuesday.\n", encoding="utf-8")
+    model = tmp_path / "m.json"
+    model.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "classes": ["NONE", "07"],
+                "bias": {"NONE": 0.0},
+                "weights": {"ev=ferry": {"07": 5.0}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run("code", str(src), "--backoff", str(model))
+    assert code == EXIT_OK
+    events = [json.loads(line) for line in out.splitlines()]
+    assert [(e["source"]["country"], e["cameo"], e["target"]["country"]) for e in events] == [
+        ("NOR", "070", "YEM")
+    ]
+    assert events[0]["pattern"].startswith("backoff:07:")
+    _, out, _ = run("code", str(src), "--backoff", "off")
+    assert out == ""
+    _, out, _ = run("code", str(src), "--backoff", str(model), "--min-confidence", "0.999")
+    assert out == ""
+
+
+def test_broken_backoff_model_is_a_usage_error(tmp_path: Path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("Norway praised Denmark.\n", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, _, err = run("code", str(src), "--backoff", str(bad))
+    assert code == EXIT_USAGE
+    assert "bad.json" in err and "back-off model" in err

@@ -237,4 +237,3 @@ def test_deby_father_then_son(table: OfficeHolderTable) -> None:
     son = table.lookup("Déby", dt.date(2022, 1, 1))
     assert father is not None and father.name == "Idriss Déby"
     assert son is not None and son.name == "Mahamat Déby" and not son.former
-

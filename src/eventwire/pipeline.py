@@ -45,8 +45,8 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, resources: Resources | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.resources = resources or Resources.load(self.settings.pattern_files())
-        self.coder = EventCoder(self.resources)
+        self.resources = resources or Resources.load(self.settings.pattern_files(), self.settings.backoff)
+        self.coder = EventCoder(self.resources, min_confidence=self.settings.min_confidence)
         self._nlp: Any = None
 
     @property

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from eventwire.actors.dictionary import AgentTable, CountryTable
 from eventwire.actors.officeholders import OfficeHolderTable
+from eventwire.events.backoff import BackoffModel
 from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import PatternDictionary
 
@@ -19,10 +20,12 @@ class Resources:
     cameo: CameoTable
     patterns: PatternDictionary
     people: OfficeHolderTable
+    backoff: BackoffModel | None = None
 
     @classmethod
-    def load(cls, extra_patterns: Sequence[str | Path] = ()) -> Resources:
-        """Packaged dictionaries, plus the user's pattern files appended to the default one."""
+    def load(cls, extra_patterns: Sequence[str | Path] = (), backoff: str = "packaged") -> Resources:
+        """Packaged dictionaries, plus the user's pattern files appended to the default one;
+        ``backoff``: "packaged", the path of a back-off model JSON, or "off"."""
         cameo = CameoTable.load()
         patterns = (
             PatternDictionary.load(list(extra_patterns), cameo=cameo, include_default=True)
@@ -35,4 +38,12 @@ class Resources:
             cameo=cameo,
             patterns=patterns,
             people=OfficeHolderTable.load(),
+            backoff=load_backoff(backoff),
         )
+
+
+def load_backoff(choice: str) -> BackoffModel | None:
+    """The back-off model a ``backoff`` setting names (None for "off" or "")."""
+    if choice in {"off", "", "none"}:
+        return None
+    return BackoffModel.load(None if choice == "packaged" else choice)

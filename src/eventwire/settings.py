@@ -48,10 +48,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Extra trigger-pattern YAML files (os.pathsep-separated) added to the packaged dictionary.",
     ),
     Setting(
+        "backoff",
+        "packaged",
+        "EVENTWIRE_BACKOFF",
+        "Learned back-off for actor pairs no pattern codes: 'packaged', a model JSON path, or 'off'.",
+    ),
+    Setting(
         "min_confidence",
-        0.0,
+        0.55,
         "EVENTWIRE_MIN_CONFIDENCE",
-        "Reserved: events carry no confidence score yet, so this has no effect.",
+        "Minimum probability of an event proposed by the back-off (pattern events always pass).",
         float,
     ),
 )
@@ -63,7 +69,8 @@ class Settings:
     batch_size: int = 32
     max_chars: int = 200_000
     patterns: str = ""
-    min_confidence: float = 0.0
+    backoff: str = "packaged"
+    min_confidence: float = 0.55
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -155,6 +155,10 @@ class ArticleActors:
         text, start, end = self._span_text(tokens)
         return ActorMention(text, start, end, "", "", "unresolved")
 
+    def given(self, token: Any) -> ActorMention | None:
+        """The given actor span covering ``token``, or None."""
+        return self._given.get(token.i)
+
     @property
     def has_given(self) -> bool:
         return bool(self._given)

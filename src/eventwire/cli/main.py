@@ -96,16 +96,29 @@ def _add_evaluate(sub: Any) -> None:
     ev.add_argument("--no-default-patterns", action="store_true", help="use only the given/imported patterns")
     ev.add_argument("--limit", type=int, metavar="N", help="evaluate the first N items")
     ev.add_argument("--model", help=_setting_help("model"))
+    _add_backoff_options(ev)
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help=_setting_help("model"))
     p.add_argument("--batch-size", type=int, help=_setting_help("batch_size"))
     p.add_argument("--patterns", help=_setting_help("patterns"))
+    _add_backoff_options(p)
+
+
+def _add_backoff_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--backoff", metavar="packaged|off|FILE", help=_setting_help("backoff"))
+    p.add_argument("--min-confidence", type=float, metavar="P", help=_setting_help("min_confidence"))
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(model=args.model, batch_size=args.batch_size, patterns=args.patterns)
+    return Settings.from_env(
+        model=args.model,
+        batch_size=args.batch_size,
+        patterns=args.patterns,
+        backoff=args.backoff,
+        min_confidence=args.min_confidence,
+    )
 
 
 def _report(err: DocumentError, stderr: IO[str]) -> None:
@@ -161,7 +174,14 @@ def cmd_evaluate(args: argparse.Namespace, stdout: IO[str]) -> int:
 
     if not Path(args.path).is_file():
         raise InputError(f"{args.path}: no such gold file")
-    pipeline = build_pipeline(args.model, args.patterns, args.petrarch_verbs, not args.no_default_patterns)
+    pipeline = build_pipeline(
+        args.model,
+        args.patterns,
+        args.petrarch_verbs,
+        not args.no_default_patterns,
+        backoff=args.backoff,
+        min_confidence=args.min_confidence,
+    )
     result = evaluate_file(args.format, args.path, pipeline, spans=args.spans, limit=args.limit)
     stdout.write((json.dumps(result.to_dict()) if args.json else render(result)) + "\n")
     return EXIT_OK

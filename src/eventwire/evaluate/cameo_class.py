@@ -72,7 +72,9 @@ def evaluate_cameo_class(
     started = time.perf_counter()
     docs = parse_all(pipeline, [it.sentence for it in items])
     # The label is the sentence's event type whoever the actors are: unresolved actors count.
-    coder = EventCoder(pipeline.resources, unresolved_actors=True)
+    coder = EventCoder(
+        pipeline.resources, unresolved_actors=True, min_confidence=pipeline.settings.min_confidence
+    )
     predicted: list[str] = []
     gdelt: list[str] = []
     rows: list[dict[str, Any]] = []

@@ -15,7 +15,7 @@ from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import Pattern, PatternDictionary
 from eventwire.models import ActorMention, Article, Event
 from eventwire.pipeline import Pipeline
-from eventwire.resources import Resources
+from eventwire.resources import Resources, load_backoff
 from eventwire.settings import Settings
 
 __all__ = [
@@ -96,6 +96,7 @@ def build_resources(
     patterns: Sequence[str | Path] = (),
     petrarch_verbs: Sequence[str | Path] = (),
     include_default: bool = True,
+    backoff: str = "packaged",
 ) -> Resources:
     """Resources with the packaged dictionaries, user pattern files and imported PETRARCH verbs.
     Precedence (later wins on the same trigger and constraints): packaged, imported, user files."""
@@ -111,7 +112,14 @@ def build_resources(
         dictionary = PatternDictionary.load(list(patterns), cameo, include_default=include_default)
     else:
         dictionary = PatternDictionary.load(None, cameo)
-    return Resources(CountryTable.load(), AgentTable.load(), cameo, dictionary, OfficeHolderTable.load())
+    return Resources(
+        CountryTable.load(),
+        AgentTable.load(),
+        cameo,
+        dictionary,
+        OfficeHolderTable.load(),
+        load_backoff(backoff),
+    )
 
 
 def build_pipeline(
@@ -119,11 +127,13 @@ def build_pipeline(
     patterns: Sequence[str | Path] = (),
     petrarch_verbs: Sequence[str | Path] = (),
     include_default: bool = True,
+    backoff: str | None = None,
+    min_confidence: float | None = None,
 ) -> Pipeline:
-    settings = Settings.from_env(model=model)
+    settings = Settings.from_env(model=model, backoff=backoff, min_confidence=min_confidence)
     if not patterns and not petrarch_verbs and include_default:
         return Pipeline(settings)
-    return Pipeline(settings, build_resources(patterns, petrarch_verbs, include_default))
+    return Pipeline(settings, build_resources(patterns, petrarch_verbs, include_default, settings.backoff))
 
 
 def parse_all(pipeline: Pipeline, texts: Sequence[str]) -> dict[str, Any]:

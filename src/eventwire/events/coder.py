@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
+from eventwire.events.backoff import NONE as BACKOFF_NONE
+from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link, source_role
 from eventwire.events.dates import is_day_precise, parse_article_date, resolve_expression
 from eventwire.events.modality import INTEND, status_of
 from eventwire.events.patterns import Pattern
@@ -131,11 +133,15 @@ class EventCoder:
     name = "eventwire.coder"
     version = "1"
 
-    def __init__(self, resources: Resources, unresolved_actors: bool = False) -> None:
+    def __init__(
+        self, resources: Resources, unresolved_actors: bool = False, min_confidence: float = 0.55
+    ) -> None:
         """``unresolved_actors``: also code events whose source or target is a noun phrase that
-        resolves to no country or sector (code ""), e.g. for sentence-level classification."""
+        resolves to no country or sector (code ""), e.g. for sentence-level classification.
+        ``min_confidence``: the least probability at which the back-off proposes an event."""
         self.res = resources
         self.unresolved_actors = unresolved_actors
+        self.min_confidence = min_confidence
 
     # ------------------------------------------------------------------ public
     def code(self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()) -> list[Event]:
@@ -156,6 +162,8 @@ class EventCoder:
             found_events = [
                 e for f in self._triggers(sent) for e in self._events_for(article, actors, si, sent, f)
             ]
+            if self.res.backoff is not None:
+                found_events.extend(self._backoff_events(article, actors, si, sent, found_events))
             events.extend(self._dated(e, own, context_date, base) for e in _deduplicate(found_events))
             if own is not None:
                 context_date = own
@@ -303,6 +311,104 @@ class EventCoder:
                 sentence_text=sent.text.strip(),
                 pattern=why,
             )
+
+    # ---------------------------------------------------------------- back-off
+    def _sentence_mentions(self, actors: ArticleActors, sent: Any) -> list[tuple[ActorMention, list[Any]]]:
+        """The actors of a sentence with their tokens: the given spans when there are any, else
+        every resolved mention not nested in a larger one."""
+        found: dict[tuple[int, int], ActorMention] = {}
+        for tok in sent:
+            if actors.has_given:
+                m = actors.given(tok)
+            elif tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"GPE", "NORP", "ORG"}:
+                m = actors.mention(tok)
+                if m is not None and (m.members or not (m.country or m.sector)):
+                    m = None
+            else:
+                m = None
+            if m is not None and m.end > m.start:
+                found.setdefault((m.start, m.end), m)
+        spans = sorted(found)
+        kept = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+        out = []
+        for sp in kept:
+            toks = [t for t in sent if t.idx < sp[1] and t.idx + len(t.text) > sp[0]]
+            if toks:
+                out.append((found[sp], toks))
+        return out
+
+    def _backoff_events(
+        self, article: Article, actors: ArticleActors, si: int, sent: Any, coded: list[Event]
+    ) -> Iterator[Event]:
+        """Events the back-off classifier proposes for actor pairs no pattern event links."""
+        model = self.res.backoff
+        if model is None:
+            return
+        mentions = self._sentence_mentions(actors, sent)
+        if len(mentions) < 2 or len(mentions) > 8:
+            return
+        linked = [
+            ((e.source.start, e.source.end), (e.target.start, e.target.end))
+            for e in coded
+            if e.target is not None and not e.cameo.startswith("01")
+        ]
+        for a in range(len(mentions)):
+            for b in range(a + 1, len(mentions)):
+                (ma, ta), (mb, tb) = mentions[a], mentions[b]
+                if _pair_linked(linked, ma, mb) or _same_actor(ma, mb):
+                    continue
+                best: tuple[float, ActorMention, ActorMention, Any, Prediction] | None = None
+                for (ms, ts), (mt, tt) in (((ma, ta), (mb, tb)), ((mb, tb), (ma, ta))):
+                    link = pair_link(ts, tt, self.res.patterns)
+                    if link is None or source_role(link[1]) not in SOURCE_ROLES:
+                        continue
+                    pred = model.predict(link[1])
+                    if pred.label == BACKOFF_NONE or pred.label.startswith("01"):
+                        continue
+                    if pred.probability >= self.min_confidence and (
+                        best is None or pred.probability > best[0]
+                    ):
+                        best = (pred.probability, ms, mt, link[0], pred)
+                if best is not None:
+                    yield from self._backoff_event(article, si, sent, best[1], best[2], best[3], best[4])
+
+    def _backoff_event(
+        self,
+        article: Article,
+        si: int,
+        sent: Any,
+        source: ActorMention,
+        target: ActorMention,
+        word: Any,
+        pred: Prediction,
+    ) -> Iterator[Event]:
+        code = pred.label + "0"
+        if code not in self.res.cameo:
+            return
+        why = f"backoff:{pred.label}:{pred.probability:.2f}:" + ",".join(pred.reasons)
+        status = status_of(word)
+        code, status, why = _recode_modality(code, status, why, self._intent_governor(word))
+        entry = self.res.cameo.get(code)
+        start, end = word.idx, word.idx + len(word.text)
+        yield Event(
+            event_id=f"{article.id}-{si}-{word.i}-b{source.start}",
+            article_id=article.id,
+            date=None,
+            date_source="none",
+            source=source,
+            target=target,
+            cameo=entry.code,
+            cameo_name=entry.name,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            plover=entry.plover,
+            status=status,
+            sentence=si,
+            trigger=article.text[start:end],
+            char_span=(start, end),
+            sentence_text=sent.text.strip(),
+            pattern=why,
+        )
 
     @staticmethod
     def _place(actors: ArticleActors, tok: Any) -> str:
@@ -695,6 +801,17 @@ def _deduplicate(events: list[Event]) -> list[Event]:
             seen.add(key)
             out.append(e)
     return out
+
+
+def _pair_linked(
+    linked: Sequence[tuple[tuple[int, int], tuple[int, int]]], a: ActorMention, b: ActorMention
+) -> bool:
+    """Whether a pattern event already links the two mentions, in either direction."""
+
+    def hit(span: tuple[int, int], m: ActorMention) -> bool:
+        return span[0] < m.end and m.start < span[1]
+
+    return any((hit(s, a) and hit(t, b)) or (hit(s, b) and hit(t, a)) for s, t in linked)
 
 
 def _same_actor(s: ActorMention, t: ActorMention) -> bool:
