@@ -237,3 +237,17 @@ def test_deby_father_then_son(table: OfficeHolderTable) -> None:
     son = table.lookup("Déby", dt.date(2022, 1, 1))
     assert father is not None and father.name == "Idriss Déby"
     assert son is not None and son.name == "Mahamat Déby" and not son.former
+
+
+def test_country_of_a_name_shared_by_holders_of_one_country(table: OfficeHolderTable) -> None:
+    assert table.lookup("Bush") is None  # two presidents: no dated identity without a date
+    assert table.country_of("Bush") == "USA"
+    assert table.country_of("President Bush") == "USA"
+    assert table.country_of("Nobody Atall") == ""
+
+
+def test_undated_article_still_gives_a_named_leader_his_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text("President Bush criticized Russia. President Bill Clinton praised Kenya.")
+    sources = {(e.source.text, e.source.country, e.source.sector) for e in events}
+    assert ("President Bush", "USA", "GOV") in sources
+    assert ("President Bill Clinton", "USA", "GOV") in sources

@@ -349,7 +349,8 @@ class ArticleActors:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
             holder = self._office_holder(tokens)
             if holder is not None:
-                return holder
+                found, how_found = holder
+                return ActorCode(found.country, found.sector or code.sector), how_found
         if code.sector and not code.country and tokens[0].lower_ != "a":
             earlier = self._recent(lambda e: e.mention.sector == code.sector and bool(e.mention.country))
             if earlier is not None and any(t.lower_ == "the" for t in token.lefts):
@@ -362,10 +363,16 @@ class ArticleActors:
         if self.people is None:
             return None
         names = [t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}]
-        for key in dict.fromkeys([" ".join(names), *(names[-1:] if names else [])]):
-            match = self.people.lookup(key, self.on) if key else None
+        # the whole name, then without leading titles ("President Bill Clinton" -> "Bill Clinton", "Clinton")
+        keys = list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
+        for key in keys:
+            match = self.people.lookup(key, self.on)
             if match is not None:
                 return ActorCode(match.country, match.sector), f"office-holder:{match.name}:{match.role}"
+        for key in keys:
+            country = self.people.country_of(key)
+            if country:  # several holders of that name, all of one country ("President Bush")
+                return ActorCode(country, ""), f"office-holder-country:{key}"
         return None
 
     def _title_code(self, head: Any) -> ActorCode | None:

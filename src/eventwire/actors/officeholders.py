@@ -214,6 +214,13 @@ class OfficeHolderTable:
         return _match(last, key, former=True)
 
 
+    def country_of(self, name: str) -> str:
+        """The country every office-holder called ``name`` served ("Bush", "Clinton": USA), or ""
+        when there is none or they differ — a country without a dated identity."""
+        countries = {t.country for t in self._index.get(normalise_name(name), ())}
+        return countries.pop() if len(countries) == 1 else ""
+
+
 def _best(terms: Sequence[OfficeTerm], latest: bool = False) -> OfficeTerm:
     if latest:
         return max(
