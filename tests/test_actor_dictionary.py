@@ -373,21 +373,21 @@ def test_agent_yaml_errors(tmp_path: Path) -> None:
     ("phrase", "code"),
     [
         # international bodies take the CAMEO organisation type as country code
-        ("U.N.", ActorCode("IGO", "")),
-        ("the United Nations", ActorCode("IGO", "")),
-        ("the U.N. Security Council", ActorCode("IGO", "GOV")),
-        ("U.N. Secretary-General Kofi Annan", ActorCode("IGO", "GOV")),
-        ("Arab League Secretary-General Chedli Klibi", ActorCode("IGO", "GOV")),
-        ("European Community foreign ministers", ActorCode("IGO", "GOV")),
-        ("NATO", ActorCode("IGO", "")),
-        ("the UN refugee agency", ActorCode("IGO", "REF")),
+        ("U.N.", ActorCode("UNO", "")),
+        ("the United Nations", ActorCode("UNO", "")),
+        ("the U.N. Security Council", ActorCode("UNO", "GOV")),
+        ("U.N. Secretary-General Kofi Annan", ActorCode("UNO", "GOV")),
+        ("Arab League Secretary-General Chedli Klibi", ActorCode("ARL", "GOV")),
+        ("European Community foreign ministers", ActorCode("EUR", "GOV")),
+        ("NATO", ActorCode("NAT", "")),
+        ("the UN refugee agency", ActorCode("UNO", "REF")),
         ("U.N. war crimes court", ActorCode("IGO", "JUD")),
-        ("The Africa Union", ActorCode("IGO", "")),  # "union" inside the name is not LAB
-        ("Organization of American States", ActorCode("IGO", "")),  # "American" is part of the name
+        ("The Africa Union", ActorCode("AFU", "")),  # "union" inside the name is not LAB
+        ("Organization of American States", ActorCode("OAS", "")),  # "American" is part of the name
         ("UN peacekeepers", ActorCode("IGO", "MIL")),
         ("peacekeepers", ActorCode("IGO", "MIL")),
-        ("Amnesty International", ActorCode("NGO", "HRI")),
-        ("Red Cross officials", ActorCode("NGO", "HLH")),
+        ("Amnesty International", ActorCode("AMN", "HRI")),
+        ("Red Cross officials", ActorCode("IRC", "HLH")),
         ("aid groups", ActorCode("NGO", "")),
         ("a human rights group", ActorCode("NGO", "")),
         ("Osama bin Laden's al-Qaeda", ActorCode("IMG", "REB")),
@@ -398,8 +398,8 @@ def test_agent_yaml_errors(tmp_path: Path) -> None:
         ("Chinese UN ambassador", ActorCode("CHN", "GOV")),
         ("Nigerian peacekeepers", ActorCode("NGA", "MIL")),
         ("Iraqi aid group", ActorCode("IRQ", "NGO")),
-        ("the U.N. Iraq envoy", ActorCode("IGO", "GOV")),
-        ("London-based Amnesty International", ActorCode("NGO", "HRI")),
+        ("the U.N. Iraq envoy", ActorCode("UNO", "GOV")),
+        ("London-based Amnesty International", ActorCode("AMN", "HRI")),
         # stance words and ethnic groups do not give a nationality
         ("pro-Russian separatists", ActorCode("", "REB")),
         ("anti-American protesters", ActorCode("", "CVL")),
@@ -478,3 +478,44 @@ def test_named_phrases_are_unique_across_hyphens(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError) as info:
         AgentTable.load(path)
     assert len(info.value.problems) == 2, info.value.problems
+
+
+def test_named_organisations_have_codes_and_types() -> None:
+    agents = AgentTable.load()
+    countries = CountryTable.load()
+    cases = {
+        "the UN Security Council": ("UNO", "IGO"),
+        "the European Union": ("EUR", "IGO"),
+        "NATO": ("NAT", "IGO"),
+        "the African Union": ("AFU", "IGO"),
+        "ASEAN": ("ASN", "IGO"),
+        "the Shanghai Cooperation Organisation": ("SCO", "IGO"),
+        "BRICS": ("BRI", "IGO"),
+        "OPEC": ("OPC", "IGO"),
+        "the IMF": ("IMF", "IGO"),
+        "the World Bank": ("WBK", "IGO"),
+        "the World Health Organization": ("UNO", "IGO"),
+        "the International Criminal Court": ("ICC", "IGO"),
+        "Human Rights Watch": ("HRW", "NGO"),
+        "aid groups": ("NGO", "NGO"),
+    }
+    for phrase, (code, kind) in cases.items():
+        found = resolve_phrase(phrase, countries, agents)
+        assert found is not None and found[0].country == code, (phrase, found)
+        assert agents.organisation_type(code) == kind
+    assert agents.organisation_type("CHN") == ""
+
+
+def test_organisation_codes_are_validated() -> None:
+    text = (
+        "sectors: {}\nmodifiers: []\nmetonyms: {}\ngroups: {}\n"
+        "organisations: {GOV: IGO, Abc: IGO, XYZ: FOO}\n"
+    )
+    with pytest.raises(DictionaryError) as err:
+        AgentTable.parse(text)
+    problems = " ".join(err.value.problems)
+    assert (
+        "organisations.GOV" in problems
+        and "organisations.Abc" in problems
+        and "organisations.XYZ" in problems
+    )

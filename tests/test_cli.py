@@ -140,3 +140,46 @@ def test_broken_backoff_model_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("code", str(src), "--backoff", str(bad))
     assert code == EXIT_USAGE
     assert "bad.json" in err and "back-off model" in err
+
+
+def _actor(*argv: str) -> dict[str, object]:
+    code, out, _ = run("actor", *argv, "--json")
+    assert code == EXIT_OK
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def test_actor_resolves_titles_places_groups_bodies_and_people() -> None:
+    wang = _actor("Chinese State Councilor and Foreign Minister Wang Yi", "--date", "2020-12-22")
+    assert (wang["country"], wang["sector"], wang["code"]) == ("CHN", "GOV", "CHNGOV")
+    assert wang["matched_by"]
+    assert (_actor("riot police in Minsk")["code"]) == "BLRCOP"
+    assert (_actor("Houthi rebels")["code"]) == "YEMREB"
+    un = _actor("the UN Security Council")
+    assert (un["country"], un["type"]) == ("UNO", "IGO")
+    assert _actor("an American destroyer")["code"] == "USAMIL"
+    assert _actor("Lavrov", "--date", "2020-12-22")["code"] == "RUSGOV"
+    assert _actor("Trump", "--date", "2023-01-01")["code"] == "USAELI"
+    nobody = _actor("the weather")
+    assert (nobody["country"], nobody["sector"], nobody["code"]) == ("", "", "")
+
+
+def test_actor_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
+    src = tmp_path / "actors.jsonl"
+    lines = [
+        json.dumps({"text": "Lavrov", "date": "2020-12-22"}),
+        json.dumps({"text": "Lavrov", "date": "22/12/2020"}),
+        "{broken",
+        json.dumps({"text": "the minister", "context": "Japan's defence minister spoke; the minister left."}),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("actor", "--jsonl", str(src))
+    assert code == EXIT_DOC_FAILED
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["code"] for r in rows] == ["RUSGOV", "JPNGOV"]
+    assert f"{src}:2" in err and "YYYY-MM-DD" in err and f"{src}:3" in err
+
+
+def test_actor_needs_text_or_jsonl_and_text_in_context() -> None:
+    assert run("actor")[0] == EXIT_USAGE
+    code, _, err = run("actor", "Lavrov", "--context", "Putin spoke.")
+    assert code == EXIT_USAGE and "does not occur" in err

@@ -493,9 +493,21 @@ class AgentTable:
         metonyms: Mapping[str, str] = MappingProxyType({}),
         groups: Mapping[str, str] = MappingProxyType({}),
         source: str = "<memory>",
+        organisations: Mapping[str, str] = MappingProxyType({}),
     ) -> None:
         self.source = source
         problems: list[str] = []
+        orgs: dict[str, str] = {}
+        for org, kind in organisations.items():
+            where = f"organisations.{org}"
+            if not isinstance(org, str) or not re.fullmatch(r"[A-Z]{3}", org):
+                problems.append(f"{where}: an organisation code is three capital letters")
+            elif org in SECTOR_CODES or org in INTERNATIONAL_CODES:
+                problems.append(f"{where}: {org!r} is already a sector or organisation-type code")
+            elif kind not in INTERNATIONAL_CODES:
+                problems.append(f"{where}: type {kind!r} must be one of {sorted(INTERNATIONAL_CODES)}")
+            else:
+                orgs[org] = kind
         phrases: dict[tuple[str, ...], tuple[str, str]] = {}
         for sector, items in sectors.items():
             if sector not in SECTOR_CODES:
@@ -547,6 +559,7 @@ class AgentTable:
         self._phrases: Mapping[tuple[str, ...], tuple[str, str]] = MappingProxyType(phrases)
         self._modifiers: tuple[Modifier, ...] = tuple(mods)
         self._named: Mapping[tuple[str, ...], tuple[ActorCode, NamedKind, str]] = MappingProxyType(named)
+        self._organisations: Mapping[str, str] = MappingProxyType(orgs)
         self._max_len = max((len(k) for k in [*phrases, *named]), default=1)
 
     # -- construction
@@ -570,8 +583,10 @@ class AgentTable:
         problems: list[str] = []
         expected = ("sectors", "modifiers", "metonyms", "groups")
         for key in data:
-            if key not in expected:
-                problems.append(f"unknown top-level key {key!r} (expected {', '.join(expected)})")
+            if key not in (*expected, "organisations"):
+                problems.append(
+                    f"unknown top-level key {key!r} (expected {', '.join(expected)}, organisations)"
+                )
         for key in expected:
             if key not in data:
                 problems.append(f"missing top-level key {key!r}")
@@ -607,8 +622,12 @@ class AgentTable:
                 problems.append(f"{section}: must be a mapping of phrase to actor code")
                 raw = {}
             named[section] = {str(k) if not isinstance(k, str) else k: v for k, v in raw.items()}
+        raw_orgs = data.get("organisations") or {}
+        if not isinstance(raw_orgs, dict):
+            problems.append("organisations: must be a mapping of organisation code to IGO, NGO or IMG")
+            raw_orgs = {}
         try:
-            table = cls(sectors, modifiers, named["metonyms"], named["groups"], source)
+            table = cls(sectors, modifiers, named["metonyms"], named["groups"], source, raw_orgs)
         except DictionaryError as exc:
             problems.extend(exc.problems)
         else:
@@ -617,6 +636,15 @@ class AgentTable:
         raise DictionaryError(source, problems)
 
     # -- queries
+
+    def organisation_type(self, code: str) -> str:
+        """IGO/NGO/IMG for a named organisation's code ("UNO" -> "IGO") or a bare type code
+        ("IGO" -> "IGO"); "" for a country."""
+        return code if code in INTERNATIONAL_CODES else self._organisations.get(code, "")
+
+    @property
+    def organisations(self) -> Mapping[str, str]:
+        return self._organisations
 
     @property
     def modifiers(self) -> tuple[Modifier, ...]:
@@ -844,7 +872,7 @@ def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tu
     parts: list[str] = []
     if named is not None:
         (code, kind, phrase), _, _ = named
-        if code.country in INTERNATIONAL_CODES:
+        if agents.organisation_type(code.country):
             described = [
                 h
                 for h, role in zip(hits, roles, strict=True)

@@ -343,7 +343,7 @@ class ArticleActors:
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
-        if (is_person or token.pos_ == "PROPN") and not code.country:
+        if (is_person or token.pos_ == "PROPN" or _named_noun(token)) and not code.country:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
@@ -362,7 +362,11 @@ class ArticleActors:
         leader is ELI)."""
         if self.people is None:
             return None
-        names = [t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}]
+        names = [
+            t.text
+            for t in tokens
+            if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}
+        ]
         # the whole name, then without leading titles ("President Bill Clinton" -> "Bill Clinton", "Clinton")
         keys = list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
         for key in keys:
@@ -499,3 +503,9 @@ class ArticleActors:
         del low
         mention = ActorMention(text, start, end, "", "", "coref:joint", pair)
         return mention
+
+
+def _named_noun(token: Any) -> bool:
+    """A capitalised word the tagger took for a common noun but the recogniser for a name
+    ("Trump" said alone)."""
+    return token.pos_ == "NOUN" and token.is_title and token.ent_type_ in {"PERSON", "ORG"}

@@ -213,7 +213,6 @@ class OfficeHolderTable:
         last = max(past, key=lambda t: (t.end or dt.date.max, -_ROLE_RANK.get(t.role, 2)))
         return _match(last, key, former=True)
 
-
     def country_of(self, name: str) -> str:
         """The country every office-holder called ``name`` served ("Bush", "Clinton": USA), or ""
         when there is none or they differ — a country without a dated identity."""

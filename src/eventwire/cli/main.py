@@ -7,6 +7,7 @@ batch went on); 2 usage, configuration or input error.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("settings", help="list the settings, their environment variables and defaults")
     _add_evaluate(sub)
+    _add_actor(sub)
     return parser
 
 
@@ -97,6 +99,16 @@ def _add_evaluate(sub: Any) -> None:
     ev.add_argument("--limit", type=int, metavar="N", help="evaluate the first N items")
     ev.add_argument("--model", help=_setting_help("model"))
     _add_backoff_options(ev)
+
+
+def _add_actor(sub: Any) -> None:
+    act = sub.add_parser("actor", help="resolve an actor phrase: country or organisation code, sector, rule")
+    act.add_argument("text", nargs="?", metavar="TEXT", help="the actor phrase")
+    act.add_argument("--date", metavar="YYYY-MM-DD", help="resolve office-holders as of this date")
+    act.add_argument("--context", metavar="SENTENCE", help="a sentence that contains TEXT")
+    act.add_argument("--jsonl", metavar="FILE", help='lines {"text", "date"?, "context"?}; "-" = stdin')
+    act.add_argument("--json", action="store_true", help="print JSON (always, with --jsonl)")
+    act.add_argument("--model", help=_setting_help("model"))
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
@@ -187,6 +199,61 @@ def cmd_evaluate(args: argparse.Namespace, stdout: IO[str]) -> int:
     return EXIT_OK
 
 
+def _date(value: Any, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from exc
+
+
+def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from eventwire.actors.lookup import resolve_actor
+
+    if (args.text is None) == (args.jsonl is None):
+        raise InputError("actor: give TEXT or --jsonl FILE (one of them)")
+    pipeline = Pipeline(Settings.from_env(model=args.model))
+    if args.text is not None:
+        answer = resolve_actor(
+            pipeline.nlp, pipeline.resources, args.text, _date(args.date, "--date"), args.context
+        )
+        if args.json:
+            stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            kind = f" ({answer.type})" if answer.type else ""
+            stdout.write(f"{answer.code or '-'}{kind}\tcountry={answer.country or '-'} ")
+            stdout.write(f"sector={answer.sector or '-'}\t{answer.matched_by}\n")
+        return EXIT_OK
+    failed = 0
+    stream: IO[str] = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
+    try:
+        for n, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            where = f"{args.jsonl}:{n}"
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                    raise InputError(f'{where}: expected an object with a "text" string')
+                answer = resolve_actor(
+                    pipeline.nlp,
+                    pipeline.resources,
+                    rec["text"],
+                    _date(rec.get("date"), where),
+                    rec.get("context"),
+                )
+            except (ValueError, InputError) as exc:
+                failed += 1
+                stderr.write(f"eventwire: error: {where}: {exc}\n")
+                continue
+            stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    return EXIT_DOC_FAILED if failed else EXIT_OK
+
+
 def cmd_settings(stdout: IO[str]) -> int:
     for row in describe():
         stdout.write(f"{row['name']:<16} {row['env']:<26} default={row['default']!r}\n    {row['help']}\n")
@@ -208,6 +275,8 @@ def main(
             return cmd_demo(args, stdout, stderr)
         if args.command == "evaluate":
             return cmd_evaluate(args, stdout)
+        if args.command == "actor":
+            return cmd_actor(args, stdout, stderr)
         return cmd_settings(stdout)
     except EventwireError as exc:
         stderr.write(f"eventwire: error: {exc}\n")

@@ -8,7 +8,8 @@ event; no event = ``NONE``.
 
 - ``accuracy``/``per_label``/``macro_f1``/``confusion``: plover05 label vs gold ``event``.
 - ``source_country_accuracy``: the chosen event's source country equals the first gold source's
-  ``code`` (its first three letters); ``source_sector_accuracy``: same for ``sector``.  NONE counts
+  ``code`` (its first three letters; a named organisation's code, UNO or NAT, counts as its type, IGO,
+  since the records code bodies by type only); ``source_sector_accuracy``: same for ``sector``.  NONE counts
   as wrong for both (denominator n).
 - ``counts``: ``correct``, ``uncoded`` (NONE), ``wrong_label``, ``extra`` (labelled events beyond
   the chosen one).
@@ -79,7 +80,9 @@ def evaluate_plover_gsr(
         predicted.append(label)
         country, sector = _gold_actor(record)
         if chosen is not None:
-            country_ok += chosen.source.country == country
+            ours = chosen.source.country
+            # the gold records code named bodies by type only ("IGO"): compare UNO, NAT... as their type
+            country_ok += (pipeline.resources.agents.organisation_type(ours) or ours) == country
             sector_ok += chosen.source.sector == sector
             extra += sum(1 for e in evs if labels.plover05(e.cameo)) - 1
         items.append(_item(record, label, chosen))
