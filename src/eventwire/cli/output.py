@@ -33,6 +33,11 @@ TSV_COLUMNS = (
     "char_start",
     "char_end",
     "pattern",
+    "location_name",
+    "location_country",
+    "location_adm1",
+    "location_lat",
+    "location_lon",
 )
 
 
@@ -68,6 +73,8 @@ def event_row(e: Event) -> list[str]:
         e.char_span[1],
         e.pattern,
     ]
+    loc = e.location
+    values += [loc.name, loc.country, loc.adm1, loc.lat, loc.lon] if loc else ["", "", "", "", ""]
     return [_clean(v) for v in values]
 
 

@@ -100,6 +100,17 @@ def _role(path: list[Any], lca: Any) -> str:
     return str(last.dep_)
 
 
+def _nested(path: list[Any]) -> bool:
+    """Whether an actor sits inside another phrase rather than filling a slot of the linking word
+    itself.  Owners and "of" phrases count as the phrase's own actor ("Cairo's security chief",
+    "inhabitants of the Golan Heights"); places and others do not ("protesters in Minsk")."""
+    if len(path) <= 1:
+        return False
+    if len(path) == 2:
+        return path[1].dep_ not in {"agent", "prep", "dative"} and path[0].dep_ not in {"poss", "compound"}
+    return not (len(path) == 3 and path[1].dep_ == "prep" and path[1].lower_ == "of")
+
+
 def _event_word(lca: Any, s_path: list[Any], t_path: list[Any]) -> Any:
     """The word that carries the event: the common ancestor, or the verb that governs it when
     the ancestor is a preposition or a bare noun phrase head shared by both actors."""
@@ -167,8 +178,11 @@ def pair_link(
     if word.i in inside:
         return None  # "Pakistan and Russia", "Russia's Lavrov": no word between them carries an event
     ev = _lemma(word)
-    feats = [f"ev={ev}", f"evpos={word.pos_}", f"srole={_role(s_path, lca)}", f"trole={_role(t_path, lca)}"]
-    feats.append(f"roles={_role(s_path, lca)}>{_role(t_path, lca)}")
+    srole = _role(s_path, lca)
+    if _nested(s_path):
+        srole = "nested:" + srole  # "Minsk" in "Protesters in Minsk clashed": not the subject itself
+    feats = [f"ev={ev}", f"evpos={word.pos_}", f"srole={srole}", f"trole={_role(t_path, lca)}"]
+    feats.append(f"roles={srole}>{_role(t_path, lca)}")
     feats.append(f"ev+trole={ev}|{_role(t_path, lca)}")
     for tok in (*s_path[1:], *t_path[1:]):
         if tok.i not in inside and tok.pos_ in CONTENT_POS:

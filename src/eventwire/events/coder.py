@@ -21,7 +21,7 @@ from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link, source
 from eventwire.events.dates import is_day_precise, parse_article_date, resolve_expression
 from eventwire.events.modality import INTEND, status_of
 from eventwire.events.patterns import Pattern
-from eventwire.models import ActorCode, ActorMention, Article, DateSource, Event, EventStatus
+from eventwire.models import ActorCode, ActorMention, Article, DateSource, Event, EventStatus, Location
 from eventwire.resources import Resources
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -81,6 +81,7 @@ STOPPING_VERBS = frozenset(
 # Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
 REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
 # ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
@@ -291,6 +292,7 @@ class EventCoder:
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         entry = self.res.cameo.get(code)
         start, end = self._trigger_span(tok, found.obj)
+        location = self._locate(article, actors, tok)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
             yield Event(
                 event_id=f"{article.id}-{si}-{tok.i}-{n}",
@@ -310,6 +312,7 @@ class EventCoder:
                 char_span=(start, end),
                 sentence_text=sent.text.strip(),
                 pattern=why,
+                location=location,
             )
 
     # ---------------------------------------------------------------- back-off
@@ -370,18 +373,17 @@ class EventCoder:
                     ):
                         best = (pred.probability, ms, mt, link[0], pred)
                 if best is not None:
-                    yield from self._backoff_event(article, si, sent, best[1], best[2], best[3], best[4])
+                    yield from self._backoff_event(article, actors, si, sent, best[1:])
 
     def _backoff_event(
         self,
         article: Article,
+        actors: ArticleActors,
         si: int,
         sent: Any,
-        source: ActorMention,
-        target: ActorMention,
-        word: Any,
-        pred: Prediction,
+        found: tuple[ActorMention, ActorMention, Any, Prediction],
     ) -> Iterator[Event]:
+        source, target, word, pred = found
         code = pred.label + "0"
         if code not in self.res.cameo:
             return
@@ -408,7 +410,40 @@ class EventCoder:
             char_span=(start, end),
             sentence_text=sent.text.strip(),
             pattern=why,
+            location=self._locate(article, actors, word),
         )
+
+    def _locate(self, article: Article, actors: ArticleActors, tok: Any) -> Location | None:
+        """Where the event happened: a place after a locative preposition in the trigger's clause
+        (the nearest to the trigger), else the article's dateline; None when neither resolves."""
+        gazetteer = self.res.places
+        if gazetteer is None:
+            return None
+        prefer = actors.countries_mentioned
+        clause = tok
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        places: list[tuple[int, Any]] = []
+        for prep in clause.subtree:
+            if (
+                prep.dep_ != "prep"
+                or prep.lower_ not in LOCATIVE_PREPS
+                or _in_other_clause(prep, clause, tok)
+            ):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    places.append((abs(pobj.i - tok.i), pobj))
+        for _, pobj in sorted(places, key=lambda p: p[0]):
+            name = " ".join(
+                t.text for t in pobj.subtree if t.ent_type_ == pobj.ent_type_ and t.ent_iob_ != "O"
+            )
+            found = gazetteer.resolve(name or pobj.text, prefer, how="sentence")
+            if found is not None:
+                return found
+        if article.dateline:
+            return gazetteer.resolve(article.dateline, prefer, how="dateline")
+        return None
 
     @staticmethod
     def _place(actors: ArticleActors, tok: Any) -> str:
@@ -717,6 +752,21 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
             content_preps = {"for", "of"} if not found.pattern.code.startswith("04") else set()
             return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in content_preps)
         node = head
+    return False
+
+
+def _in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
+    """Whether ``token`` lies in a clause embedded under ``clause`` other than the trigger's own
+    ("Germany criticized Russia, which held a summit in Tehran": Tehran is not where it criticized)."""
+    node = token
+    while node.i != clause.i and node.head.i != node.i:
+        if (
+            node.dep_ in OTHER_CLAUSE_DEPS
+            and node.i != trigger.i
+            and trigger.i not in {t.i for t in node.subtree}
+        ):
+            return True
+        node = node.head
     return False
 
 

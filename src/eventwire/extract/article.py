@@ -83,6 +83,7 @@ class _Page:
     title: str = ""
     paragraphs: list[str] = field(default_factory=list)
     dates: list[PageDate] = field(default_factory=list)
+    place: str = ""  # the place of a wire dateline ("NAIROBI")
 
 
 def extract_article(doc: RawDocument) -> Article:
@@ -105,7 +106,9 @@ def _extract_text(doc: RawDocument) -> Article:
     page = parse_text_page(doc.content, find_title=True, year_hints=[from_name] if from_name else [])
     text = _require_text(page, doc.source)
     best = _latest(page.dates) or from_name
-    return _build(doc, page.title, text, best.iso if best else None, best.rule if best else None)
+    return _build(
+        doc, page.title, text, best.iso if best else None, best.rule if best else None, dateline=page.place
+    )
 
 
 def parse_text_page(
@@ -205,6 +208,7 @@ def _strip_wire_dateline(paragraph: str, page: _Page, year_hints: list[PageDate]
         )
         if found is not None:
             page.dates.append(found)
+    page.place = match.group("place").strip()
     return paragraph[match.end() :]
 
 
@@ -286,7 +290,17 @@ def _extract_record(doc: RawDocument) -> Article:
     text = _require_text(page, doc.source)
     published, rule = _record_date(doc.meta.get("date", ""), page.dates)
     url = doc.meta.get("url") or None
-    return _build(doc, title, text, published, rule, url=url, given_id=doc.meta.get("id"), source=url)
+    return _build(
+        doc,
+        title,
+        text,
+        published,
+        rule,
+        url=url,
+        given_id=doc.meta.get("id"),
+        source=url,
+        dateline=page.place,
+    )
 
 
 def _record_date(given: str, found: list[PageDate]) -> tuple[str | None, str | None]:
@@ -313,7 +327,7 @@ def _extract_html(doc: RawDocument) -> Article:
     text = _require_text(page, doc.source)
     published, rule = _html_date(doc.content, _attr(extracted, "date"), page.dates)
     url = _attr(extracted, "url") or None
-    return _build(doc, title, text, published, rule, url=url)
+    return _build(doc, title, text, published, rule, url=url, dateline=page.place)
 
 
 def _attr(extracted: object, name: str) -> str:
@@ -374,6 +388,7 @@ def _build(
     url: str | None = None,
     given_id: str | None = None,
     source: str | None = None,
+    dateline: str = "",
 ) -> Article:
     return Article(
         id=given_id or article_id(text),
@@ -384,6 +399,7 @@ def _build(
         language=guess_language(f"{title}\n{text}"),
         url=url,
         date_source=date_source,
+        dateline=dateline or None,
     )
 
 
