@@ -45,7 +45,9 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, resources: Resources | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.resources = resources or Resources.load(self.settings.pattern_files(), self.settings.backoff)
+        self.resources = resources or Resources.load(
+            self.settings.pattern_files(), self.settings.backoff, self.settings.actor_files()
+        )
         self.coder = EventCoder(self.resources, min_confidence=self.settings.min_confidence)
         self._nlp: Any = None
 

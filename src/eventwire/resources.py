@@ -8,6 +8,7 @@ from pathlib import Path
 
 from eventwire.actors.dictionary import AgentTable, CountryTable
 from eventwire.actors.officeholders import OfficeHolderTable
+from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.places import Gazetteer
 from eventwire.events.backoff import BackoffModel
 from eventwire.events.cameo import CameoTable
@@ -23,11 +24,18 @@ class Resources:
     people: OfficeHolderTable
     backoff: BackoffModel | None = None
     places: Gazetteer | None = None
+    imported_actors: ActorDictionary | None = None
 
     @classmethod
-    def load(cls, extra_patterns: Sequence[str | Path] = (), backoff: str = "packaged") -> Resources:
+    def load(
+        cls,
+        extra_patterns: Sequence[str | Path] = (),
+        backoff: str = "packaged",
+        actor_files: Sequence[str | Path] = (),
+    ) -> Resources:
         """Packaged dictionaries, plus the user's pattern files appended to the default one;
-        ``backoff``: "packaged", the path of a back-off model JSON, or "off"."""
+        ``backoff``: "packaged", the path of a back-off model JSON, or "off"; ``actor_files``:
+        PETRARCH/TABARI actor dictionaries consulted for names the packaged tables lack."""
         cameo = CameoTable.load()
         patterns = (
             PatternDictionary.load(list(extra_patterns), cameo=cameo, include_default=True)
@@ -43,6 +51,7 @@ class Resources:
             people=OfficeHolderTable.load(),
             backoff=load_backoff(backoff),
             places=Gazetteer.load(countries),
+            imported_actors=ActorDictionary.load(actor_files) if actor_files else None,
         )
 
 

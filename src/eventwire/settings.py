@@ -48,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Extra trigger-pattern YAML files (os.pathsep-separated) added to the packaged dictionary.",
     ),
     Setting(
+        "actors",
+        "",
+        "EVENTWIRE_ACTORS",
+        "PETRARCH/TABARI actor dictionaries (os.pathsep-separated) for names the packaged tables lack.",
+    ),
+    Setting(
         "backoff",
         "packaged",
         "EVENTWIRE_BACKOFF",
@@ -69,6 +75,7 @@ class Settings:
     batch_size: int = 32
     max_chars: int = 200_000
     patterns: str = ""
+    actors: str = ""
     backoff: str = "packaged"
     min_confidence: float = 0.55
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -91,6 +98,9 @@ class Settings:
 
     def pattern_files(self) -> list[str]:
         return [p for p in self.patterns.split(os.pathsep) if p]
+
+    def actor_files(self) -> list[str]:
+        return [p for p in self.actors.split(os.pathsep) if p]
 
 
 def _convert(setting: Setting, raw: str) -> Any:

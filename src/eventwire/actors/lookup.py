@@ -67,7 +67,9 @@ def resolve_actor(
     doc = nlp(sentence)
     end = start + len(phrase)
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    actors = ArticleActors(doc, resources.countries, resources.agents, (), resources.people, on)
+    actors = ArticleActors(
+        doc, resources.countries, resources.agents, (), resources.people, on, resources.imported_actors
+    )
     mention = actors.mention(_head(tokens)) if tokens else None
     if mention is None:
         return ActorAnswer(phrase, "", "", "", "")

@@ -18,6 +18,7 @@ from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
 from eventwire.actors.officeholders import OfficeHolderTable
+from eventwire.actors.petrarch import ActorDictionary
 from eventwire.models import ActorCode, ActorMention
 
 # Left modifiers that belong to a noun phrase's head (titles, names, demonyms, possessors).
@@ -95,11 +96,13 @@ class ArticleActors:
         given_spans: Sequence[tuple[int, int]] = (),
         people: OfficeHolderTable | None = None,
         on: date | None = None,
+        imported: ActorDictionary | None = None,
     ) -> None:
         """``given_spans``: character spans known to be actors (gold spans in evaluation); any token
         inside one resolves to that span, coded from its words, or as an unknown actor (``UNK``)."""
         self.doc = doc
         self.people = people
+        self.imported = imported  # the user's PETRARCH/TABARI actor dictionaries, if any
         self.on = on  # the article's date, for dated office-holders
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
@@ -352,7 +355,7 @@ class ArticleActors:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
-            holder = self._office_holder(tokens)
+            holder = self._office_holder(tokens) or self._imported_actor(tokens)
             if holder is not None:
                 found, how_found = holder
                 return ActorCode(found.country, found.sector or code.sector), how_found
@@ -382,6 +385,20 @@ class ArticleActors:
             country = self.people.country_of(key)
             if country:  # several holders of that name, all of one country ("President Bush")
                 return ActorCode(country, ""), f"office-holder-country:{key}"
+        return None
+
+    def _imported_actor(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
+        """A phrase of the user's imported actor dictionaries, as of the article's date: the whole
+        phrase, then its name without leading titles."""
+        if self.imported is None:
+            return None
+        words = [t.text for t in tokens if t.dep_ not in {"det", "poss", "case", "punct"}]
+        names = [t.text for t in tokens if t.pos_ == "PROPN" or _named_noun(t)]
+        keys = [" ".join(words), *(" ".join(names[i:]) for i in range(len(names)))]
+        for key in dict.fromkeys(k for k in keys if k):
+            found = self.imported.lookup(key, self.on, self.agents)
+            if found is not None:
+                return found, f"imported:{key}"
         return None
 
     def _title_code(self, head: Any) -> ActorCode | None:

@@ -109,12 +109,14 @@ def _add_actor(sub: Any) -> None:
     act.add_argument("--jsonl", metavar="FILE", help='lines {"text", "date"?, "context"?}; "-" = stdin')
     act.add_argument("--json", action="store_true", help="print JSON (always, with --jsonl)")
     act.add_argument("--model", help=_setting_help("model"))
+    act.add_argument("--actors", help=_setting_help("actors"))
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help=_setting_help("model"))
     p.add_argument("--batch-size", type=int, help=_setting_help("batch_size"))
     p.add_argument("--patterns", help=_setting_help("patterns"))
+    p.add_argument("--actors", help=_setting_help("actors"))
     _add_backoff_options(p)
 
 
@@ -128,6 +130,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         model=args.model,
         batch_size=args.batch_size,
         patterns=args.patterns,
+        actors=args.actors,
         backoff=args.backoff,
         min_confidence=args.min_confidence,
     )
@@ -213,7 +216,7 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
 
     if (args.text is None) == (args.jsonl is None):
         raise InputError("actor: give TEXT or --jsonl FILE (one of them)")
-    pipeline = Pipeline(Settings.from_env(model=args.model))
+    pipeline = Pipeline(Settings.from_env(model=args.model, actors=args.actors))
     if args.text is not None:
         answer = resolve_actor(
             pipeline.nlp, pipeline.resources, args.text, _date(args.date, "--date"), args.context

@@ -155,6 +155,7 @@ class EventCoder:
             given_spans,
             self.res.people,
             base.date() if base else None,
+            self.res.imported_actors,
         )
         events: list[Event] = []
         context_date: tuple[date, str] | None = None
