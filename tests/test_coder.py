@@ -287,3 +287,16 @@ def test_conditional_conflict_is_a_threat(pipeline) -> None:  # type: ignore[no-
     events = code(pipeline, "Ghana will expel the Nigerian envoy unless Abuja apologizes.")
     e = find(events, "GHA", "13", "NGA")
     assert e.status == "asserted" and e.pattern.endswith("+threat")
+
+
+def test_a_statement_that_another_actor_must_act_is_a_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Russia said on Tuesday that Sudan must return a captured helicopter.")
+    demands = [
+        (e.source.country, e.target.country if e.target else "") for e in events if e.cameo[:2] == "10"
+    ]
+    assert ("RUS", "SDN") in demands
+    assert any(e.pattern == "verb:say:100[modal=must]" for e in events)
+    assert not [e for e in code(pipeline, "Kenya said it must act.") if e.cameo[:2] == "10"]
+    assert not [
+        e for e in code(pipeline, "Russia said that Sudan will return a helicopter.") if e.cameo[:2] == "10"
+    ]

@@ -217,3 +217,10 @@ def test_invalid_yaml(tmp_path: Path) -> None:
     path.write_text("version: 1\npatterns: [\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="not valid YAML"):
         PatternDictionary.load([path])
+
+
+def test_modal_constraint_is_part_of_the_schema() -> None:
+    text = "version: 1\npatterns:\n  - {lemma: say, pos: VERB, code: '100', modal: [must]}\n"
+    (p,) = list(PatternDictionary.from_text(text))
+    assert p.modal == ("must",) and p.id == "verb:say:100[modal=must]"
+    assert p.specificity[0] == 1

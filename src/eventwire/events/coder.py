@@ -213,6 +213,8 @@ class EventCoder:
         advmod = getattr(p, "advmod", ())
         if advmod and not any(c.dep_ == "advmod" and c.lemma_.lower() in advmod for c in children):
             return False
+        if p.modal and not any(_modal_clause(c, p.modal) for c in children):
+            return False
         if any(c.dep_ == "oprd" for c in children):
             return False  # "called X a traitor": a predicate, not the event
         if (
@@ -284,6 +286,8 @@ class EventCoder:
         acts_on_thing = target is None and slot_filled and pattern.pos == "VERB" and not pattern.object
         if acts_on_thing and pattern.code[:2] not in NO_TARGET_ROOTS:
             return  # the verb acts on a thing, not an actor: not a political event
+        if target is None and pattern.modal:
+            return  # "Kenya said it must act": a demand needs someone else to act
         if target is None and pattern.code.startswith("01"):
             return  # a statement with no one it is addressed to or about carries no dyad
         status = status_of(tok)
@@ -795,6 +799,13 @@ def _recode_modality(
     if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
         return THREAT_CODE[root], "asserted", why + "+threat"  # "will withdraw ... unless", "vowed to fight"
     return code, status, why
+
+
+def _modal_clause(clause: Any, modals: Sequence[str]) -> bool:
+    """A complement clause whose verb carries one of ``modals`` ("... that Y must withdraw")."""
+    return clause.dep_ in {"ccomp", "xcomp"} and any(
+        a.dep_ == "aux" and a.lower_ in modals for a in clause.children
+    )
 
 
 def _stopped(noun: Any) -> bool:

@@ -19,6 +19,8 @@ Semantics of the constraint fields (all optional, all "one of" lists of lowercas
 ``xcomp``      the verb must govern one of these lemmas via ``xcomp``/``ccomp``
                ("agree to cooperate", "vow to retaliate").
 ``advmod``     an adverbial modifier (dep ``advmod``) the verb must have ("speak highly of").
+``modal``      the verb must govern a complement clause whose verb carries one of these modal
+               auxiliaries ("said Y must withdraw" -> a demand on Y, the clause's subject).
 ``reciprocal`` the event is symmetric: joint subjects yield events both ways.
 
 When several files are loaded, a later file's entry with the same trigger and constraints
@@ -52,9 +54,9 @@ __all__ = [
 ]
 
 POS_VALUES = ("VERB", "NOUN")
-LIST_FIELDS = ("object", "object_mod", "prep", "compound", "xcomp", "advmod")
+LIST_FIELDS = ("object", "object_mod", "prep", "compound", "xcomp", "advmod", "modal")
 #: fields whose presence makes an entry fire in fewer contexts (ranked first by candidates()).
-CONSTRAINT_FIELDS = ("object", "object_mod", "xcomp", "particle", "compound", "advmod")
+CONSTRAINT_FIELDS = ("object", "object_mod", "xcomp", "particle", "compound", "advmod", "modal")
 
 _WORD_RE = re.compile(r"^[a-z][a-z0-9'\-]*$")
 _CODE_RE = re.compile(r"^\d{2,4}$")
@@ -125,6 +127,7 @@ SCHEMA: Mapping[str, FieldSpec] = MappingProxyType(
         "compound": FieldSpec(_word_list),
         "xcomp": FieldSpec(_word_list),
         "advmod": FieldSpec(_word_list),
+        "modal": FieldSpec(_word_list),
         "reciprocal": FieldSpec(_bool),
         "note": FieldSpec(_text),
     }
@@ -150,6 +153,7 @@ class Pattern:
     compound: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
     advmod: tuple[str, ...] = ()
+    modal: tuple[str, ...] = ()
     reciprocal: bool = False
     note: str = ""
     source: str = ""  # the file the entry came from
@@ -173,6 +177,7 @@ class Pattern:
             frozenset(self.compound),
             frozenset(self.xcomp),
             frozenset(self.advmod),
+            frozenset(self.modal),
         )
 
     def matches_object(self, lemma: str | None) -> bool:
@@ -254,6 +259,7 @@ def _compile(entry: Mapping[str, Any], source: str) -> Pattern:
         compound=tuple(entry.get("compound", ())),
         xcomp=tuple(entry.get("xcomp", ())),
         advmod=tuple(entry.get("advmod", ())),
+        modal=tuple(entry.get("modal", ())),
         reciprocal=bool(entry.get("reciprocal", False)),
         note=entry.get("note", ""),
         source=source,
@@ -402,7 +408,7 @@ class PatternDictionary:
     def candidates(self, lemma: str, pos: str) -> Sequence[Pattern]:
         """Patterns for a token, most specific first (constrained entries before plain ones).
 
-        Order: more hard constraints (object/xcomp/particle/compound/advmod) first, then
+        Order: more hard constraints (object/xcomp/particle/compound/advmod/modal) first, then
         entries with ``prep`` before those without, then file order.  ``lemma`` is
         lowercased; ``pos`` "PROPN" is not looked up (only VERB and NOUN).
         """
