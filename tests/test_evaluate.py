@@ -224,3 +224,17 @@ def test_evaluate_user_patterns_only(tmp_path: Path) -> None:
     result = json.loads(out)
     assert result["confusion"]["ACCUSE"] == {"ACCUSE": 1}
     assert result["confusion"]["AID"] == {"NONE": 1}
+
+
+def test_cameo_class_main_event_is_the_one_nearest_the_root(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.evaluate.cameo_class import evaluate_cameo_class
+    from eventwire.evaluate.datasets import ClassItem
+
+    items = [
+        ClassItem("Israeli jets bombed Hamas positions in Gaza on Monday.", 4),
+        ClassItem("The German government declined to comment on reports that Russia attacked Ukraine.", 0),
+        ClassItem("Kenya urged Uganda to withdraw its troops from the border.", 0),
+        ClassItem("Japan is considering sending aid to the Philippines.", 0),
+    ]
+    result = evaluate_cameo_class(pipeline, items)
+    assert [item["predicted"] for item in result.items] == ["4", "0", "0", "0"]

@@ -29,9 +29,11 @@ of a file is reported at once in one :class:`~eventwire.errors.DictionaryError`.
     "former president" -> ELI).
 
 :func:`resolve_phrase` combines both: "Chinese State Councilor Wang Yi" -> ``(ActorCode("CHN", "GOV"),
-"demonym:Chinese+agent:state councilor")``. International bodies take the organisation type as their
-country code, as in CAMEO ("the U.N." -> ``IGO``, "Amnesty International" -> ``NGO`` + ``HRI``,
-"al-Qaeda" -> ``IMG`` + ``REB``); see :data:`INTERNATIONAL_CODES`.
+"demonym:Chinese+agent:state councilor")``. A named international body takes its own code as the
+country ("the U.N." -> ``UNO``, "Amnesty International" -> ``AMN`` + ``HRI``; the agent table's
+``organisations`` give each its type, :meth:`AgentTable.organisation_type`), an unnamed one the
+type itself, as in CAMEO ("aid groups" -> ``NGO``, "al-Qaeda" -> ``IMG`` + ``REB``); see
+:data:`INTERNATIONAL_CODES`.
 
 Loaders are cached per path (``functools.lru_cache``); :func:`clear_caches` empties the caches.
 """

@@ -1,9 +1,10 @@
 """Evaluation on ``sentence<TAB>label`` quad-class data (0 statement / no event, 1-4 quad class).
 
-Prediction: 0 when the coder finds no event other than 01x statements and 02x appeals (in this
-data appeals are label 0: of 30 sentences whose main event we code 02x, 26 are gold 0, 2 are 1, 2
-are 3); otherwise the quad of the *main* event: the event whose trigger is closest to the syntactic root
-of its sentence (fewest head hops), ties broken by the highest |Goldstein|, then text order.
+Prediction: the quad of the *main* event — the event whose trigger is closest to the syntactic root
+of its sentence (fewest head hops; ties: the highest |Goldstein|, then text order), a bare "said"
+(010) not competing — and 0 when there is none or it is a comment (011-019) or an appeal (02x; in
+this data appeals are label 0: of 30 sentences whose main event we code 02x, 26 are gold 0, 2 are 1,
+2 are 3).
 The class is the Phoenix/ICEWS QuadClass of the event's CAMEO root (``PHOENIX_QUAD``: 16 "reduce
 relations" is verbal conflict, as in this data); ``accuracy_gdelt_quad`` reports the same choice
 scored with GDELT's root-based quad class for comparison.
@@ -54,15 +55,18 @@ def _depth(doc: Any, span: tuple[int, int]) -> int:
 
 
 def main_event(doc: Any, events: Sequence[Event], labels: LabelSets) -> Event | None:
-    """The event nearest to the sentence root (ties: highest |goldstein|), among labelled events
-    that are not statements or appeals."""
-    labelled = [
-        (i, e) for i, e in enumerate(events) if labels.plv(e.cameo) and e.cameo[:2] not in STATEMENT_ROOTS
+    """The event nearest to the sentence root (ties: highest |goldstein|), or None when that is a
+    specific comment or an appeal (011-019, 02x: "declined to comment", "claimed responsibility for
+    the bombing that killed ...", "urged X to press Y"); a bare "said" (010) does not compete."""
+    competing = [
+        (i, e)
+        for i, e in enumerate(events)
+        if (labels.plv(e.cameo) or e.cameo[:2] in STATEMENT_ROOTS) and e.cameo != "010"
     ]
-    if not labelled:
+    if not competing:
         return None
-    best = min(labelled, key=lambda ie: (_depth(doc, ie[1].char_span), -abs(ie[1].goldstein), ie[0]))
-    return best[1]
+    best = min(competing, key=lambda ie: (_depth(doc, ie[1].char_span), -abs(ie[1].goldstein), ie[0]))
+    return None if best[1].cameo[:2] in STATEMENT_ROOTS else best[1]
 
 
 def evaluate_cameo_class(

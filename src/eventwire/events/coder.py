@@ -81,6 +81,7 @@ STOPPING_VERBS = frozenset(
 # Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
 REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
+CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "debate", "study"})
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
@@ -293,6 +294,8 @@ class EventCoder:
         status = status_of(tok)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
         code, status, why = _recode_modality(code, status, why, self._intent_governor(tok))
+        if _considered(tok) and not code.startswith("01"):
+            code, status, why = "014", "asserted", why + "+considered"  # "is considering sending aid"
         if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and _stopped(tok):
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         entry = self.res.cameo.get(code)
@@ -360,6 +363,9 @@ class EventCoder:
             for e in coded
             if e.target is not None and not e.cameo.startswith("01")
         ]
+        # words the dictionary has read as a mere comment ("declined to comment", "expressed
+        # concern"): the back-off does not reinterpret them (a bare "said" may still report an event)
+        fired = {e.char_span[0] for e in coded if e.cameo.startswith("01") and e.cameo != "010"}
         for a in range(len(mentions)):
             for b in range(a + 1, len(mentions)):
                 (ma, ta), (mb, tb) = mentions[a], mentions[b]
@@ -368,7 +374,7 @@ class EventCoder:
                 best: tuple[float, ActorMention, ActorMention, Any, Prediction] | None = None
                 for (ms, ts), (mt, tt) in (((ma, ta), (mb, tb)), ((mb, tb), (ma, ta))):
                     link = pair_link(ts, tt, self.res.patterns)
-                    if link is None or source_role(link[1]) not in SOURCE_ROLES:
+                    if link is None or source_role(link[1]) not in SOURCE_ROLES or link[0].idx in fired:
                         continue
                     pred = model.predict(link[1])
                     if pred.label == BACKOFF_NONE or pred.label.startswith("01"):
@@ -799,6 +805,19 @@ def _recode_modality(
     if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
         return THREAT_CODE[root], "asserted", why + "+threat"  # "will withdraw ... unless", "vowed to fight"
     return code, status, why
+
+
+def _considered(tok: Any) -> bool:
+    """Whether the act is only weighed ("is considering sending aid", "mulls sanctions"): CAMEO 014,
+    "Consider policy option"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in CONSIDER_VERBS:
+            return True
+    return False
 
 
 def _modal_clause(clause: Any, modals: Sequence[str]) -> bool:
