@@ -9,7 +9,8 @@ event; no event = ``NONE``.
 - ``accuracy``/``per_label``/``macro_f1``/``confusion``: plover05 label vs gold ``event``.
 - ``source_country_accuracy``: the chosen event's source country equals the first gold source's
   ``code`` (its first three letters; a named organisation's code, UNO or NAT, counts as its type, IGO,
-  since the records code bodies by type only); ``source_sector_accuracy``: same for ``sector``.  NONE counts
+  since the records code bodies by type only); ``source_sector_accuracy``: same for ``sector``
+  (its first code: the records add ethnic or religious codes, "CVLALB" is CVL).  NONE counts
   as wrong for both (denominator n).
 - ``counts``: ``correct``, ``uncoded`` (NONE), ``wrong_label``, ``extra`` (labelled events beyond
   the chosen one).
@@ -62,7 +63,8 @@ def _gold_actor(record: GsrRecord) -> tuple[str, str]:
         return "", ""
     first = record.sources[0]
     country = first.code[:3].upper()
-    return OLD_CAMEO_COUNTRIES.get(country, country), first.sector.upper()
+    # the sector's first code: "CVLALB" (civilians, ethnic Albanians) is CVL, "REBKUR" REB
+    return OLD_CAMEO_COUNTRIES.get(country, country), first.sector.upper()[:3]
 
 
 def evaluate_plover_gsr(
