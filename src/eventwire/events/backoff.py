@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -161,9 +161,13 @@ def pair_features(
 
 
 def pair_link(
-    source: Sequence[Any], target: Sequence[Any], patterns: PatternDictionary | None = None
+    source: Sequence[Any],
+    target: Sequence[Any],
+    patterns: PatternDictionary | None = None,
+    source_roles: Collection[str] | None = None,
 ) -> tuple[Any, list[str]] | None:
-    """The word that links two actor spans (the event's trigger) and the pair's features."""
+    """The word that links two actor spans (the event's trigger) and the pair's features;
+    with ``source_roles``, None (cheaply, before the features) when the source attaches otherwise."""
     s_head, t_head = span_root(source), span_root(target)
     if s_head.sent.start != t_head.sent.start:
         return None
@@ -181,6 +185,8 @@ def pair_link(
     srole = _role(s_path, lca)
     if _nested(s_path):
         srole = "nested:" + srole  # "Minsk" in "Protesters in Minsk clashed": not the subject itself
+    if source_roles is not None and srole not in source_roles:
+        return None
     feats = [f"ev={ev}", f"evpos={word.pos_}", f"srole={srole}", f"trole={_role(t_path, lca)}"]
     feats.append(f"roles={srole}>{_role(t_path, lca)}")
     feats.append(f"ev+trole={ev}|{_role(t_path, lca)}")

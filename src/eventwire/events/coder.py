@@ -10,6 +10,7 @@ quad class and PLOVER event and mode from the reference table.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
 from eventwire.events.backoff import NONE as BACKOFF_NONE
-from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link, source_role
+from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
 from eventwire.events.dates import is_day_precise, parse_article_date, resolve_expression
 from eventwire.events.modality import INTEND, status_of
 from eventwire.events.patterns import Pattern
@@ -160,8 +161,14 @@ class EventCoder:
         )
         events: list[Event] = []
         context_date: tuple[date, str] | None = None
-        for si, sent in enumerate(doc.sents):
-            own = self._sentence_date(sent, base)
+        sents = list(doc.sents)
+        # entities grouped by sentence once: ``Span.ents`` walks all of ``doc.ents`` on every call
+        starts = [sent.start for sent in sents]
+        ents_of: list[list[Any]] = [[] for _ in sents]
+        for ent in doc.ents:
+            ents_of[bisect_right(starts, ent.start) - 1].append(ent)
+        for si, sent in enumerate(sents):
+            own = self._sentence_date(ents_of[si], base)
             found_events = [
                 e for f in self._triggers(sent) for e in self._events_for(article, actors, si, sent, f)
             ]
@@ -373,8 +380,8 @@ class EventCoder:
                     continue
                 best: tuple[float, ActorMention, ActorMention, Any, Prediction] | None = None
                 for (ms, ts), (mt, tt) in (((ma, ta), (mb, tb)), ((mb, tb), (ma, ta))):
-                    link = pair_link(ts, tt, self.res.patterns)
-                    if link is None or source_role(link[1]) not in SOURCE_ROLES or link[0].idx in fired:
+                    link = pair_link(ts, tt, self.res.patterns, SOURCE_ROLES)
+                    if link is None or link[0].idx in fired:
                         continue
                     pred = model.predict(link[1])
                     if pred.label == BACKOFF_NONE or pred.label.startswith("01"):
@@ -725,8 +732,8 @@ class EventCoder:
 
     # ------------------------------------------------------------------- dates
     @staticmethod
-    def _sentence_date(sent: Any, base: Any) -> tuple[date, str] | None:
-        for ent in sent.ents:
+    def _sentence_date(ents: Sequence[Any], base: Any) -> tuple[date, str] | None:
+        for ent in ents:
             if ent.label_ in {"DATE", "TIME"} and is_day_precise(ent.text):
                 resolved = resolve_expression(ent.text, base)
                 if resolved is not None:
