@@ -300,3 +300,10 @@ def test_a_statement_that_another_actor_must_act_is_a_demand(pipeline) -> None: 
     assert not [
         e for e in code(pipeline, "Russia said that Sudan will return a helicopter.") if e.cameo[:2] == "10"
     ]
+
+
+def test_a_capital_as_subject_is_its_government_as_object_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Washington criticized Moscow on Monday.")
+    assert [(e.source.code, e.target.code if e.target else "") for e in events if e.cameo[:2] == "11"] == [
+        ("USAGOV", "RUS")
+    ]

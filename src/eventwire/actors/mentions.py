@@ -69,6 +69,11 @@ QUANTITY_HEADS = frozenset(
 )
 
 
+#: Where a capital stands for its government (CAMEO codes "Washington said" as USAGOV), rather than
+#: for a place ("attacked Kabul", "in Minsk").
+METONYM_DEPS = frozenset({"nsubj", "poss"})
+
+
 def _overlap(a: ActorMention, b: ActorMention) -> bool:
     spans_b = [(b.start, b.end), *b.member_spans, *([b.antecedent] if b.antecedent else [])]
     return any(a.start < e and s < a.end for s, e in spans_b)
@@ -363,6 +368,9 @@ class ArticleActors:
             earlier = self._recent(lambda e: e.mention.sector == code.sector and bool(e.mention.country))
             if earlier is not None and any(t.lower_ == "the" for t in token.lefts):
                 return ActorCode(earlier.mention.country, code.sector), "memory:title"
+        capital_only = code.country and not code.sector and how.startswith("capital:") and "+" not in how
+        if capital_only and token.dep_ in METONYM_DEPS:  # "Washington said", "Beijing's decision"
+            return ActorCode(code.country, "GOV"), how + "+metonym"
         return code, how
 
     def _office_holder(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
