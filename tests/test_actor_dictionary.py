@@ -519,3 +519,14 @@ def test_organisation_codes_are_validated() -> None:
         and "organisations.Abc" in problems
         and "organisations.XYZ" in problems
     )
+
+
+def test_military_machines_are_military() -> None:
+    countries, agents = CountryTable.load(), AgentTable.load()
+    for phrase, code in (
+        ("U.N. helicopters", ActorCode("UNO", "MIL")),
+        ("Russian helicopter gunships", ActorCode("RUS", "MIL")),
+        ("Iraqi military aircraft", ActorCode("IRQ", "MIL")),
+    ):
+        found = resolve_phrase(phrase, countries, agents)
+        assert found is not None and found[0] == code, phrase
