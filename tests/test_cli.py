@@ -183,3 +183,34 @@ def test_actor_needs_text_or_jsonl_and_text_in_context() -> None:
     assert run("actor")[0] == EXIT_USAGE
     code, _, err = run("actor", "Lavrov", "--context", "Putin spoke.")
     assert code == EXIT_USAGE and "does not occur" in err
+
+
+def test_unwritable_output_and_unreadable_actor_file_are_usage_errors(tmp_path: Path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("Norway praised Denmark.\n", encoding="utf-8")
+    code, _, err = run("code", str(src), "-o", str(tmp_path / "no" / "such" / "dir.jsonl"))
+    assert code == EXIT_USAGE and "cannot write" in err
+    code, _, err = run("actor", "--jsonl", str(tmp_path / "missing.jsonl"))
+    assert code == EXIT_USAGE and "cannot read" in err
+    binary = tmp_path / "b.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00\x81junk")
+    code, _, err = run("actor", "--jsonl", str(binary))
+    assert code == EXIT_USAGE and "not UTF-8" in err
+    code, _, err = run("code", str(src), "--min-confidence", "1.5")
+    assert code == EXIT_USAGE and "min_confidence" in err
+
+
+def test_skipped_actor_dictionary_lines_are_reported(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.actors.txt"
+    mine.write_text("RUFUS_FIREFLY_\n\t[FRDGOV >2004ab09]\nGROUCHO_\t[FRDGOV]\n", encoding="utf-8")
+    code, out, err = run("actor", "Groucho", "--actors", str(mine), "--json")
+    assert code == EXIT_OK
+    assert json.loads(out)["code"] == "FRDGOV"
+    assert "warning: skipped" in err and "mine.actors.txt:2" in err
+
+
+def test_actor_context_match_ignores_case() -> None:
+    code, out, _ = run(
+        "actor", "the minister", "--context", "Japan's defence minister spoke. The minister left."
+    )
+    assert code == EXIT_OK and "JPN" in out

@@ -94,7 +94,10 @@ class Settings:
                 if key not in {f.name for f in fields(cls)}:
                     raise ConfigError(f"unknown setting {key!r}")
                 values[key] = value
-        return replace(cls(), **values)
+        settings = replace(cls(), **values)
+        if not 0.0 <= settings.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be between 0 and 1, not {settings.min_confidence}")
+        return settings
 
     def pattern_files(self) -> list[str]:
         return [p for p in self.patterns.split(os.pathsep) if p]

@@ -63,7 +63,10 @@ def resolve_actor(
     sentence = context if context else phrase
     start = sentence.find(phrase)
     if start < 0:
-        raise InputError(f"actor: {phrase!r} does not occur in the context sentence")
+        lower = sentence.lower().find(phrase.lower())
+        if lower < 0:
+            raise InputError(f"actor: {phrase!r} does not occur in the context sentence")
+        phrase, start = sentence[lower : lower + len(phrase)], lower
     doc = nlp(sentence)
     end = start + len(phrase)
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]

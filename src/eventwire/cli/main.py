@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -154,7 +154,11 @@ def cmd_read(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     pipeline = Pipeline(_settings(args))
     progress = Progress(stderr, enabled=stderr.isatty())
-    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else stdout  # noqa: SIM115
+    _warn_imported(pipeline, stderr)
+    try:
+        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else stdout  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write: {exc.strerror}") from exc
     failed = 0
     try:
         first = True
@@ -217,6 +221,7 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     if (args.text is None) == (args.jsonl is None):
         raise InputError("actor: give TEXT or --jsonl FILE (one of them)")
     pipeline = Pipeline(Settings.from_env(model=args.model, actors=args.actors))
+    _warn_imported(pipeline, stderr)
     if args.text is not None:
         answer = resolve_actor(
             pipeline.nlp, pipeline.resources, args.text, _date(args.date, "--date"), args.context
@@ -229,21 +234,24 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
             stdout.write(f"sector={answer.sector or '-'}\t{answer.matched_by}\n")
         return EXIT_OK
     failed = 0
-    stream: IO[str] = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
     try:
-        for n, line in enumerate(stream, start=1):
+        stream: IO[str] = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"{args.jsonl}: cannot read: {exc.strerror}") from exc
+    try:
+        for n, line in enumerate(_lines(stream, args.jsonl), start=1):
             if not line.strip():
                 continue
             where = f"{args.jsonl}:{n}"
             try:
                 rec = json.loads(line)
                 if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                    raise InputError(f'{where}: expected an object with a "text" string')
+                    raise InputError('expected an object with a "text" string')
                 answer = resolve_actor(
                     pipeline.nlp,
                     pipeline.resources,
                     rec["text"],
-                    _date(rec.get("date"), where),
+                    _date(rec.get("date"), "date"),
                     rec.get("context"),
                 )
             except (ValueError, InputError) as exc:
@@ -255,6 +263,20 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
         if stream is not sys.stdin:
             stream.close()
     return EXIT_DOC_FAILED if failed else EXIT_OK
+
+
+def _lines(stream: IO[str], name: str) -> Iterator[str]:
+    try:
+        yield from stream
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def _warn_imported(pipeline: Pipeline, stderr: IO[str]) -> None:
+    """Report the lines of the user's actor dictionaries that the importer skipped."""
+    imported = pipeline.resources.imported_actors
+    for problem in imported.problems if imported is not None else ():
+        stderr.write(f"eventwire: warning: skipped {problem}\n")
 
 
 def cmd_settings(stdout: IO[str]) -> int:

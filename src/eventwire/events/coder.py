@@ -338,7 +338,9 @@ class EventCoder:
         for tok in sent:
             if actors.has_given:
                 m = actors.given(tok)
-            elif tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"GPE", "NORP", "ORG"}:
+            elif tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"GPE", "NORP"}:
+                # only heads the article's first pass already resolved: a new resolution would
+                # change the coreference memory and so the pattern events of later sentences
                 m = actors.mention(tok)
                 if m is not None and (m.members or not (m.country or m.sector)):
                     m = None
