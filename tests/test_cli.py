@@ -214,3 +214,10 @@ def test_actor_context_match_ignores_case() -> None:
         "actor", "the minister", "--context", "Japan's defence minister spoke. The minister left."
     )
     assert code == EXIT_OK and "JPN" in out
+
+
+def test_unknown_model_is_a_usage_error_even_without_text(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run("code", str(empty), "--model", "no_such_pipeline_xyz")
+    assert code == EXIT_USAGE and "E001" in err

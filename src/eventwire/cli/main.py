@@ -153,6 +153,7 @@ def cmd_read(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     pipeline = Pipeline(_settings(args))
+    pipeline.nlp  # noqa: B018  load the model now: an unknown one is a usage error even with no text
     progress = Progress(stderr, enabled=stderr.isatty())
     _warn_imported(pipeline, stderr)
     try:
