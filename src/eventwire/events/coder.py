@@ -305,30 +305,49 @@ class EventCoder:
             code, status, why = "014", "asserted", why + "+considered"  # "is considering sending aid"
         if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and _stopped(tok):
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
-        entry = self.res.cameo.get(code)
-        start, end = self._trigger_span(tok, found.obj)
+        span = self._trigger_span(tok, found.obj)
         location = self._locate(article, actors, tok)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
-            yield Event(
-                event_id=f"{article.id}-{si}-{tok.i}-{n}",
-                article_id=article.id,
-                date=None,
-                date_source="none",
-                source=s,
-                target=t,
-                cameo=entry.code,
-                cameo_name=entry.name,
-                goldstein=entry.goldstein,
-                quad_class=entry.quad_class,
-                plover=entry.plover,
-                status=status,
-                sentence=si,
-                trigger=article.text[start:end],
-                char_span=(start, end),
-                sentence_text=sent.text.strip(),
-                pattern=why,
-                location=location,
-            )
+            event_id = f"{article.id}-{si}-{tok.i}-{n}"
+            yield self._event(article, event_id, si, sent, s, t, code, status, span, why, location)
+
+    def _event(
+        self,
+        article: Article,
+        event_id: str,
+        si: int,
+        sent: Any,
+        source: ActorMention,
+        target: ActorMention | None,
+        code: str,
+        status: EventStatus,
+        span: tuple[int, int],
+        why: str,
+        location: Location | None,
+    ) -> Event:
+        """An undated event with the CAMEO name, Goldstein value, quad class and PLOVER label of
+        ``code``; dates are attached per sentence by :meth:`_dated`."""
+        entry = self.res.cameo.get(code)
+        return Event(
+            event_id=event_id,
+            article_id=article.id,
+            date=None,
+            date_source="none",
+            source=source,
+            target=target,
+            cameo=entry.code,
+            cameo_name=entry.name,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            plover=entry.plover,
+            status=status,
+            sentence=si,
+            trigger=article.text[span[0] : span[1]],
+            char_span=span,
+            sentence_text=sent.text.strip(),
+            pattern=why,
+            location=location,
+        )
 
     # ---------------------------------------------------------------- back-off
     def _sentence_mentions(self, actors: ArticleActors, sent: Any) -> list[tuple[ActorMention, list[Any]]]:
@@ -410,28 +429,10 @@ class EventCoder:
         why = f"backoff:{pred.label}:{pred.probability:.2f}:" + ",".join(pred.reasons)
         status = status_of(word)
         code, status, why = _recode_modality(code, status, why, self._intent_governor(word))
-        entry = self.res.cameo.get(code)
-        start, end = word.idx, word.idx + len(word.text)
-        yield Event(
-            event_id=f"{article.id}-{si}-{word.i}-b{source.start}",
-            article_id=article.id,
-            date=None,
-            date_source="none",
-            source=source,
-            target=target,
-            cameo=entry.code,
-            cameo_name=entry.name,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
-            plover=entry.plover,
-            status=status,
-            sentence=si,
-            trigger=article.text[start:end],
-            char_span=(start, end),
-            sentence_text=sent.text.strip(),
-            pattern=why,
-            location=self._locate(article, actors, word),
-        )
+        event_id = f"{article.id}-{si}-{word.i}-b{source.start}"
+        span = (word.idx, word.idx + len(word.text))
+        location = self._locate(article, actors, word)
+        yield self._event(article, event_id, si, sent, source, target, code, status, span, why, location)
 
     def _locate(self, article: Article, actors: ArticleActors, tok: Any) -> Location | None:
         """Where the event happened: a place after a locative preposition in the trigger's clause
