@@ -32,16 +32,19 @@ class Resources:
         extra_patterns: Sequence[str | Path] = (),
         backoff: str = "packaged",
         actor_files: Sequence[str | Path] = (),
+        patterns: PatternDictionary | None = None,
     ) -> Resources:
         """Packaged dictionaries, plus the user's pattern files appended to the default one;
         ``backoff``: "packaged", the path of a back-off model JSON, or "off"; ``actor_files``:
-        PETRARCH/TABARI actor dictionaries consulted for names the packaged tables lack."""
+        PETRARCH/TABARI actor dictionaries consulted for names the packaged tables lack;
+        ``patterns``: a dictionary built by the caller, used instead of the pattern files."""
         cameo = CameoTable.load()
-        patterns = (
-            PatternDictionary.load(list(extra_patterns), cameo=cameo, include_default=True)
-            if extra_patterns
-            else PatternDictionary.load(None, cameo=cameo)
-        )
+        if patterns is None:
+            patterns = (
+                PatternDictionary.load(list(extra_patterns), cameo=cameo, include_default=True)
+                if extra_patterns
+                else PatternDictionary.load(None, cameo=cameo)
+            )
         countries = CountryTable.load()
         return cls(
             countries=countries,

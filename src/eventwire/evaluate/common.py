@@ -7,15 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.actors.dictionary import AgentTable, CountryTable
-from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.errors import ConfigError
 from eventwire.evaluate.metrics import ClassMetrics, SpanScore
 from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import Pattern, PatternDictionary
 from eventwire.models import ActorMention, Article, Event
 from eventwire.pipeline import Pipeline
-from eventwire.resources import Resources, load_backoff
+from eventwire.resources import Resources
 from eventwire.settings import Settings
 
 __all__ = [
@@ -97,6 +95,7 @@ def build_resources(
     petrarch_verbs: Sequence[str | Path] = (),
     include_default: bool = True,
     backoff: str = "packaged",
+    actor_files: Sequence[str | Path] = (),
 ) -> Resources:
     """Resources with the packaged dictionaries, user pattern files and imported PETRARCH verbs.
     Precedence (later wins on the same trigger and constraints): packaged, imported, user files."""
@@ -112,14 +111,7 @@ def build_resources(
         dictionary = PatternDictionary.load(list(patterns), cameo, include_default=include_default)
     else:
         dictionary = PatternDictionary.load(None, cameo)
-    return Resources(
-        CountryTable.load(),
-        AgentTable.load(),
-        cameo,
-        dictionary,
-        OfficeHolderTable.load(),
-        load_backoff(backoff),
-    )
+    return Resources.load(backoff=backoff, actor_files=actor_files, patterns=dictionary)
 
 
 def build_pipeline(
@@ -133,7 +125,10 @@ def build_pipeline(
     settings = Settings.from_env(model=model, backoff=backoff, min_confidence=min_confidence)
     if not patterns and not petrarch_verbs and include_default:
         return Pipeline(settings)
-    return Pipeline(settings, build_resources(patterns, petrarch_verbs, include_default, settings.backoff))
+    resources = build_resources(
+        patterns, petrarch_verbs, include_default, settings.backoff, settings.actor_files()
+    )
+    return Pipeline(settings, resources)
 
 
 def parse_all(pipeline: Pipeline, texts: Sequence[str]) -> dict[str, Any]:
