@@ -383,8 +383,7 @@ class ArticleActors:
             for t in tokens
             if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}
         ]
-        # the whole name, then without leading titles ("President Bill Clinton" -> "Bill Clinton", "Clinton")
-        keys = list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
+        keys = _name_suffixes(names)
         for key in keys:
             match = self.people.lookup(key, self.on)
             if match is not None:
@@ -402,8 +401,7 @@ class ArticleActors:
             return None
         words = [t.text for t in tokens if t.dep_ not in {"det", "poss", "case", "punct"}]
         names = [t.text for t in tokens if t.pos_ == "PROPN" or _named_noun(t)]
-        keys = [" ".join(words), *(" ".join(names[i:]) for i in range(len(names)))]
-        for key in dict.fromkeys(k for k in keys if k):
+        for key in dict.fromkeys(k for k in (" ".join(words), *_name_suffixes(names)) if k):
             found = self.imported.lookup(key, self.on, self.agents)
             if found is not None:
                 return found, f"imported:{key}"
@@ -533,6 +531,11 @@ class ArticleActors:
         del low
         mention = ActorMention(text, start, end, "", "", "coref:joint", pair)
         return mention
+
+
+def _name_suffixes(names: list[str]) -> list[str]:
+    """A name, then without its leading words ("President Bill Clinton", "Bill Clinton", "Clinton")."""
+    return list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
 
 
 def _named_noun(token: Any) -> bool:

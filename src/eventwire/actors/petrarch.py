@@ -30,7 +30,7 @@ from eventwire.actors.dictionary import INTERNATIONAL_CODES, SECTOR_CODES, Agent
 from eventwire.errors import DictionaryError
 from eventwire.models import ActorCode
 
-__all__ = ["ActorDictionary", "DatedCode", "load_actor_dictionaries", "parse_date"]
+__all__ = ["ActorDictionary", "DatedCode", "parse_date", "split_code"]
 
 _CODE = re.compile(r"\[\s*([A-Z0-9]{3,})\s*([^\]]*)\]")
 _COMMENT = re.compile(r"[#;].*$")  # phrases never contain "#" or ";"
@@ -206,7 +206,3 @@ def split_code(code: str, agents: AgentTable | None = None) -> ActorCode:
         org = next((c for c in reversed(chunks) if c in known), "")
         return ActorCode(org or head, sector)
     return ActorCode(head, sector)
-
-
-def load_actor_dictionaries(paths: Sequence[str | Path]) -> ActorDictionary | None:
-    return ActorDictionary.load(paths) if paths else None

@@ -32,7 +32,6 @@ __all__ = [
     "Prediction",
     "pair_features",
     "pair_link",
-    "source_role",
     "span_root",
 ]
 
@@ -80,11 +79,6 @@ def _link(source: Any, target: Any) -> tuple[Any, list[Any], list[Any]] | None:
         if tok.i in t_ids:
             return tok, up_s[:n], up_t[: t_ids[tok.i]]
     return None
-
-
-def source_role(features: Sequence[str]) -> str:
-    """The ``srole=`` value of a feature list."""
-    return next((f[6:] for f in features if f.startswith("srole=")), "")
 
 
 def _role(path: list[Any], lca: Any) -> str:
