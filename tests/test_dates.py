@@ -5,6 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from eventwire.events.dates import is_day_precise, parse_article_date, resolve_expression
+from eventwire.extract.dates import blank_wire_dateline
 
 BASE = datetime(2020, 12, 23, 19, 47)  # a Wednesday
 
@@ -43,3 +44,32 @@ def test_parse_article_date() -> None:
     assert parse_article_date("2020-12-23") == datetime(2020, 12, 23)
     assert parse_article_date("not a date") is None
     assert parse_article_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("MOGADISHU, Somalia -- A U.S. airstrike killed two men.", "MOGADISHU"),
+        ("TIRANA, Albania (AP) -- Parliament voted.", "TIRANA"),
+        ("ADDIS ABABA, May 15 (Xinhua) -- Ethiopia said.", "ADDIS ABABA"),
+        ("BEIJING -- A court ruled.", "BEIJING"),
+    ],
+)
+def test_blank_wire_dateline_keeps_offsets(text: str, place: str) -> None:
+    blanked, found = blank_wire_dateline(text)
+    assert found == place
+    assert len(blanked) == len(text)
+    cut = text.index("-- ") + 3
+    assert blanked[:cut].strip() == "" and blanked[cut:] == text[cut:]
+
+
+@pytest.mark.parametrize("text", ["US - China talks resumed.", "Russia and China agreed -- for now."])
+def test_no_dateline_leaves_text_alone(text: str) -> None:
+    assert blank_wire_dateline(text) == (text, "")
+
+
+def test_dateline_is_not_read_as_the_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "MOGADISHU, Somalia -- A U.S. military airstrike has killed a worker in Somalia, officials said."
+    events = [e for e in pipeline.code_text(text, published="2020-02-04") if e.cameo.startswith("19")]
+    assert events and {e.source.country for e in events} == {"USA"}
+    assert events[0].location is not None and events[0].location.country == "SOM"

@@ -251,3 +251,12 @@ def test_undated_article_still_gives_a_named_leader_his_country(pipeline) -> Non
     sources = {(e.source.text, e.source.country, e.source.sector) for e in events}
     assert ("President Bush", "USA", "GOV") in sources
     assert ("President Bill Clinton", "USA", "GOV") in sources
+
+
+def test_leader_name_modifying_a_body_gives_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text("The Obama administration imposed sanctions on Iran.", published="2012-03-01")
+    src = events[0].source
+    assert (src.text, src.country, src.sector) == ("Obama administration", "USA", "GOV")
+    assert "office-holder:Barack Obama" in src.matched_by
+    unknown = pipeline.code_text("The Smithson administration imposed sanctions on Iran.", published="2012-03-01")
+    assert unknown == [] or unknown[0].source.country == ""

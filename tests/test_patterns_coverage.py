@@ -72,6 +72,7 @@ def test_prisoner_exchange_is_reciprocal(pipeline):
         ("Iraqi Kurds sought refuge in Turkey.", "023", "TUR"),
         ("Egypt gave a warm welcome to the Sudanese president.", "043", "SDN"),
         ("Syria said it will not accept more refugees from Iraq.", "122", "IRQ"),
+        ("Kenya suspended food supplies to Somalia.", "162", "SOM"),
     ],
 )
 def test_codebook_object_classes(pipeline, text, code, target):
@@ -91,6 +92,8 @@ def test_codebook_object_classes(pipeline, text, code, target):
         ("French workers called off the strike.", "082"),
         ("Norway gave Tanzania a grant of 5 million dollars.", "071"),
         ("Russia strengthened its forces in Crimea.", "154"),
+        ("Students burned an effigy of the president.", "141"),
+        ("Rebels overran an army base in the north.", "192"),
     ],
 )
 def test_codebook_events_without_actor_target(pipeline, text, code):

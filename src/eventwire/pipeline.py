@@ -13,6 +13,7 @@ from typing import Any
 from eventwire.errors import DocumentError, EventwireError
 from eventwire.events.coder import EventCoder
 from eventwire.extract.article import extract_article
+from eventwire.extract.dates import blank_wire_dateline
 from eventwire.ingest.sources import iter_documents
 from eventwire.models import Article, Event
 from eventwire.nlp.pipeline import load_pipeline
@@ -38,6 +39,18 @@ def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
             yield exc
         except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
             yield DocumentError(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def text_article(
+    text: str, article_id: str, source: str, published: str | None = None
+) -> tuple[Article, str]:
+    """An article for a bare text and the text to parse: a leading wire dateline is blanked
+    (same offsets) and kept as the article's dateline, as extraction does for documents."""
+    parsed, place = blank_wire_dateline(text)
+    article = Article(
+        id=article_id, title="", text=text, source=source, published=published, dateline=place or None
+    )
+    return article, parsed
 
 
 class Pipeline:
@@ -112,6 +125,8 @@ class Pipeline:
         given_spans: Sequence[tuple[int, int]] = (),
     ) -> list[Event]:
         """Code one plain text (a sentence or an article body); convenient for notebooks and tests.
-        ``given_spans`` are character spans known to be actors (gold spans in evaluation)."""
-        article = Article(id=article_id, title="", text=text, source="<text>", published=published)
-        return self.coder.code(article, self.nlp(text), given_spans)
+        ``given_spans`` are character spans known to be actors (gold spans in evaluation).  A
+        leading wire dateline ("MOSCOW (AP) -- ") is read as the article's dateline, as
+        extraction does for documents; offsets stay those of ``text``."""
+        article, parsed = text_article(text, article_id, "<text>", published)
+        return self.coder.code(article, self.nlp(parsed), given_spans)

@@ -364,6 +364,12 @@ class ArticleActors:
             if holder is not None:
                 found, how_found = holder
                 return ActorCode(found.country, found.sector or code.sector), how_found
+        if code.sector and not code.country:
+            # "the Bush administration", "the Putin government": a leader's name modifying the body
+            names = [t for t in tokens if t.i != token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
+            holder = self._office_holder(names) if names else None
+            if holder is not None:
+                return ActorCode(holder[0].country, code.sector), how + "+" + holder[1]
         if code.sector and not code.country and tokens[0].lower_ != "a":
             earlier = self._recent(lambda e: e.mention.sector == code.sector and bool(e.mention.country))
             if earlier is not None and any(t.lower_ == "the" for t in token.lefts):

@@ -23,8 +23,8 @@ from eventwire.evaluate.datasets import ClassItem
 from eventwire.evaluate.labels import LabelSets, load_label_sets
 from eventwire.evaluate.metrics import classification
 from eventwire.events.coder import EventCoder
-from eventwire.models import Article, Event
-from eventwire.pipeline import Pipeline
+from eventwire.models import Event
+from eventwire.pipeline import Pipeline, text_article
 
 __all__ = ["PHOENIX_QUAD", "STATEMENT_ROOTS", "evaluate_cameo_class", "main_event"]
 
@@ -84,7 +84,7 @@ def evaluate_cameo_class(
     rows: list[dict[str, Any]] = []
     for i, item in enumerate(items):
         doc = docs[item.sentence]
-        article = Article(id=f"eval-{i}", title="", text=item.sentence, source="<eval>")
+        article, _ = text_article(item.sentence, f"eval-{i}", "<eval>")
         events = coder.code(article, doc)
         chosen = main_event(doc, events, labels)
         predicted.append(str(PHOENIX_QUAD[chosen.cameo[:2]]) if chosen else "0")

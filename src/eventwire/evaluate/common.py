@@ -11,8 +11,9 @@ from eventwire.errors import ConfigError
 from eventwire.evaluate.metrics import ClassMetrics, SpanScore
 from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import Pattern, PatternDictionary
-from eventwire.models import ActorMention, Article, Event
-from eventwire.pipeline import Pipeline
+from eventwire.extract.dates import blank_wire_dateline
+from eventwire.models import ActorMention, Event
+from eventwire.pipeline import Pipeline, text_article
 from eventwire.resources import Resources
 from eventwire.settings import Settings
 
@@ -132,9 +133,11 @@ def build_pipeline(
 
 
 def parse_all(pipeline: Pipeline, texts: Sequence[str]) -> dict[str, Any]:
-    """Parse each distinct text once (``nlp.pipe``); text -> Doc."""
+    """Parse each distinct text once (``nlp.pipe``, a leading wire dateline blanked as
+    :func:`~eventwire.pipeline.text_article` does); text -> Doc."""
     unique = list(dict.fromkeys(texts))
-    return dict(zip(unique, pipeline.nlp.pipe(unique, batch_size=BATCH_SIZE), strict=True))
+    parsed = (blank_wire_dateline(t)[0] for t in unique)
+    return dict(zip(unique, pipeline.nlp.pipe(parsed, batch_size=BATCH_SIZE), strict=True))
 
 
 def code_all(
@@ -146,7 +149,7 @@ def code_all(
     docs = parse_all(pipeline, texts)
     out: list[list[Event]] = []
     for i, text in enumerate(texts):
-        article = Article(id=f"eval-{i}", title="", text=text, source="<eval>")
+        article, _ = text_article(text, f"eval-{i}", "<eval>")
         spans = given[i] if given is not None else ()
         out.append(pipeline.coder.code(article, docs[text], spans))
     return out

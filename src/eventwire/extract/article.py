@@ -27,6 +27,7 @@ from eventwire.extract.dates import (
     normalise_date,
     parse_date_text,
     wire_date,
+    wire_dateline,
 )
 from eventwire.models import Article, RawDocument
 
@@ -197,11 +198,9 @@ def _take_body_datelines(page: _Page, year_hints: list[PageDate]) -> None:
 
 
 def _strip_wire_dateline(paragraph: str, page: _Page, year_hints: list[PageDate]) -> str:
-    match = WIRE_DATELINE.match(paragraph)
+    match = wire_dateline(paragraph)
     if match is None:
         return paragraph
-    if not (match.group("agency") or match.group("month") or len(match.group("place")) >= 4):
-        return paragraph  # "US - China talks": too weak to be a dateline
     if match.group("month"):
         found = wire_date(
             match.group("month"), match.group("day"), page.dates or year_hints, match.group("year")

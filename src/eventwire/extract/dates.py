@@ -154,6 +154,27 @@ def dateline_date(line: str) -> PageDate | None:
     return None
 
 
+def wire_dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline at the start of ``text`` ("BEIJING, Dec 22 (Reuters) - ", "MOSCOW -- "), or
+    None; a bare short word before a dash ("US - China talks") is too weak to count as one."""
+    match = WIRE_DATELINE.match(text)
+    if match is None:
+        return None
+    if not (match.group("agency") or match.group("month") or len(match.group("place")) >= 4):
+        return None
+    return match
+
+
+def blank_wire_dateline(text: str) -> tuple[str, str]:
+    """``text`` with a leading wire dateline replaced by spaces (character offsets unchanged, so
+    the parser no longer reads "MOGADISHU, Somalia --" as the subject of the first clause) and the
+    dateline's place ("" when there is none)."""
+    match = wire_dateline(text)
+    if match is None:
+        return text, ""
+    return " " * match.end() + text[match.end() :], match.group("place").strip()
+
+
 def wire_date(month: str, day: str, evidence: list[PageDate], year: str | None = None) -> PageDate | None:
     """Date of a wire dateline ("Dec 22", "March 3, 2024"); without a year in the dateline the year
     is taken from other evidence, and without that the date is unknown."""
@@ -177,8 +198,10 @@ __all__ = [
     "WEEKDAY_DATE",
     "WIRE_DATELINE",
     "PageDate",
+    "blank_wire_dateline",
     "dateline_date",
     "normalise_date",
     "parse_date_text",
     "wire_date",
+    "wire_dateline",
 ]
