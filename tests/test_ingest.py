@@ -162,3 +162,27 @@ def test_bundled_demo_data_reads_cleanly() -> None:
     assert kinds.count("text") == 1
     assert 12 <= kinds.count("jsonl") <= 14
     assert all(d.meta.get("licence") == "CC BY 2.5" for d in docs if d.kind == "jsonl")
+
+
+def test_csv_collection_one_document_per_row(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(
+        'url,date,title,text\n'
+        'https://ex.org/1,2020-01-02,First,"Kenya and Uganda signed a trade deal.\nA second paragraph."\n'
+        "https://ex.org/2,2020-01-03,Empty,\n"
+        "https://ex.org/3,2020-01-04,Third,Chile recalled its ambassador.\n",
+        encoding="utf-8",
+    )
+    items = list(iter_documents([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "RecordError", "RawDocument"]
+    first = items[0]
+    assert isinstance(first, RawDocument) and first.kind == "jsonl"
+    assert first.meta == {"url": "https://ex.org/1", "date": "2020-01-02", "title": "First"}
+    assert first.content.endswith("A second paragraph.") and first.source == f"{path}:3"
+    assert isinstance(items[1], RecordError) and "empty 'text'" in items[1].reason
+
+
+def test_csv_without_text_column_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "t.tsv").write_text("id\ttitle\n1\tx\n", encoding="utf-8")
+    (err,) = list(iter_documents([str(tmp_path / "t.tsv")]))
+    assert isinstance(err, RecordError) and "no text column" in err.reason

@@ -12,11 +12,15 @@ from eventwire.errors import (
     DocumentError,
     EventwireError,
     InputError,
+    QueryError,
+    StoreBusyError,
+    StoreError,
 )
 from eventwire.models import ActorMention, Article, Event, PloverLabel, RawDocument
 
 if TYPE_CHECKING:
     from eventwire.pipeline import CodedArticle, Pipeline, read_articles
+    from eventwire.store import Store, StoreReader
 
 
 def __getattr__(name: str) -> Any:
@@ -25,6 +29,10 @@ def __getattr__(name: str) -> Any:
         from eventwire import pipeline
 
         return getattr(pipeline, name)
+    if name in {"Store", "StoreReader"}:
+        from eventwire import store
+
+        return getattr(store, name)
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
 
@@ -40,7 +48,12 @@ __all__ = [
     "InputError",
     "Pipeline",
     "PloverLabel",
+    "QueryError",
     "RawDocument",
+    "Store",
+    "StoreBusyError",
+    "StoreError",
+    "StoreReader",
     "__version__",
     "read_articles",
 ]

@@ -7,6 +7,9 @@ and matched in tests and logs::
     ├── ConfigError            E001  bad setting or unknown model
     ├── DictionaryError        E010  a data file (actors, patterns, tables) is invalid
     ├── InputError             E020  a path cannot be read
+    ├── StoreError             E040  the event store cannot be opened or written
+    │   ├── StoreBusyError     E041  another ingest is writing to the store
+    │   └── QueryError         E042  a query (search syntax, filter) is invalid
     └── DocumentError          E030  one document cannot be processed (batch goes on)
         ├── DecodeError        E031  bytes are not text in any supported encoding
         ├── EmptyDocumentError E032  no article text could be extracted
@@ -55,6 +58,24 @@ class InputError(EventwireError):
     code = "E020"
 
 
+class StoreError(EventwireError):
+    """The event store cannot be opened, read or written."""
+
+    code = "E040"
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store's ingest lock; the second ingest refuses."""
+
+    code = "E041"
+
+
+class QueryError(StoreError):
+    """A query or filter is invalid (bad search syntax, bad date, unknown format)."""
+
+    code = "E042"
+
+
 class DocumentError(EventwireError):
     """One document could not be processed; it is named in the message and the batch goes on."""
 
@@ -86,5 +107,8 @@ __all__ = [
     "EmptyDocumentError",
     "EventwireError",
     "InputError",
+    "QueryError",
     "RecordError",
+    "StoreBusyError",
+    "StoreError",
 ]

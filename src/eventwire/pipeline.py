@@ -7,7 +7,7 @@ document and the reason) and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.errors import DocumentError, EventwireError
@@ -15,7 +15,7 @@ from eventwire.events.coder import EventCoder
 from eventwire.extract.article import extract_article
 from eventwire.extract.dates import blank_wire_dateline
 from eventwire.ingest.sources import iter_documents
-from eventwire.models import Article, Event
+from eventwire.models import ActorMention, Article, Event
 from eventwire.nlp.pipeline import load_pipeline
 from eventwire.resources import Resources
 from eventwire.settings import Settings
@@ -23,8 +23,12 @@ from eventwire.settings import Settings
 
 @dataclass(frozen=True, slots=True)
 class CodedArticle:
+    """An article with its events, its resolved actor mentions and its sentences' char spans."""
+
     article: Article
     events: list[Event]
+    mentions: list[ActorMention] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
@@ -106,7 +110,9 @@ class Pipeline:
 
     def _code_one(self, article: Article, doc: Any) -> CodedArticle | DocumentError:
         try:
-            return CodedArticle(article, self.coder.code(article, doc))
+            events, mentions = self.coder.code_with_actors(article, doc)
+            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+            return CodedArticle(article, events, mentions, sentences)
         except EventwireError as exc:
             return DocumentError(article.source, str(exc))
         except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch

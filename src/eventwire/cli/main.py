@@ -11,12 +11,14 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from eventwire import __version__
 from eventwire.cli.demo import run_demo
 from eventwire.cli.output import write_events
+from eventwire.cli.store_cmds import STORE_COMMANDS, add_store_commands, run_store_command
 from eventwire.errors import DocumentError, EventwireError, InputError
 from eventwire.pipeline import CodedArticle, Pipeline, read_articles
 from eventwire.settings import SETTINGS, Settings, describe
@@ -69,11 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the demo's events (JSONL)",
     )
     demo.add_argument("--json", action="store_true", help="print the summary as JSON")
+    demo.add_argument("--store", help=_setting_help("store"))
+    demo.add_argument("--no-store", action="store_true", help="do not store the events")
     _add_model_options(demo)
 
     sub.add_parser("settings", help="list the settings, their environment variables and defaults")
     _add_evaluate(sub)
     _add_actor(sub)
+    add_store_commands(sub, _add_model_options)
     return parser
 
 
@@ -179,7 +184,8 @@ def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def cmd_demo(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     pipeline = Pipeline(_settings(args))
-    summary, failures = run_demo(pipeline, Path(args.output))
+    store = None if args.no_store else (args.store or pipeline.settings.store_path())
+    summary, failures = run_demo(pipeline, Path(args.output), store)
     for err in failures:
         _report(err, stderr)
     if args.json:
@@ -303,6 +309,12 @@ def main(
             return cmd_evaluate(args, stdout)
         if args.command == "actor":
             return cmd_actor(args, stdout, stderr)
+        if args.command in STORE_COMMANDS:
+            if args.command == "ingest":
+                settings = replace(_settings(args), store=args.store or Settings.from_env().store)
+            else:
+                settings = Settings.from_env(store=args.store)
+            return run_store_command(args, stdout, stderr, settings)
         return cmd_settings(stdout)
     except EventwireError as exc:
         stderr.write(f"eventwire: error: {exc}\n")

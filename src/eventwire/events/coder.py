@@ -149,6 +149,12 @@ class EventCoder:
     # ------------------------------------------------------------------ public
     def code(self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()) -> list[Event]:
         """Events of one parsed article; ``given_spans`` are character spans known to be actors."""
+        return self.code_with_actors(article, doc, given_spans)[0]
+
+    def code_with_actors(
+        self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()
+    ) -> tuple[list[Event], list[ActorMention]]:
+        """Events of one parsed article and its resolved actor mentions (for the store)."""
         base = parse_article_date(article.published)
         actors = ArticleActors(
             doc,
@@ -177,7 +183,7 @@ class EventCoder:
             events.extend(self._dated(e, own, context_date, base) for e in _deduplicate(found_events))
             if own is not None:
                 context_date = own
-        return events
+        return events, actors.resolved()
 
     # ---------------------------------------------------------------- triggers
     def _triggers(self, sent: Any) -> Iterator[_Found]:
@@ -429,7 +435,7 @@ class EventCoder:
         why = f"backoff:{pred.label}:{pred.probability:.2f}:" + ",".join(pred.reasons)
         status = status_of(word)
         code, status, why = _recode_modality(code, status, why, self._intent_governor(word))
-        event_id = f"{article.id}-{si}-{word.i}-b{source.start}"
+        event_id = f"{article.id}-{si}-{word.i}-b{source.start}-{target.start}"
         span = (word.idx, word.idx + len(word.text))
         location = self._locate(article, actors, word)
         yield self._event(article, event_id, si, sent, source, target, code, status, span, why, location)

@@ -1,4 +1,4 @@
-"""Read documents from files, directories, gzip files and JSONL collections.
+"""Read documents from files, directories, gzip files, JSONL and CSV collections.
 
 :func:`iter_documents` yields one :class:`RawDocument` per document, or a
 :class:`DocumentError` naming the document and the reason, so that a batch
@@ -8,7 +8,9 @@ at all raises (:class:`InputError`).
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -19,6 +21,8 @@ from eventwire.models import DocumentKind, RawDocument
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+TEXT_COLUMNS = ("text", "body", "content")  # the first present holds the article text
 META_KEYS = ("id", "title", "date", "url")
 
 # Documentation files that sit next to data (skipped when walking a directory, read when named).
@@ -92,6 +96,9 @@ def _read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
     if suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(text, source)
         return
+    if suffix in TABLE_SUFFIXES:
+        yield from _iter_table(text, source, TABLE_SUFFIXES[suffix])
+        return
     kind: DocumentKind = "html" if suffix in HTML_SUFFIXES or looks_like_html(text) else "text"
     yield RawDocument(source=source, kind=kind, content=text)
 
@@ -130,6 +137,30 @@ def _iter_jsonl(text: str, source: str) -> Iterator[RawDocument | DocumentError]
             yield _parse_record(line, where)
         except RecordError as exc:
             yield exc
+
+
+def _iter_table(text: str, source: str, delimiter: str) -> Iterator[RawDocument | DocumentError]:
+    """A CSV/TSV collection with a header row: one document per row, its text in the first of
+    ``text``/``body``/``content``, and ``id``/``title``/``date``/``url`` columns as metadata."""
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    column = next((c for c in TEXT_COLUMNS if c in header), None)
+    if column is None:
+        yield RecordError(source, f"no text column (one of {', '.join(TEXT_COLUMNS)}) in the header")
+        return
+    reader.fieldnames = header
+    try:
+        for row in reader:
+            where = f"{source}:{reader.line_num}"
+            body = row.get(column)
+            if not isinstance(body, str) or not body.strip():
+                yield RecordError(where, f"empty {column!r} column")
+                continue
+            meta = {k: v for k in META_KEYS if isinstance(v := row.get(k), str) and v.strip()}
+            yield RawDocument(source=where, kind="jsonl", content=body, meta=meta)
+    except csv.Error as exc:
+        yield RecordError(f"{source}:{reader.line_num}", f"invalid CSV: {exc}")
 
 
 def _parse_record(line: str, where: str) -> RawDocument:

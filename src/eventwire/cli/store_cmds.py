@@ -1,0 +1,206 @@
+"""Store commands: ``ingest``, ``search``, ``events``, ``trends``, ``export``, ``failures``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import IO, Any
+
+from eventwire.errors import QueryError
+from eventwire.settings import SETTINGS, Settings
+
+__all__ = ["STORE_COMMANDS", "add_store_commands", "run_store_command"]
+
+STORE_COMMANDS = frozenset({"ingest", "search", "events", "trends", "export", "failures"})
+
+
+def _store_help() -> str:
+    s = next(s for s in SETTINGS if s.name == "store")
+    return f"{s.help} [env {s.env}]"
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actor", help="source or target code prefix (CHN, CHNGOV, UNO)")
+    p.add_argument("--dyad", metavar="A,B", help="events between two actors, either direction (CHN,RUS)")
+    p.add_argument("--cameo", metavar="PREFIX", help="CAMEO code prefix (04, 0422)")
+    p.add_argument("--plover", metavar="EVENT", help="PLOVER event type (CONSULT, ASSAULT, ...)")
+    p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
+    p.add_argument("--status", help="asserted, intended, hoped, future, conditional, negated, requested")
+    p.add_argument("--since", metavar="YYYY-MM-DD")
+    p.add_argument("--until", metavar="YYYY-MM-DD")
+
+
+def add_store_commands(sub: Any, add_model_options: Any) -> None:
+    ing = sub.add_parser("ingest", help="read, code and store articles (idempotent; batches committed)")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, .jsonl, .csv, .html, .gz")
+    ing.add_argument("--store", help=_store_help())
+    ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_model_options(ing)
+
+    se = sub.add_parser("search", help="ranked full-text search over stored articles")
+    se.add_argument("query", help='words, "exact phrases", OR, NOT, prefix*')
+    se.add_argument("--store", help=_store_help())
+    se.add_argument("--since", metavar="YYYY-MM-DD")
+    se.add_argument("--until", metavar="YYYY-MM-DD")
+    se.add_argument("--country", metavar="ISO3", help="articles with an actor of this country")
+    se.add_argument("--limit", type=int, default=10)
+    se.add_argument("--json", action="store_true")
+
+    ev = sub.add_parser("events", help="stored events matching filters, newest first")
+    ev.add_argument("--store", help=_store_help())
+    _add_filters(ev)
+    ev.add_argument("--limit", type=int, default=20)
+    ev.add_argument("--json", action="store_true", help="one JSON object per event")
+
+    tr = sub.add_parser("trends", help="a dyad's events per period, or what is rising")
+    tr.add_argument("--store", help=_store_help())
+    tr.add_argument("--dyad", metavar="A,B")
+    tr.add_argument("--by", choices=("day", "week", "month"), default="month")
+    tr.add_argument("--rising", action="store_true", help="actors, dyads, themes and terms rising")
+    tr.add_argument("--window", default="7d", help="recent window for --rising (e.g. 7d)")
+    tr.add_argument("--baseline", default="28d", help="baseline before the window (e.g. 28d)")
+    tr.add_argument("--since", metavar="YYYY-MM-DD")
+    tr.add_argument("--until", metavar="YYYY-MM-DD")
+    tr.add_argument("--json", action="store_true")
+
+    ex = sub.add_parser("export", help="export events: gdelt, plover, parquet, csv")
+    ex.add_argument("--store", help=_store_help())
+    ex.add_argument("--format", required=True, choices=("gdelt", "plover", "parquet", "csv"))
+    ex.add_argument("-o", "--output", required=True, metavar="PATH")
+    _add_filters(ex)
+
+    fa = sub.add_parser("failures", help="documents that failed in ingests, with their reasons")
+    fa.add_argument("--store", help=_store_help())
+    fa.add_argument("--json", action="store_true")
+
+
+def _days(value: str, what: str) -> int:
+    text = value.strip().lower().removesuffix("d")
+    if not text.isdigit() or int(text) < 1:
+        raise QueryError(f"{what}: {value!r} is not a number of days (e.g. 7d)")
+    return int(text)
+
+
+def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings: Settings) -> int:
+    from eventwire.query.events import EventFilter, event_rows
+    from eventwire.store.store import StoreReader
+
+    root = settings.store_path()
+    if args.command == "ingest":
+        return _ingest(args, stdout, stderr, settings, root)
+    with StoreReader(root) as reader:
+        if args.command == "search":
+            return _search(args, stdout, reader)
+        if args.command == "failures":
+            rows = reader.catalog.execute("SELECT source, code, reason, at FROM failures ORDER BY at, source")
+            for r in rows:
+                rec = dict(r)
+                stdout.write(
+                    json.dumps(rec) + "\n"
+                    if args.json
+                    else f"{rec['code']}  {rec['source']}: {rec['reason']}\n"
+                )
+            return 0
+        if args.command == "trends":
+            return _trends(args, stdout, reader)
+        flt = EventFilter.parse(
+            args.actor, args.dyad, args.cameo, args.plover, args.quad, args.status, args.since, args.until
+        )
+        if args.command == "export":
+            from eventwire.query.export import export
+
+            n = export(reader, args.format, args.output, flt)
+            stderr.write(f"eventwire: wrote {n} events to {args.output} ({args.format})\n")
+            return 0
+        for e in event_rows(reader, flt, limit=args.limit):
+            if args.json:
+                stdout.write(json.dumps(e, default=str, ensure_ascii=False) + "\n")
+            else:
+                day = e["day"].isoformat() if e["day"] else "          "
+                stdout.write(
+                    f"{day}  {e['source_code'] or '-':<9} {e['cameo']:<5} {e['target_code'] or '-':<9} "
+                    f"{e['plover_event']:<11} {e['goldstein']:>5}  x{e['num_mentions']}  {e['trigger']}\n"
+                )
+    return 0
+
+
+def _ingest(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings: Settings, root: str) -> int:
+    from eventwire.cli.main import Progress
+    from eventwire.pipeline import Pipeline
+    from eventwire.store.ingest import ingest
+
+    pipeline = Pipeline(settings)
+    pipeline.nlp  # noqa: B018  an unknown model is a usage error before the store is touched
+    progress = Progress(stderr, enabled=stderr.isatty())
+    try:
+        summary = ingest(args.paths, root, pipeline, progress)
+    finally:
+        progress.close()
+    for f in summary.failures:
+        stderr.write(f"eventwire: error: [{f['code']}] {f['source']}: {f['reason']}\n")
+    if args.json:
+        stdout.write(json.dumps(summary.to_dict()) + "\n")
+    else:
+        stdout.write(
+            f"store {summary.store}: read {summary.read}, stored {summary.stored}, "
+            f"duplicates {summary.duplicates}, failed {summary.failed}, events {summary.events} "
+            f"({summary.segments} segments, {summary.seconds:.1f} s)\n"
+        )
+    return 1 if summary.failed else 0
+
+
+def _search(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:
+    from eventwire.query.events import parse_day
+    from eventwire.query.search import MARK_END, MARK_START, search
+
+    hits = search(
+        reader,
+        args.query,
+        parse_day(args.since, "--since"),
+        parse_day(args.until, "--until"),
+        args.country,
+        args.limit,
+    )
+    for h in hits:
+        if args.json:
+            stdout.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            snippet = h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").replace("\n", " ")
+            stdout.write(f"{h.score:6.2f}  {h.published or '':<10}  {h.title}\n        {snippet}\n")
+    return 0
+
+
+def _trends(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:
+    from eventwire.query.events import EventFilter, parse_day
+    from eventwire.query.trends import dyad_trend, rising
+
+    if args.rising:
+        out = rising(
+            reader,
+            _days(args.window, "--window"),
+            _days(args.baseline, "--baseline"),
+            parse_day(args.until, "--until"),
+        )
+        if args.json:
+            stdout.write(json.dumps(out) + "\n")
+            return 0
+        win = out["window"]
+        stdout.write(
+            f"rising {win['from']}..{win['to']} vs the {args.baseline} before\n" if win else "no data\n"
+        )
+        for kind in ("actors", "dyads", "themes", "terms"):
+            items = ", ".join(f"{d['key']} x{d['lift']} ({d['recent']})" for d in out[kind][:8])
+            stdout.write(f"  {kind:<7} {items or '-'}\n")
+        return 0
+    flt = EventFilter.parse(dyad=args.dyad, since=args.since, until=args.until)
+    rows = dyad_trend(reader, flt, args.by)
+    if args.json:
+        stdout.write(json.dumps(rows) + "\n")
+        return 0
+    for r in rows:
+        q = r["by_quad"]
+        stdout.write(
+            f"{r['period']}  events {r['events']:>4}  q1 {q['1']:>3} q2 {q['2']:>3} q3 {q['3']:>3} "
+            f"q4 {q['4']:>3}  goldstein {r['mean_goldstein']:+.2f}\n"
+        )
+    return 0

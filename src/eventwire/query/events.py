@@ -1,0 +1,173 @@
+"""Event queries over the store: filters compiled to parameterised SQL (never string-built values)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.errors import QueryError
+from eventwire.store.store import StoreReader
+
+__all__ = ["MAX_LIMIT", "EventFilter", "count_events", "event_rows", "parse_day", "where_clause"]
+
+MAX_LIMIT = 10_000
+_CODE = re.compile(r"^[A-Z]{0,9}$")
+_CAMEO = re.compile(r"^\d{1,4}$")
+MENTION_COLUMNS = ("num_mentions", "num_articles", "num_sources", "num_stories")
+
+
+def parse_day(value: str | None, what: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise QueryError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _code(value: str, what: str) -> str:
+    code = value.strip().upper()
+    if not code or not _CODE.match(code):
+        raise QueryError(f"{what}: {value!r} is not an actor code (letters, e.g. CHN or CHNGOV)")
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters shared by ``eventwire events``, ``export``, ``trends`` and the API.
+
+    ``actor`` matches the source or the target code by prefix ("CHN" matches CHNGOV); ``dyad``
+    matches events between two actors in either direction; ``cameo`` is a code prefix."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    quad: int | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        actor: str | None = None,
+        dyad: str | None = None,
+        cameo: str | None = None,
+        plover: str | None = None,
+        quad: int | str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: str | None = None,
+    ) -> EventFilter:
+        """Validate user input (CLI options, API parameters); raises :class:`QueryError`."""
+        pair: tuple[str, str] | None = None
+        if dyad:
+            parts = [p for p in re.split(r"[,\s]+", dyad) if p]
+            if len(parts) != 2:
+                raise QueryError(f"--dyad: {dyad!r} must be two actor codes, e.g. CHN,RUS")
+            pair = (_code(parts[0], "--dyad"), _code(parts[1], "--dyad"))
+        if cameo is not None and cameo != "" and not _CAMEO.match(cameo):
+            raise QueryError(f"--cameo: {cameo!r} is not a CAMEO code prefix (digits)")
+        quad_n: int | None = None
+        if quad is not None and quad != "":
+            try:
+                quad_n = int(quad)
+            except ValueError as exc:
+                raise QueryError(f"--quad: {quad!r} is not 1-4") from exc
+            if quad_n not in {1, 2, 3, 4}:
+                raise QueryError(f"--quad: {quad!r} is not 1-4")
+        start, end = parse_day(since, "--since"), parse_day(until, "--until")
+        if start and end and start > end:
+            raise QueryError(f"--since {start} is after --until {end}")
+        return cls(
+            actor=_code(actor, "--actor") if actor else None,
+            dyad=pair,
+            cameo=cameo or None,
+            plover=plover.strip().upper() if plover else None,
+            quad=quad_n,
+            status=status or None,
+            since=start,
+            until=end,
+            article_id=article_id or None,
+        )
+
+
+def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL condition over the ``events`` view and its parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        parts.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
+        params += [f.actor, f.actor]
+    if f.dyad:
+        a, b = f.dyad
+        parts.append(
+            "((starts_with(source_code, ?) AND starts_with(target_code, ?)) "
+            "OR (starts_with(source_code, ?) AND starts_with(target_code, ?)))"
+        )
+        params += [a, b, b, a]
+    if f.cameo:
+        parts.append("starts_with(cameo, ?)")
+        params.append(f.cameo)
+    if f.plover:
+        parts.append("plover_event = ?")
+        params.append(f.plover)
+    if f.quad:
+        parts.append("quad_class = ?")
+        params.append(f.quad)
+    if f.status:
+        parts.append("status = ?")
+        params.append(f.status)
+    if f.since:
+        parts.append("day >= ?")
+        params.append(f.since)
+    if f.until:
+        parts.append("day <= ?")
+        params.append(f.until)
+    if f.article_id:
+        parts.append("article_id = ?")
+        params.append(f.article_id)
+    return (" AND ".join(parts) or "TRUE"), params
+
+
+def event_rows(
+    reader: StoreReader,
+    f: EventFilter,
+    limit: int = 100,
+    offset: int = 0,
+    order: str = "day DESC, event_id",
+) -> list[dict[str, Any]]:
+    """Matching events, newest first, each with GDELT-style counts over the whole store:
+    ``num_mentions`` (event rows with the same day, source, target and code), ``num_articles``,
+    ``num_sources`` (distinct publishers) and ``num_stories`` (distinct story clusters)."""
+    if not 0 < limit <= MAX_LIMIT:
+        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise QueryError(f"offset must be >= 0, not {offset}")
+    where, params = where_clause(f)
+    sql = f"""
+        WITH sel AS (SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?),
+        g AS (
+            SELECT group_key, count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+                   count(DISTINCT source_name) AS num_sources, count(DISTINCT cluster_id) AS num_stories
+            FROM events WHERE group_key IN (SELECT group_key FROM sel) GROUP BY group_key
+        )
+        SELECT sel.*, g.num_mentions, g.num_articles, g.num_sources, g.num_stories
+        FROM sel JOIN g USING (group_key) ORDER BY {order}
+    """
+    with reader.cursor() as cur:
+        cur.execute(sql, [*params, limit, offset])
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def count_events(reader: StoreReader, f: EventFilter) -> int:
+    where, params = where_clause(f)
+    with reader.cursor() as cur:
+        row = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,81 @@
+"""Ranked full-text search over the stored articles (SQLite FTS5, BM25 ranking, snippets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.errors import QueryError
+from eventwire.store.store import StoreReader
+
+__all__ = ["MARK_END", "MARK_START", "SearchHit", "search"]
+
+MARK_START, MARK_END = "\x02", "\x03"  # highlight markers in snippets (rendered by the CLI / UI)
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    title: str
+    url: str | None
+    published: str | None
+    source_name: str
+    snippet: str  # with MARK_START/MARK_END around matched terms
+    score: float  # BM25 (lower is better in SQLite; reported negated: higher is better)
+
+    def to_dict(self, marks: tuple[str, str] = ("<mark>", "</mark>")) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "source_name": self.source_name,
+            "snippet": self.snippet.replace(MARK_START, marks[0]).replace(MARK_END, marks[1]),
+            "score": round(self.score, 4),
+        }
+
+
+def search(
+    reader: StoreReader,
+    query: str,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    country: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """Articles matching ``query`` (FTS5 syntax: words, "exact phrases", OR, NOT, prefix*), best
+    first; ``country`` keeps articles with an actor of that country (ISO3 or body code)."""
+    if not query.strip():
+        raise QueryError("search: empty query")
+    if not 0 < limit <= 1000:
+        raise QueryError(f"--limit must be between 1 and 1000, not {limit}")
+    conditions = ["article_fts MATCH ?"]
+    params: list[Any] = [query]
+    if since:
+        conditions.append("a.day >= ?")
+        params.append(since.isoformat())
+    if until:
+        conditions.append("a.day <= ?")
+        params.append(until.isoformat())
+    if country:
+        code = country.strip().upper()
+        if not _COUNTRY.match(code):
+            raise QueryError(f"--country: {country!r} is not a three-letter code")
+        conditions.append("a.countries LIKE ?")
+        params.append(f"% {code} %")
+    sql = (
+        "SELECT a.article_id, a.title, a.url, a.published, a.source_name, "
+        f"snippet(article_fts, 1, '{MARK_START}', '{MARK_END}', ' … ', 24), bm25(article_fts, 4.0, 1.0) "
+        "FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid "
+        f"WHERE {' AND '.join(conditions)} ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ? OFFSET ?"
+    )
+    try:
+        rows = reader.catalog.execute(sql, [*params, limit, offset]).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"search: invalid query {query!r}: {exc}") from exc
+    return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], -float(r[6])) for r in rows]

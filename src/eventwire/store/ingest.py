@@ -1,0 +1,151 @@
+"""``eventwire ingest``: read, code and store articles, idempotently, in committed batches."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import DocumentError
+from eventwire.extract.dedup import text_key, url_key
+from eventwire.models import Article
+from eventwire.pipeline import CodedArticle, Pipeline, read_articles
+from eventwire.store.store import Store
+
+__all__ = ["IngestSummary", "ingest", "ingest_articles", "ingest_coded"]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest run did."""
+
+    store: str
+    run_id: str = ""
+    read: int = 0  # documents read (articles and failed documents)
+    stored: int = 0  # new articles committed
+    duplicates: int = 0  # exact duplicates of stored articles (same URL or text), skipped
+    failed: int = 0
+    events: int = 0  # events of the stored articles
+    segments: int = 0
+    seconds: float = 0.0
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "events": self.events,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "store": self.store,
+            "run_id": self.run_id,
+            **self.counts(),
+            "segments": self.segments,
+            "seconds": round(self.seconds, 2),
+            "failures": self.failures,
+        }
+
+
+def ingest(
+    paths: Iterable[str],
+    store_dir: str | Path,
+    pipeline: Pipeline,
+    progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Ingest files, folders, JSONL and .gz (see :func:`eventwire.pipeline.read_articles`)."""
+    return ingest_articles(read_articles(paths), store_dir, pipeline, progress)
+
+
+def ingest_articles(
+    items: Iterable[Article | DocumentError],
+    store_dir: str | Path,
+    pipeline: Pipeline,
+    progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Code and store articles in batches of ``settings.store_batch``; each batch is one segment,
+    committed atomically, so an interrupted run loses at most the batch in flight and a rerun
+    stores it (already stored articles are recognised before coding and skipped)."""
+    return _run(
+        store_dir, pipeline.settings.store_batch, lambda fresh: pipeline.code_articles(fresh(items), progress)
+    )
+
+
+def ingest_coded(
+    results: Iterable[CodedArticle | DocumentError], store_dir: str | Path, batch_size: int = 256
+) -> IngestSummary:
+    """Store articles that are already coded (``eventwire demo`` codes once, then stores)."""
+
+    items = list(results)
+
+    def coded(fresh: Callable[[Iterable[Any]], Iterator[Any]]) -> Iterator[CodedArticle | DocumentError]:
+        by_article = {id(r.article): r for r in items if isinstance(r, CodedArticle)}
+        read = [r.article if isinstance(r, CodedArticle) else r for r in items]
+        for article in fresh(read):  # records the documents that failed, skips stored articles
+            yield by_article[id(article)]
+
+    return _run(store_dir, batch_size, coded)
+
+
+def _run(
+    store_dir: str | Path,
+    batch_size: int,
+    produce: Callable[[Callable[[Iterable[Any]], Iterator[Any]]], Iterable[CodedArticle | DocumentError]],
+) -> IngestSummary:
+    started = time.perf_counter()
+    summary = IngestSummary(store=str(store_dir))
+    with Store(store_dir) as store:
+        summary.run_id = store.start_run()
+        batch: list[CodedArticle] = []
+
+        def fail(exc: DocumentError) -> None:
+            summary.failed += 1
+            summary.failures.append({"source": exc.document, "code": exc.code, "reason": exc.reason})
+            store.record_failure(exc.document, exc.code, exc.reason, summary.run_id)
+
+        def flush() -> None:
+            if not batch:
+                return
+            done = store.add_batch(
+                [(c.article, c.events, c.mentions, c.sentences) for c in batch], summary.run_id
+            )
+            for coded, result in zip(batch, done, strict=True):
+                if result.duplicate_of is None:
+                    summary.stored += 1
+                    summary.events += len(coded.events)
+                else:
+                    summary.duplicates += 1
+            summary.segments += 1
+            batch.clear()
+
+        def fresh(items: Iterable[Article | DocumentError]) -> Iterator[Article | DocumentError]:
+            """Articles not stored yet (failed documents are recorded, duplicates counted)."""
+            seen: set[str] = set()
+            for item in items:
+                summary.read += 1
+                if isinstance(item, DocumentError):
+                    fail(item)
+                    continue
+                keys = {"t:" + text_key(item.text)} | ({"u:" + url_key(item.url)} if item.url else set())
+                if keys & seen or store.known(item) is not None:
+                    summary.duplicates += 1
+                    continue
+                seen |= keys
+                yield item
+
+        for result in produce(fresh):
+            if isinstance(result, DocumentError):
+                fail(result)  # failed while coding (read already counted)
+                continue
+            batch.append(result)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(summary.run_id, summary.counts())
+    return summary

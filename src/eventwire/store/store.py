@@ -1,0 +1,543 @@
+"""The embedded event store: Parquet segments under a SQLite catalog (see :mod:`.schema`).
+
+:class:`Store` is the writer (one ingest at a time, by an exclusive lock file); it adds coded
+articles in batches, each batch one segment committed atomically.  :class:`StoreReader` is the
+read side (any number, also while an ingest writes): a DuckDB connection whose views read the
+committed segments, refreshed when new segments appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+import numpy as np
+
+from eventwire.errors import StoreBusyError, StoreError
+from eventwire.extract.dedup import (
+    NEAR_DUPLICATE,
+    band_keys,
+    jaccard_estimate,
+    minhash,
+    text_key,
+    url_key,
+)
+from eventwire.extract.themes import article_themes_and_tone
+from eventwire.models import ActorMention, Article, Event
+from eventwire.store.schema import CATALOG_DDL, COLUMNS, SCHEMA_VERSION, TABLES
+
+__all__ = ["Store", "StoreReader", "StoredArticle", "open_catalog", "store_id"]
+
+
+def store_id(article: Article) -> str:
+    """The store's id of an article: from its normalised URL when it has one, else its text."""
+    return url_key(article.url) if article.url else text_key(article.text)
+
+
+def open_catalog(root: Path, readonly: bool = False) -> sqlite3.Connection:
+    path = root / "catalog.sqlite"
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"{root}: no event store here (run `eventwire ingest` first)")
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    else:
+        con = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+    con.row_factory = sqlite3.Row
+    return con
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the writer decided for one article of a batch."""
+
+    article_id: str
+    cluster_id: str
+    duplicate_of: str | None = None  # an exact duplicate (same URL or text) is not stored
+
+
+def _day(value: str | None) -> str | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _source_name(article: Article) -> str:
+    if article.url:
+        host = urlsplit(article.url).netloc.lower().removeprefix("www.")
+        if host:
+            return host
+    return "local"
+
+
+class Store:
+    """Writer side of a store directory.  Use as a context manager: it holds the ingest lock."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self._lock_fh: Any = None
+        self.catalog: sqlite3.Connection | None = None
+
+    # ------------------------------------------------------------------ open / close
+    def __enter__(self) -> Store:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        try:
+            (self.root / "segments").mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.root}: cannot create the store: {exc.strerror or exc}") from exc
+        self._lock()
+        self.catalog = open_catalog(self.root)
+        self.catalog.executescript(CATALOG_DDL)
+        found = self.catalog.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if found is None:
+            self.catalog.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.catalog.commit()
+        elif int(found[0]) != SCHEMA_VERSION:
+            raise StoreError(f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}")
+        _write_schema_files(self.root)
+        self._remove_orphans()
+
+    def close(self) -> None:
+        if self.catalog is not None:
+            self.catalog.close()
+            self.catalog = None
+        if self._lock_fh is not None:
+            fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+            self._lock_fh.close()
+            self._lock_fh = None
+
+    def _lock(self) -> None:
+        fh = open(self.root / "ingest.lock", "a+")  # noqa: SIM115 - held until close()
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            fh.close()
+            raise StoreBusyError(
+                f"{self.root}: another ingest ({holder}) is writing to this store; "
+                "wait for it to finish or use another --store"
+            ) from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        self._lock_fh = fh
+
+    def _remove_orphans(self) -> None:
+        """Segment directories no committed row names: a crash between files and commit."""
+        assert self.catalog is not None
+        committed = {r[0] for r in self.catalog.execute("SELECT segment_id FROM segments")}
+        for path in (self.root / "segments").iterdir():
+            if path.name not in committed:
+                shutil.rmtree(path, ignore_errors=True)
+
+    # ------------------------------------------------------------------ dedup
+    def known(self, article: Article) -> str | None:
+        """The stored article this one exactly duplicates (same URL or same text), or None."""
+        assert self.catalog is not None
+        row = self.catalog.execute(
+            "SELECT article_id FROM articles WHERE text_key = ? OR (url_key IS NOT NULL AND url_key = ?)",
+            (text_key(article.text), url_key(article.url) if article.url else None),
+        ).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def _cluster(self, signature: np.ndarray, bands: list[int], pending: dict[str, np.ndarray]) -> str | None:
+        """The story cluster of the most similar stored (or pending) article, if near enough."""
+        assert self.catalog is not None
+        marks = ",".join("?" * len(bands))
+        candidates = {
+            r[0]
+            for r in self.catalog.execute(
+                f"SELECT DISTINCT article_id FROM minhash WHERE band_key IN ({marks})", bands
+            )
+        }
+        best: tuple[float, str] | None = None
+        for cid in candidates:
+            row = self.catalog.execute(
+                "SELECT s.signature, a.cluster_id FROM signatures s JOIN articles a USING (article_id) "
+                "WHERE s.article_id = ?",
+                (cid,),
+            ).fetchone()
+            if row is None:
+                continue
+            sim = jaccard_estimate(signature, np.frombuffer(row[0], dtype=np.uint64))
+            if sim >= NEAR_DUPLICATE and (best is None or sim > best[0]):
+                best = (sim, str(row[1]))
+        for cluster, other in pending.items():
+            sim = jaccard_estimate(signature, other)
+            if sim >= NEAR_DUPLICATE and (best is None or sim > best[0]):
+                best = (sim, cluster)
+        return best[1] if best is not None else None
+
+    # ------------------------------------------------------------------ write
+    def add_batch(
+        self,
+        coded: Sequence[tuple[Article, list[Event], list[ActorMention], list[tuple[int, int]]]],
+        run_id: str = "",
+    ) -> list[StoredArticle]:
+        """Store one batch of coded articles as one segment, committed atomically.  Articles already
+        stored (or repeated within the batch) are reported as duplicates and skipped."""
+        assert self.catalog is not None
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+        segment_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        results: list[StoredArticle] = []
+        catalog_rows: list[tuple[Any, ...]] = []
+        lsh_rows: list[tuple[int, str]] = []
+        sig_rows: list[tuple[str, bytes]] = []
+        seen_text: dict[str, str] = {}
+        seen_url: dict[str, str] = {}
+        pending: dict[str, np.ndarray] = {}
+        for article, events, mentions, sentences in coded:
+            aid = store_id(article)
+            tkey, ukey = text_key(article.text), url_key(article.url) if article.url else None
+            dup = self.known(article) or seen_text.get(tkey) or (seen_url.get(ukey) if ukey else None)
+            if dup is not None:
+                results.append(StoredArticle(aid, "", dup))
+                continue
+            seen_text[tkey] = aid
+            if ukey:
+                seen_url[ukey] = aid
+            signature = minhash(article.text)
+            bands = band_keys(signature)
+            cluster = self._cluster(signature, bands, pending) or aid
+            pending.setdefault(cluster, signature)
+            lsh_rows += [(b, aid) for b in bands]
+            sig_rows.append((aid, signature.astype(np.uint64).tobytes()))
+            source_name = _source_name(article)
+            day = _day(article.published)
+            theme_list, tone = article_themes_and_tone(article.title, article.text)
+            rows["articles"].append(
+                {
+                    "article_id": aid,
+                    "given_id": article.id,
+                    "url": article.url,
+                    "source_name": source_name,
+                    "source": article.source,
+                    "title": article.title,
+                    "published": article.published,
+                    "day": day,
+                    "dateline": article.dateline,
+                    "language": article.language,
+                    "n_chars": len(article.text),
+                    "n_events": len(events),
+                    "cluster_id": cluster,
+                    "themes": theme_list,
+                    "tone": tone,
+                    "segment_id": segment_id,
+                    "ingested_at": now.isoformat(),
+                }
+            )
+            rows["sentences"] += [
+                {"article_id": aid, "sentence": i, "start": s, "end": e} for i, (s, e) in enumerate(sentences)
+            ]
+            rows["mentions"] += [_mention_row(aid, m) for m in mentions]
+            extra = {
+                "source_name": source_name,
+                "url": article.url,
+                "cluster_id": cluster,
+                "segment_id": segment_id,
+                "ingested_at": now.isoformat(),
+            }
+            rows["events"] += [_event_row(aid, article, e, day, extra) for e in events]
+            countries = sorted({c for m in mentions for c in _countries(m)})
+            catalog_rows.append(
+                (
+                    aid,
+                    ukey,
+                    tkey,
+                    article.url,
+                    article.title,
+                    article.text,
+                    article.published,
+                    day,
+                    source_name,
+                    " " + " ".join(countries) + " ",
+                    cluster,
+                    segment_id,
+                )
+            )
+            results.append(StoredArticle(aid, cluster))
+        if not catalog_rows:
+            return results
+        self._commit_segment(segment_id, run_id, now, rows, catalog_rows, lsh_rows, sig_rows)
+        return results
+
+    def _commit_segment(
+        self,
+        segment_id: str,
+        run_id: str,
+        now: dt.datetime,
+        rows: dict[str, list[dict[str, Any]]],
+        catalog_rows: list[tuple[Any, ...]],
+        lsh_rows: list[tuple[int, str]],
+        sig_rows: list[tuple[str, bytes]],
+    ) -> None:
+        assert self.catalog is not None
+        final = self.root / "segments" / segment_id
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root / "segments"))
+        try:
+            for table, table_rows in rows.items():
+                _write_parquet(tmp / f"{table}.parquet", table, table_rows)
+            os.replace(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        cat = self.catalog
+        try:
+            with cat:  # one transaction: the segment, its articles and their search rows
+                cat.execute(
+                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_events) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (segment_id, run_id, now.isoformat(), len(catalog_rows), len(rows["events"])),
+                )
+                cat.executemany(
+                    "INSERT INTO articles (article_id, url_key, text_key, url, title, text, published, day, "
+                    "source_name, countries, cluster_id, segment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    catalog_rows,
+                )
+                ids = [r[0] for r in catalog_rows]
+                marks = ",".join("?" * len(ids))
+                cat.execute(
+                    "INSERT INTO article_fts (rowid, title, text) SELECT rowid, title, text FROM articles "
+                    f"WHERE article_id IN ({marks})",
+                    ids,
+                )
+                cat.executemany("INSERT INTO minhash VALUES (?, ?)", lsh_rows)
+                cat.executemany("INSERT INTO signatures VALUES (?, ?)", sig_rows)
+        except BaseException:
+            shutil.rmtree(final, ignore_errors=True)
+            raise
+
+    # ------------------------------------------------------------------ runs and failures
+    def start_run(self) -> str:
+        assert self.catalog is not None
+        run_id = uuid.uuid4().hex[:12]
+        with self.catalog:
+            self.catalog.execute("INSERT INTO runs (run_id, started) VALUES (?, ?)", (run_id, _now()))
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int]) -> None:
+        assert self.catalog is not None
+        with self.catalog:
+            self.catalog.execute(
+                "UPDATE runs SET finished=?, read=?, stored=?, duplicates=?, failed=?, events=? "
+                "WHERE run_id=?",
+                (
+                    _now(),
+                    counts.get("read", 0),
+                    counts.get("stored", 0),
+                    counts.get("duplicates", 0),
+                    counts.get("failed", 0),
+                    counts.get("events", 0),
+                    run_id,
+                ),
+            )
+
+    def record_failure(self, source: str, code: str, reason: str, run_id: str) -> None:
+        assert self.catalog is not None
+        with self.catalog:
+            self.catalog.execute(
+                "INSERT OR REPLACE INTO failures (source, code, reason, run_id, at) VALUES (?,?,?,?,?)",
+                (source, code, reason, run_id, _now()),
+            )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
+
+
+def _countries(m: ActorMention) -> list[str]:
+    return [c.country for c in m.members if c.country] if m.members else ([m.country] if m.country else [])
+
+
+def _mention_row(aid: str, m: ActorMention) -> dict[str, Any]:
+    return {
+        "article_id": aid,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "code": m.code,
+        "country": m.country,
+        "sector": m.sector,
+        "members": [c.code for c in m.members],
+        "matched_by": m.matched_by,
+    }
+
+
+def group_key(day: str | None, e: Event) -> str:
+    target = e.target.code if e.target is not None else ""
+    raw = f"{day or ''}|{e.source.code}|{target}|{e.cameo}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _event_row(
+    aid: str, article: Article, e: Event, article_day: str | None, extra: dict[str, Any]
+) -> dict[str, Any]:
+    own_day = _day(e.date)
+    day = own_day or article_day
+    t = e.target
+    loc = e.location
+    prefix = article.id + "-"
+    local = e.event_id[len(prefix) :] if e.event_id.startswith(prefix) else e.event_id
+    return {
+        "event_id": f"{aid}-{local}",
+        "article_id": aid,
+        "group_key": group_key(day, e),
+        "day": day,
+        "date": own_day,
+        "date_source": e.date_source,
+        "date_text": e.date_text,
+        "source_code": e.source.code,
+        "source_country": e.source.country,
+        "source_sector": e.source.sector,
+        "source_text": e.source.text,
+        "source_start": e.source.start,
+        "source_end": e.source.end,
+        "source_matched_by": e.source.matched_by,
+        "target_code": t.code if t else "",
+        "target_country": t.country if t else "",
+        "target_sector": t.sector if t else "",
+        "target_text": t.text if t else "",
+        "target_start": t.start if t else None,
+        "target_end": t.end if t else None,
+        "target_matched_by": t.matched_by if t else "",
+        "cameo": e.cameo,
+        "cameo_root": e.cameo[:2],
+        "cameo_name": e.cameo_name,
+        "goldstein": e.goldstein,
+        "quad_class": e.quad_class,
+        "plover_event": e.plover.event,
+        "plover_mode": e.plover.mode,
+        "status": e.status,
+        "sentence": e.sentence,
+        "sentence_text": e.sentence_text,
+        "trigger": e.trigger,
+        "char_start": e.char_span[0],
+        "char_end": e.char_span[1],
+        "pattern": e.pattern,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "location_adm1": loc.adm1 if loc else None,
+        "location_lat": loc.lat if loc else None,
+        "location_lon": loc.lon if loc else None,
+        **extra,
+    }
+
+
+def _columns_sql(table: str) -> str:
+    cols = ", ".join(f"'{name}': '{kind}'" for name, kind in COLUMNS[table].items())
+    return "{" + cols + "}"
+
+
+def _write_parquet(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
+    """Rows -> one Parquet file with the table's columns and types (through DuckDB's JSON reader)."""
+    con = duckdb.connect()
+    try:
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            src = fh.name
+        names = ", ".join(f'"{c}"' for c in COLUMNS[table])
+        if rows:
+            select = (
+                f"SELECT {names} FROM read_json('{_sql_path(src)}', format='newline_delimited', "
+                f"columns={_columns_sql(table)})"
+            )
+        else:
+            casts = ", ".join(f'CAST(NULL AS {kind}) AS "{c}"' for c, kind in COLUMNS[table].items())
+            select = f"SELECT {casts} WHERE false"
+        con.execute(f"COPY ({select}) TO '{_sql_path(str(path))}' (FORMAT PARQUET, COMPRESSION ZSTD)")
+    finally:
+        con.close()
+        if "src" in locals():
+            os.unlink(src)
+
+
+def _sql_path(path: str) -> str:
+    return path.replace("'", "''")
+
+
+def _write_schema_files(root: Path) -> None:
+    folder = root / "schema"
+    folder.mkdir(exist_ok=True)
+    for table in TABLES:
+        target = folder / f"{table}.parquet"
+        if not target.exists():
+            tmp = folder / f".{table}.parquet.tmp"
+            _write_parquet(tmp, table, [])
+            os.replace(tmp, target)
+
+
+class StoreReader:
+    """Read side: a DuckDB connection with ``articles``, ``sentences``, ``mentions`` and ``events``
+    views over the committed segments, and the catalog for text and search."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.catalog = open_catalog(self.root, readonly=True)
+        self.db = duckdb.connect()
+        self._seq = -1
+        self.refresh()
+
+    def close(self) -> None:
+        self.catalog.close()
+        self.db.close()
+
+    def __enter__(self) -> StoreReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def segments(self) -> list[str]:
+        return [r[0] for r in self.catalog.execute("SELECT segment_id FROM segments ORDER BY seq")]
+
+    def refresh(self) -> bool:
+        """Point the views at the committed segments; True when new ones appeared."""
+        row = self.catalog.execute("SELECT COALESCE(MAX(seq), 0) FROM segments").fetchone()
+        seq = int(row[0]) if row is not None else 0
+        if seq == self._seq:
+            return False
+        segments = self.segments()
+        for table in TABLES:
+            files = [str(self.root / "schema" / f"{table}.parquet")]
+            files += [str(self.root / "segments" / s / f"{table}.parquet") for s in segments]
+            listing = ", ".join(f"'{_sql_path(f)}'" for f in files)
+            self.db.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet([{listing}])")
+        self._seq = seq
+        return True
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the DuckDB connection (one per thread)."""
+        cur = self.db.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
