@@ -258,5 +258,7 @@ def test_leader_name_modifying_a_body_gives_its_country(pipeline) -> None:  # ty
     src = events[0].source
     assert (src.text, src.country, src.sector) == ("Obama administration", "USA", "GOV")
     assert "office-holder:Barack Obama" in src.matched_by
-    unknown = pipeline.code_text("The Smithson administration imposed sanctions on Iran.", published="2012-03-01")
+    unknown = pipeline.code_text(
+        "The Smithson administration imposed sanctions on Iran.", published="2012-03-01"
+    )
     assert unknown == [] or unknown[0].source.country == ""

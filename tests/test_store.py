@@ -88,9 +88,12 @@ def test_second_ingest_adds_nothing(built, small_batches) -> None:  # type: igno
 
 def test_same_url_or_same_text_is_a_duplicate(tmp_path: Path) -> None:
     text = "Kenya and Ethiopia signed a border agreement in Nairobi on Monday. " * 5
-    a = Article("a", "Border deal", text, "x", "2024-01-01", url="https://www.example.org/news/1?utm_source=feed")
-    same_url = dataclasses.replace(a, id="b", text="An updated text of the same page. " * 5,
-                                   url="http://example.org/news/1/")
+    a = Article(
+        "a", "Border deal", text, "x", "2024-01-01", url="https://www.example.org/news/1?utm_source=feed"
+    )
+    same_url = dataclasses.replace(
+        a, id="b", text="An updated text of the same page. " * 5, url="http://example.org/news/1/"
+    )
     same_text = dataclasses.replace(a, id="c", text="  " + text.upper(), url=None)
     with Store(tmp_path) as store:
         first = store.add_batch([(a, [], [], [])])
@@ -185,8 +188,15 @@ def test_filters(reader) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"dyad": "CHN"}, {"dyad": "CHN,R1S"}, {"cameo": "04a"}, {"quad": 5}, {"since": "2020-13-01"},
-     {"since": "2021-01-01", "until": "2020-01-01"}, {"actor": "CHN;DROP"}],
+    [
+        {"dyad": "CHN"},
+        {"dyad": "CHN,R1S"},
+        {"cameo": "04a"},
+        {"quad": 5},
+        {"since": "2020-13-01"},
+        {"since": "2021-01-01", "until": "2020-01-01"},
+        {"actor": "CHN;DROP"},
+    ],
 )
 def test_bad_filters_are_query_errors(kwargs) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(QueryError):
@@ -206,7 +216,10 @@ def test_limits_are_bounded(reader) -> None:  # type: ignore[no-untyped-def]
 def test_search_ranks_and_highlights(reader) -> None:  # type: ignore[no-untyped-def]
     hits = search(reader, '"Wang Yi"')
     assert hits and "China" in hits[0].title
-    assert f"{MARK_START}Wang{MARK_END}" in hits[0].snippet or f"{MARK_START}Wang Yi{MARK_END}" in hits[0].snippet
+    assert (
+        f"{MARK_START}Wang{MARK_END}" in hits[0].snippet
+        or f"{MARK_START}Wang Yi{MARK_END}" in hits[0].snippet
+    )
     assert hits[0].to_dict()["snippet"].count("<mark>") >= 1
     assert search(reader, '"Wang Yi"', country="CHN") and not search(reader, '"Wang Yi"', country="BRA")
     assert not search(reader, '"Wang Yi"', since=dt.date(2021, 1, 1))

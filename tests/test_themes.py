@@ -11,7 +11,7 @@ from eventwire.extract.themes import ThemeLexicon, ToneLexicon, article_themes_a
 
 
 def test_themes_from_text_and_title() -> None:
-    themes, tone = article_themes_and_tone(
+    themes, _tone = article_themes_and_tone(
         "Vaccine shipments reach Malawi",
         "The outbreak has infected thousands. Health workers began vaccinations on Monday.",
     )
@@ -37,7 +37,8 @@ def test_stemmed_terms_match_whole_words_only() -> None:
 def test_bad_lexicons_report_every_problem(tmp_path: Path) -> None:
     path = tmp_path / "themes.yaml"
     path.write_text(
-        "version: 1\nmin_hits: 0\nthemes:\n  Bad-Name: {terms: [x]}\n  ok: {terms: []}\n  up: {terms: [Upper]}\n",
+        "version: 1\nmin_hits: 0\nthemes:\n"
+        "  Bad-Name: {terms: [x]}\n  ok: {terms: []}\n  up: {terms: [Upper]}\n",
         encoding="utf-8",
     )
     with pytest.raises(DictionaryError) as info:

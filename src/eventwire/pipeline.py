@@ -15,7 +15,7 @@ from eventwire.events.coder import EventCoder
 from eventwire.extract.article import extract_article
 from eventwire.extract.dates import blank_wire_dateline
 from eventwire.ingest.sources import iter_documents
-from eventwire.models import ActorMention, Article, Event
+from eventwire.models import ActorMention, Article, Event, RawDocument
 from eventwire.nlp.pipeline import load_pipeline
 from eventwire.resources import Resources
 from eventwire.settings import Settings
@@ -33,7 +33,12 @@ class CodedArticle:
 
 def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
     """Articles from files, directories, JSONL and .gz; bad documents as errors."""
-    for item in iter_documents(paths):
+    return extract_all(iter_documents(paths))
+
+
+def extract_all(documents: Iterable[RawDocument | DocumentError]) -> Iterator[Article | DocumentError]:
+    """Articles extracted from raw documents (from files, the web or archives); errors pass through."""
+    for item in documents:
         if isinstance(item, DocumentError):
             yield item
             continue

@@ -310,7 +310,7 @@ def main(
         if args.command == "actor":
             return cmd_actor(args, stdout, stderr)
         if args.command in STORE_COMMANDS:
-            if args.command == "ingest":
+            if args.command in {"ingest", "watch"}:
                 settings = replace(_settings(args), store=args.store or Settings.from_env().store)
             else:
                 settings = Settings.from_env(store=args.store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from typing import IO, Any
 
@@ -11,7 +12,7 @@ from eventwire.settings import SETTINGS, Settings
 
 __all__ = ["STORE_COMMANDS", "add_store_commands", "run_store_command"]
 
-STORE_COMMANDS = frozenset({"ingest", "search", "events", "trends", "export", "failures"})
+STORE_COMMANDS = frozenset({"ingest", "watch", "search", "events", "trends", "export", "failures"})
 
 
 def _store_help() -> str:
@@ -32,10 +33,25 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 def add_store_commands(sub: Any, add_model_options: Any) -> None:
     ing = sub.add_parser("ingest", help="read, code and store articles (idempotent; batches committed)")
-    ing.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, .jsonl, .csv, .html, .gz")
+    ing.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="files, directories (.txt .html .jsonl .csv .tsv .warc, .gz), or article URLs (fetched)",
+    )
+    ing.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS/Atom feed (repeatable)")
+    ing.add_argument("--timeout", type=float, default=20.0, help="seconds per HTTP request")
     ing.add_argument("--store", help=_store_help())
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
     add_model_options(ing)
+
+    wa = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest new items, continuously")
+    wa.add_argument("feeds", nargs="+", metavar="FEED")
+    wa.add_argument("--every", default="15m", help="poll interval: 90s, 15m, 1h")
+    wa.add_argument("--polls", type=int, help="stop after this many polls (default: until interrupted)")
+    wa.add_argument("--timeout", type=float, default=20.0, help="seconds per HTTP request")
+    wa.add_argument("--store", help=_store_help())
+    add_model_options(wa)
 
     se = sub.add_parser("search", help="ranked full-text search over stored articles")
     se.add_argument("query", help='words, "exact phrases", OR, NOT, prefix*')
@@ -88,6 +104,8 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
     root = settings.store_path()
     if args.command == "ingest":
         return _ingest(args, stdout, stderr, settings, root)
+    if args.command == "watch":
+        return _watch(args, stdout, settings, root)
     with StoreReader(root) as reader:
         if args.command == "search":
             return _search(args, stdout, reader)
@@ -126,15 +144,20 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
 
 def _ingest(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings: Settings, root: str) -> int:
     from eventwire.cli.main import Progress
+    from eventwire.ingest.web import Fetcher
     from eventwire.pipeline import Pipeline
     from eventwire.store.ingest import ingest
 
+    if not args.paths and not args.feed:
+        raise QueryError("ingest: give PATHs, URLs or --feed URL")
     pipeline = Pipeline(settings)
     pipeline.nlp  # noqa: B018  an unknown model is a usage error before the store is touched
     progress = Progress(stderr, enabled=stderr.isatty())
+    fetcher = Fetcher(cache_dir=f"{root}/http-cache", timeout=args.timeout)
     try:
-        summary = ingest(args.paths, root, pipeline, progress)
+        summary = ingest(args.paths, root, pipeline, progress, feeds=args.feed, fetcher=fetcher)
     finally:
+        fetcher.close()
         progress.close()
     for f in summary.failures:
         stderr.write(f"eventwire: error: [{f['code']}] {f['source']}: {f['reason']}\n")
@@ -147,6 +170,42 @@ def _ingest(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings
             f"({summary.segments} segments, {summary.seconds:.1f} s)\n"
         )
     return 1 if summary.failed else 0
+
+
+def _interval(value: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = value.strip().lower()
+    unit = units.get(text[-1:])
+    number = text[:-1] if unit else text
+    try:
+        seconds = float(number) * (unit or 1)
+    except ValueError as exc:
+        raise QueryError(f"--every: {value!r} is not an interval (90s, 15m, 1h)") from exc
+    if seconds < 1:
+        raise QueryError(f"--every: {value!r} is shorter than a second")
+    return seconds
+
+
+def _watch(args: argparse.Namespace, stdout: IO[str], settings: Settings, root: str) -> int:
+    from eventwire.ingest.web import Fetcher
+    from eventwire.pipeline import Pipeline
+    from eventwire.store.ingest import IngestSummary, watch
+
+    every = _interval(args.every)
+    pipeline = Pipeline(settings)
+    pipeline.nlp  # noqa: B018
+
+    def report(n: int, s: IngestSummary) -> None:
+        stdout.write(
+            f"poll {n}: read {s.read}, stored {s.stored}, duplicates {s.duplicates}, "
+            f"failed {s.failed}, events {s.events}\n"
+        )
+        stdout.flush()
+
+    fetcher = Fetcher(cache_dir=f"{root}/http-cache", timeout=args.timeout)
+    with fetcher, contextlib.suppress(KeyboardInterrupt):
+        watch(args.feeds, root, pipeline, every, args.polls, report, fetcher=fetcher)
+    return 0
 
 
 def _search(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:

@@ -320,12 +320,15 @@ def _extract_html(doc: RawDocument) -> Article:
     extracted = trafilatura.bare_extraction(
         doc.content, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
-    title = " ".join(_attr(extracted, "title").split())
+    title = " ".join((_attr(extracted, "title") or doc.meta.get("title", "")).split())
     body = _attr(extracted, "text")
     page = parse_text_page(body.replace("\n", "\n\n"), find_title=False, known_title=title)
     text = _require_text(page, doc.source)
     published, rule = _html_date(doc.content, _attr(extracted, "date"), page.dates)
-    url = _attr(extracted, "url") or None
+    if published is None and doc.meta.get("date"):  # a fetched page: the feed's or archive's date
+        published = normalise_date(doc.meta["date"])
+        rule = "source-date" if published else None
+    url = doc.meta.get("url") or _attr(extracted, "url") or None  # the URL it was fetched from first
     return _build(doc, title, text, published, rule, url=url, dateline=page.place)
 
 

@@ -21,6 +21,7 @@ from eventwire.models import DocumentKind, RawDocument
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+WARC_SUFFIXES = frozenset({".warc", ".arc"})
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 TEXT_COLUMNS = ("text", "body", "content")  # the first present holds the article text
 META_KEYS = ("id", "title", "date", "url")
@@ -87,12 +88,17 @@ def _read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
             yield DocumentError(source, f"not a valid gzip file: {exc}")
             return
         name = name[: -len(".gz")]
+    suffix = Path(name).suffix
+    if suffix in WARC_SUFFIXES:
+        from eventwire.ingest.warc import iter_warc
+
+        yield from iter_warc(data, source)
+        return
     try:
         text = decode_bytes(data, source)
     except DecodeError as exc:
         yield exc
         return
-    suffix = Path(name).suffix
     if suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(text, source)
         return

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import DocumentError
 from eventwire.extract.dedup import text_key, url_key
+from eventwire.ingest.web import Fetcher, feed_items, fetch_pages, is_url
 from eventwire.models import Article
-from eventwire.pipeline import CodedArticle, Pipeline, read_articles
-from eventwire.store.store import Store
+from eventwire.pipeline import CodedArticle, Pipeline, extract_all, read_articles
+from eventwire.store.store import Store, open_catalog
 
-__all__ = ["IngestSummary", "ingest", "ingest_articles", "ingest_coded"]
+__all__ = ["IngestSummary", "ingest", "ingest_articles", "ingest_coded", "watch"]
 
 
 @dataclass(slots=True)
@@ -57,9 +60,94 @@ def ingest(
     store_dir: str | Path,
     pipeline: Pipeline,
     progress: Callable[[int], None] | None = None,
+    feeds: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders, JSONL and .gz (see :func:`eventwire.pipeline.read_articles`)."""
-    return ingest_articles(read_articles(paths), store_dir, pipeline, progress)
+    """Ingest files, folders, JSONL, CSV, WARC and .gz (see :func:`eventwire.pipeline.read_articles`),
+    article URLs among ``paths`` and the items of RSS/Atom ``feeds`` (fetched with ``fetcher``, by
+    default a polite :class:`~eventwire.ingest.web.Fetcher` caching in ``STORE/http-cache``); a URL
+    already stored is not fetched again."""
+    local = [p for p in paths if not is_url(p)]
+    urls = [p for p in paths if is_url(p)]
+    if not urls and not feeds:
+        return ingest_articles(read_articles(local), store_dir, pipeline, progress)
+    own = fetcher is None
+    client = fetcher or Fetcher(cache_dir=Path(store_dir) / "http-cache")
+    skipped = [0]
+    known = _known_urls(Path(store_dir), skipped)
+    try:
+        items = itertools.chain(read_articles(local), _web_articles(urls, feeds, client, known))
+        summary = ingest_articles(items, store_dir, pipeline, progress)
+    finally:
+        if own:
+            client.close()
+    summary.read += skipped[0]
+    summary.duplicates += skipped[0]
+    return summary
+
+
+def _web_articles(
+    urls: Sequence[str], feeds: Sequence[str], fetcher: Fetcher, known: Callable[[str], bool]
+) -> Iterator[Article | DocumentError]:
+    for feed in feeds:
+        try:
+            items = feed_items(fetcher, feed)
+        except DocumentError as exc:
+            yield exc
+            continue
+        yield from extract_all(fetch_pages(fetcher, items, known))
+    yield from extract_all(fetch_pages(fetcher, urls, known))
+
+
+def _known_urls(root: Path, skipped: list[int]) -> Callable[[str], bool]:
+    """Whether a URL is already stored (checked before fetching it); counts the skipped ones."""
+
+    def known(url: str) -> bool:
+        if not (root / "catalog.sqlite").exists():
+            return False
+        con = open_catalog(root, readonly=True)
+        try:
+            found = con.execute("SELECT 1 FROM articles WHERE url_key = ?", (url_key(url),)).fetchone()
+        except sqlite3.Error:
+            found = None
+        finally:
+            con.close()
+        if found is not None:
+            skipped[0] += 1
+        return found is not None
+
+    return known
+
+
+def watch(
+    feeds: Sequence[str],
+    store_dir: str | Path,
+    pipeline: Pipeline,
+    every: float,
+    polls: int | None = None,
+    on_poll: Callable[[int, IngestSummary], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    fetcher: Fetcher | None = None,
+) -> int:
+    """Poll ``feeds`` every ``every`` seconds (``polls`` times, or until interrupted), ingesting
+    new items each time; returns the number of polls done."""
+    own = fetcher is None
+    client = fetcher or Fetcher(cache_dir=Path(store_dir) / "http-cache")
+    done = 0
+    try:
+        while polls is None or done < polls:
+            started = time.monotonic()
+            summary = ingest([], store_dir, pipeline, feeds=feeds, fetcher=client)
+            done += 1
+            if on_poll is not None:
+                on_poll(done, summary)
+            if polls is not None and done >= polls:
+                break
+            sleep(max(0.0, every - (time.monotonic() - started)))
+    finally:
+        if own:
+            client.close()
+    return done
 
 
 def ingest_articles(
