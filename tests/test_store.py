@@ -360,3 +360,26 @@ def test_demo_stores_idempotently_and_shows_trends(tmp_path: Path, capsys) -> No
     again = json.loads(capsys.readouterr().out)["store"]
     assert again["ingest"]["stored"] == 0 and again["ingest"]["duplicates"] == 15 and again["articles"] == 15
     assert again["dyad_trend"][0]["period"] == "2020-12-01"
+
+
+def test_compaction_merges_small_segments_without_changing_anything(built, tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.pipeline import Pipeline
+
+    one_each = Pipeline(dataclasses.replace(pipeline.settings, store_batch=1), pipeline.resources)
+    root = tmp_path / "store"
+    summary = ingest(demo_files(), root, one_each)
+    assert summary.segments == 15 and summary.compacted == 0  # fewer than 16 small segments
+    with StoreReader(root) as r:
+        before_search = [h.article_id for h in search(r, "Lavrov OR Ukraine")]
+        before_rows = event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50)
+    with Store(root) as store:
+        assert store.compact(max_events=10_000, min_segments=4) == 15
+    with StoreReader(root) as r:
+        assert len(r.segments()) == 1
+        assert [h.article_id for h in search(r, "Lavrov OR Ukraine")] == before_search
+        assert event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50) != []
+        after_rows = event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50)
+    strip = lambda rows: [{k: v for k, v in x.items() if k != "segment_id"} for x in rows]  # noqa: E731
+    assert strip(after_rows) == strip(before_rows)
+    assert _counts(root) == _counts(built[0]) and _event_ids(root) == _event_ids(built[0])
+    assert len(list((root / "trash").iterdir())) == 15

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.errors import QueryError
-from eventwire.store.store import StoreReader
+from eventwire.store.store import StoreReader, dyad_key, group_counts
 
 __all__ = ["MAX_LIMIT", "EventFilter", "count_events", "event_rows", "parse_day", "where_clause"]
 
 MAX_LIMIT = 10_000
-_CODE = re.compile(r"^[A-Z]{0,9}$")
+_CODE = re.compile(r"^[A-Z]{3,9}$")
 _CAMEO = re.compile(r"^\d{1,4}$")
 MENTION_COLUMNS = ("num_mentions", "num_articles", "num_sources", "num_stories")
 
@@ -38,7 +38,8 @@ def _code(value: str, what: str) -> str:
 class EventFilter:
     """Filters shared by ``eventwire events``, ``export``, ``trends`` and the API.
 
-    ``actor`` matches the source or the target code by prefix ("CHN" matches CHNGOV); ``dyad``
+    ``actor`` matches the source or the target: a country or body code ("CHN", "UNO") or a full code
+    ("CHNGOV", which also matches CHNGOVxxx); ``dyad``
     matches events between two actors in either direction; ``cameo`` is a code prefix."""
 
     actor: str | None = None
@@ -97,20 +98,33 @@ class EventFilter:
         )
 
 
+def _side(col: str, code: str) -> tuple[str, list[Any]]:
+    """``col`` ("source"/"target") is the actor ``code`` (a country or body code, "CHN", "UNO") or a
+    longer code starting with one ("CHNGOV").  Equality on the country column lets DuckDB skip row
+    groups (segments are sorted by it)."""
+    if len(code) == 3:
+        return f"{col}_country = ?", [code]
+    return f"({col}_country = ? AND starts_with({col}_code, ?))", [code[:3], code]
+
+
 def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL condition over the ``events`` view and its parameters."""
+    """SQL condition over the ``events`` view and its parameters (values are always parameters)."""
     parts: list[str] = []
     params: list[Any] = []
     if f.actor:
-        parts.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
-        params += [f.actor, f.actor]
+        s_sql, s_par = _side("source", f.actor)
+        t_sql, t_par = _side("target", f.actor)
+        parts.append(f"({s_sql} OR {t_sql})")
+        params += s_par + t_par
     if f.dyad:
         a, b = f.dyad
-        parts.append(
-            "((starts_with(source_code, ?) AND starts_with(target_code, ?)) "
-            "OR (starts_with(source_code, ?) AND starts_with(target_code, ?)))"
-        )
-        params += [a, b, b, a]
+        sa, pa = _side("source", a)
+        tb, pb = _side("target", b)
+        sb, pb2 = _side("source", b)
+        ta, pa2 = _side("target", a)
+        # dyad_key first: segments are sorted by it, so DuckDB reads only the dyad's row groups
+        parts.append(f"dyad_key = ? AND (({sa} AND {tb}) OR ({sb} AND {ta}))")
+        params += [dyad_key(a[:3], b[:3]), *pa, *pb, *pb2, *pa2]
     if f.cameo:
         parts.append("starts_with(cameo, ?)")
         params.append(f.cameo)
@@ -140,30 +154,37 @@ def event_rows(
     f: EventFilter,
     limit: int = 100,
     offset: int = 0,
-    order: str = "day DESC, event_id",
 ) -> list[dict[str, Any]]:
-    """Matching events, newest first, each with GDELT-style counts over the whole store:
-    ``num_mentions`` (event rows with the same day, source, target and code), ``num_articles``,
-    ``num_sources`` (distinct publishers) and ``num_stories`` (distinct story clusters)."""
+    """Matching events, newest first, each with GDELT-style counts over the whole store (from the
+    catalog's event groups): ``num_mentions`` (event rows with the same day, source, target and
+    code), ``num_articles``, ``num_sources`` (distinct publishers), ``num_stories`` (story clusters).
+
+    Fast on large stores: segments are sorted by dyad and day, and the other columns are read for
+    the page's rows only."""
     if not 0 < limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
     if offset < 0:
         raise QueryError(f"offset must be >= 0, not {offset}")
     where, params = where_clause(f)
-    sql = f"""
-        WITH sel AS (SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?),
-        g AS (
-            SELECT group_key, count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
-                   count(DISTINCT source_name) AS num_sources, count(DISTINCT cluster_id) AS num_stories
-            FROM events WHERE group_key IN (SELECT group_key FROM sel) GROUP BY group_key
-        )
-        SELECT sel.*, g.num_mentions, g.num_articles, g.num_sources, g.num_stories
-        FROM sel JOIN g USING (group_key) ORDER BY {order}
-    """
     with reader.cursor() as cur:
-        cur.execute(sql, [*params, limit, offset])
+        # one Top-N query; DuckDB's late materialisation reads the other columns of the page's rows only
+        cur.execute(
+            f"SELECT * FROM events WHERE {where} ORDER BY day DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
         names = [d[0] for d in cur.description or []]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        page = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    if not page:
+        return []
+    rows = {r["event_id"]: r for r in page}
+    ids = [r["event_id"] for r in page]
+    counts = group_counts(reader.catalog, [r["group_key"] for r in rows.values()])
+    out = []
+    for event_id in ids:
+        row = rows[event_id]
+        row.update(counts.get(row["group_key"], dict.fromkeys(MENTION_COLUMNS, 1)))
+        out.append(row)
+    return out
 
 
 def count_events(reader: StoreReader, f: EventFilter) -> int:

@@ -32,6 +32,7 @@ class IngestSummary:
     failed: int = 0
     events: int = 0  # events of the stored articles
     segments: int = 0
+    compacted: int = 0  # small segments merged at the end of the run
     seconds: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
 
@@ -50,6 +51,7 @@ class IngestSummary:
             "run_id": self.run_id,
             **self.counts(),
             "segments": self.segments,
+            "compacted": self.compacted,
             "seconds": round(self.seconds, 2),
             "failures": self.failures,
         }
@@ -234,6 +236,7 @@ def _run(
             if len(batch) >= batch_size:
                 flush()
         flush()
+        summary.compacted = store.compact()
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.counts())
     return summary

@@ -10,13 +10,19 @@ A store is a directory::
     STORE/ingest.lock           held by the one ingest writing to the store
 
 A segment counts only once its row is in ``segments`` (written in the same SQLite transaction as its
-articles and their search index rows); directories that are not (a crash between writing the files
-and committing) are ignored by readers and removed by the next ingest.
+articles, their search index rows and the event-group counts); directories that are not (a crash
+between writing the files and committing) are ignored by readers and removed by the next ingest.
+Small segments are merged by compaction (same transaction rule; the replaced directories are moved to
+``STORE/trash`` and deleted by a later ingest).
+
+Event groups (GDELT's "one event, many mentions"): events with the same ``group_key`` (day, source,
+target, CAMEO code) are one event; ``event_groups.num_mentions`` counts its event rows and
+``group_articles`` its distinct articles (with their publisher and story cluster).
 """
 
 from __future__ import annotations
 
-__all__ = ["CATALOG_DDL", "COLUMNS", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["CATALOG_DDL", "COLUMNS", "SCHEMA_VERSION", "SORT_KEYS", "TABLES"]
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +67,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "event_id": "VARCHAR",
         "article_id": "VARCHAR",
         "group_key": "VARCHAR",  # same day, source, target and CAMEO code = one event, many mentions
+        "dyad_key": "VARCHAR",  # the two countries in alphabetical order, "CHN|RUS" (either direction)
         "day": "DATE",  # the event's date, else the article's publication day
         "date": "DATE",  # the event's own date (None when unknown)
         "date_source": "VARCHAR",
@@ -107,6 +114,15 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 TABLES = tuple(COLUMNS)
 
+# Row order inside a segment file: Parquet row groups then carry narrow min/max ranges of these
+# columns, so filters on them (a dyad, an article) skip most of the file.
+SORT_KEYS: dict[str, str] = {
+    "articles": "day, article_id",
+    "sentences": "article_id, sentence",
+    "mentions": "country, article_id, start",
+    "events": "dyad_key, day, event_id",
+}
+
 CATALOG_DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS segments (
@@ -150,6 +166,17 @@ CREATE TABLE IF NOT EXISTS runs (
     failed INTEGER NOT NULL DEFAULT 0,
     events INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS event_groups (
+    group_key TEXT PRIMARY KEY,
+    num_mentions INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS group_articles (
+    group_key TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    cluster_id TEXT NOT NULL,
+    PRIMARY KEY (group_key, article_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT NOT NULL,
     code TEXT NOT NULL,

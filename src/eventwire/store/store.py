@@ -38,9 +38,9 @@ from eventwire.extract.dedup import (
 )
 from eventwire.extract.themes import article_themes_and_tone
 from eventwire.models import ActorMention, Article, Event
-from eventwire.store.schema import CATALOG_DDL, COLUMNS, SCHEMA_VERSION, TABLES
+from eventwire.store.schema import CATALOG_DDL, COLUMNS, SCHEMA_VERSION, SORT_KEYS, TABLES
 
-__all__ = ["Store", "StoreReader", "StoredArticle", "open_catalog", "store_id"]
+__all__ = ["Store", "StoreReader", "StoredArticle", "dyad_key", "group_counts", "open_catalog", "store_id"]
 
 
 def store_id(article: Article) -> str:
@@ -120,6 +120,7 @@ class Store:
             raise StoreError(f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}")
         _write_schema_files(self.root)
         self._remove_orphans()
+        self._empty_trash()
 
     def close(self) -> None:
         if self.catalog is not None:
@@ -330,9 +331,83 @@ class Store:
                 )
                 cat.executemany("INSERT INTO minhash VALUES (?, ?)", lsh_rows)
                 cat.executemany("INSERT INTO signatures VALUES (?, ?)", sig_rows)
+                _add_groups(cat, rows["events"])
         except BaseException:
             shutil.rmtree(final, ignore_errors=True)
             raise
+
+    # ------------------------------------------------------------------ compaction
+    def compact(self, max_events: int = 1_000_000, min_segments: int = 16) -> int:
+        """Merge runs of small committed segments (each under a quarter of ``max_events``) into
+        segments of up to ``max_events`` events, sorted like any segment; does nothing while fewer
+        than ``min_segments`` are small.  Returns the number of segments replaced."""
+        assert self.catalog is not None
+        rows = self.catalog.execute(
+            "SELECT segment_id, n_articles, n_events FROM segments ORDER BY seq"
+        ).fetchall()
+        small = [r for r in rows if r[2] < max_events // 4]
+        if len(small) < min_segments:
+            return 0
+        groups: list[list[Any]] = [[]]
+        for row in small:
+            if groups[-1] and sum(r[2] for r in groups[-1]) + row[2] > max_events:
+                groups.append([])
+            groups[-1].append(row)
+        replaced = 0
+        for group in groups:
+            if len(group) > 1:
+                self._merge(group)
+                replaced += len(group)
+        return replaced
+
+    def _merge(self, group: list[Any]) -> None:
+        assert self.catalog is not None
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+        segment_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}-c"
+        old = [str(r[0]) for r in group]
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root / "segments"))
+        con = duckdb.connect()
+        try:
+            for table in TABLES:
+                files = ", ".join(
+                    f"'{_sql_path(str(self.root / 'segments' / s / f'{table}.parquet'))}'" for s in old
+                )
+                replace = f" REPLACE ('{segment_id}' AS segment_id)" if "segment_id" in COLUMNS[table] else ""
+                target = _sql_path(str(tmp / f"{table}.parquet"))
+                con.execute(
+                    f"COPY (SELECT *{replace} FROM read_parquet([{files}]) ORDER BY {SORT_KEYS[table]}) "
+                    f"TO '{target}' ({PARQUET_OPTIONS})"
+                )
+            os.replace(tmp, self.root / "segments" / segment_id)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        finally:
+            con.close()
+        marks = ",".join("?" * len(old))
+        with self.catalog:
+            self.catalog.execute(
+                "INSERT INTO segments (segment_id, run_id, created, n_articles, n_events) "
+                "VALUES (?, 'compaction', ?, ?, ?)",
+                (segment_id, now.isoformat(), sum(r[1] for r in group), sum(r[2] for r in group)),
+            )
+            self.catalog.execute(
+                f"UPDATE articles SET segment_id = ? WHERE segment_id IN ({marks})", [segment_id, *old]
+            )
+            self.catalog.execute(f"DELETE FROM segments WHERE segment_id IN ({marks})", old)
+        trash = self.root / "trash"
+        trash.mkdir(exist_ok=True)
+        for s in old:  # readers may still be scanning them: removed by a later open, not now
+            os.replace(self.root / "segments" / s, trash / s)
+
+    def _empty_trash(self, older_than: float = 3600.0) -> None:
+        trash = self.root / "trash"
+        if not trash.is_dir():
+            return
+        cutoff = dt.datetime.now().timestamp() - older_than
+        for path in trash.iterdir():
+            if path.stat().st_mtime < cutoff:
+                shutil.rmtree(path, ignore_errors=True)
 
     # ------------------------------------------------------------------ runs and failures
     def start_run(self) -> str:
@@ -368,6 +443,46 @@ class Store:
             )
 
 
+def _add_groups(cat: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
+    """Count a segment's events into their groups (mentions, and distinct articles)."""
+    mentions: dict[str, int] = {}
+    members: dict[tuple[str, str], tuple[str, str]] = {}
+    for e in events:
+        mentions[e["group_key"]] = mentions.get(e["group_key"], 0) + 1
+        members[(e["group_key"], e["article_id"])] = (e["source_name"], e["cluster_id"])
+    cat.executemany(
+        "INSERT INTO event_groups VALUES (?, ?) "
+        "ON CONFLICT(group_key) DO UPDATE SET num_mentions = num_mentions + excluded.num_mentions",
+        list(mentions.items()),
+    )
+    cat.executemany(
+        "INSERT OR IGNORE INTO group_articles VALUES (?, ?, ?, ?)",
+        [(g, a, src, cl) for (g, a), (src, cl) in members.items()],
+    )
+
+
+def group_counts(cat: sqlite3.Connection, keys: Sequence[str]) -> dict[str, dict[str, int]]:
+    """GDELT-style counts of event groups: num_mentions, num_articles, num_sources, num_stories."""
+    out: dict[str, dict[str, int]] = {}
+    unique = list(dict.fromkeys(keys))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in cat.execute(
+            "SELECT g.group_key, g.num_mentions, count(a.article_id), count(DISTINCT a.source_name), "
+            "count(DISTINCT a.cluster_id) FROM event_groups g LEFT JOIN group_articles a USING (group_key) "
+            f"WHERE g.group_key IN ({marks}) GROUP BY g.group_key",
+            chunk,
+        ):
+            out[row[0]] = {
+                "num_mentions": row[1],
+                "num_articles": row[2],
+                "num_sources": row[3],
+                "num_stories": row[4],
+            }
+    return out
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
 
@@ -390,6 +505,11 @@ def _mention_row(aid: str, m: ActorMention) -> dict[str, Any]:
     }
 
 
+def dyad_key(a: str, b: str) -> str:
+    """The unordered pair of two actors' countries ("CHN|RUS" for either direction)."""
+    return "|".join(sorted((a, b)))
+
+
 def group_key(day: str | None, e: Event) -> str:
     target = e.target.code if e.target is not None else ""
     raw = f"{day or ''}|{e.source.code}|{target}|{e.cameo}"
@@ -409,6 +529,7 @@ def _event_row(
         "event_id": f"{aid}-{local}",
         "article_id": aid,
         "group_key": group_key(day, e),
+        "dyad_key": dyad_key(e.source.country, t.country if t else ""),
         "day": day,
         "date": own_day,
         "date_source": e.date_source,
@@ -467,16 +588,20 @@ def _write_parquet(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             select = (
                 f"SELECT {names} FROM read_json('{_sql_path(src)}', format='newline_delimited', "
-                f"columns={_columns_sql(table)})"
+                f"columns={_columns_sql(table)}) ORDER BY {SORT_KEYS[table]}"
             )
         else:
             casts = ", ".join(f'CAST(NULL AS {kind}) AS "{c}"' for c, kind in COLUMNS[table].items())
             select = f"SELECT {casts} WHERE false"
-        con.execute(f"COPY ({select}) TO '{_sql_path(str(path))}' (FORMAT PARQUET, COMPRESSION ZSTD)")
+        con.execute(f"COPY ({select}) TO '{_sql_path(str(path))}' ({PARQUET_OPTIONS})")
     finally:
         con.close()
         if "src" in locals():
             os.unlink(src)
+
+
+# Small row groups: filters on the sort keys (a dyad, an actor) then skip most of a large segment.
+PARQUET_OPTIONS = "FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE 4096"
 
 
 def _sql_path(path: str) -> str:
@@ -494,6 +619,9 @@ def _write_schema_files(root: Path) -> None:
             os.replace(tmp, target)
 
 
+LATE_ROWS = 10_000
+
+
 class StoreReader:
     """Read side: a DuckDB connection with ``articles``, ``sentences``, ``mentions`` and ``events``
     views over the committed segments, and the catalog for text and search."""
@@ -502,6 +630,9 @@ class StoreReader:
         self.root = Path(root)
         self.catalog = open_catalog(self.root, readonly=True)
         self.db = duckdb.connect()
+        # segment files never change once written; a page reads its own rows' other columns only
+        self.db.execute("SET GLOBAL parquet_metadata_cache = true")
+        self.db.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_ROWS}")
         self._seq = -1
         self.refresh()
 
