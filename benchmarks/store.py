@@ -3,7 +3,9 @@
 Usage: python benchmarks/store.py [--events 10000000] [--segments 10] [--queries 30] [--store DIR]
 
 Builds (or reuses, with --store) a store whose segments hold synthetic events with a realistic skew
-(Zipf-distributed countries, 8 sectors, 5 years of days, CAMEO codes from the packaged table), then
+(Zipf-distributed countries, 8 sectors, CAMEO codes from the packaged table) over five years of days,
+each segment covering its own slice of time as an ingest of the news in arrival order (and compaction,
+which merges consecutive segments) leaves it; then
 times, through the same functions the CLI and the API use:
 
 * ``dyad_filter`` — :func:`eventwire.query.events.event_rows` for a random dyad (either direction),
@@ -131,6 +133,7 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
         assert catalog is not None
         codes = sorted(e.code for e in CameoTable.load() if len(e.code) >= 3)
         per = n_events // n_segments
+        span = max(1, 1826 // n_segments)  # five years of days, split over the segments in order
         con = duckdb.connect()
         con.execute("SET threads TO 2")
         for s in range(n_segments):
@@ -142,7 +145,8 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
                 "event_id": f"'{seg}-' || i",
                 "article_id": f"'{seg}-a' || (i // 3)",
                 "group_key": "md5(CAST(i // 2 AS VARCHAR))[:16]",
-                "day": "DATE '2020-01-01' + CAST(floor(random() * 1826) AS INTEGER)",
+                # news arrives in time order and compaction keeps it: segment s covers its own slice
+                "day": f"DATE '2020-01-01' + {s * span} + CAST(floor(random() * {span}) AS INTEGER)",
                 "date": "NULL",
                 "date_source": "'article'",
                 "date_text": "''",

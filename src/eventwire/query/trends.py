@@ -2,8 +2,8 @@
 
 * :func:`dyad_trend` — per day/week/month: events between two actors (either direction), events
   per quad class, mean Goldstein score.
-* :func:`rising` — over the last ``window`` days (ending at the newest publication day, or
-  ``until``) against the ``baseline`` days before: the actors, dyads and title terms whose
+* :func:`rising` — over the last ``window`` days (ending at the newest publication day of an article
+  with events, or ``until``) against the ``baseline`` days before: the actors, dyads and title terms whose
   share rose most.  ``lift`` = (recent share) / (baseline share), with add-one smoothing of the
   baseline count so that a first appearance is not infinite; items need ``min_count`` recent
   occurrences.  The figures behind each item (counts, shares) are returned with it.
@@ -148,7 +148,8 @@ def rising(
         raise QueryError("--window and --baseline must be at least 1 day")
     with reader.cursor() as cur:
         if until is None:
-            row = cur.execute("SELECT max(day) FROM articles").fetchone()  # news time, not event dates
+            # news time (publication days, not event dates), of articles that gave events
+            row = cur.execute("SELECT max(day) FROM articles WHERE n_events > 0").fetchone()
             until = row[0] if row and row[0] is not None else None
         if until is None:
             return {"window": None, "baseline": None, "actors": [], "dyads": [], "terms": [], "themes": []}
@@ -175,7 +176,7 @@ def rising(
     themes: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for recent, title, theme_list in arts:
         i = 0 if recent else 1
-        words = {w.lower() for w in _TERM.findall(title or "")} - _STOP
+        words = {w.lower().strip("-'") for w in _TERM.findall(title or "")} - _STOP
         terms[i].update(words)
         themes[i].update(theme_list or [])
     return {
