@@ -12,7 +12,7 @@ from eventwire.settings import SETTINGS, Settings
 
 __all__ = ["STORE_COMMANDS", "add_store_commands", "run_store_command"]
 
-STORE_COMMANDS = frozenset({"ingest", "watch", "search", "events", "trends", "export", "failures"})
+STORE_COMMANDS = frozenset({"ingest", "watch", "search", "events", "trends", "export", "failures", "serve"})
 
 
 def _store_help() -> str:
@@ -85,6 +85,11 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     ex.add_argument("-o", "--output", required=True, metavar="PATH")
     _add_filters(ex)
 
+    sv = sub.add_parser("serve", help="read-only web UI and JSON API over the store")
+    sv.add_argument("--store", help=_store_help())
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    sv.add_argument("--port", type=int, default=8000)
+
     fa = sub.add_parser("failures", help="documents that failed in ingests, with their reasons")
     fa.add_argument("--store", help=_store_help())
     fa.add_argument("--json", action="store_true")
@@ -106,6 +111,8 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
         return _ingest(args, stdout, stderr, settings, root)
     if args.command == "watch":
         return _watch(args, stdout, settings, root)
+    if args.command == "serve":
+        return _serve(args, stderr, root)
     with StoreReader(root) as reader:
         if args.command == "search":
             return _search(args, stdout, reader)
@@ -170,6 +177,18 @@ def _ingest(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings
             f"({summary.segments} segments, {summary.seconds:.1f} s)\n"
         )
     return 1 if summary.failed else 0
+
+
+def _serve(args: argparse.Namespace, stderr: IO[str], root: str) -> int:
+    import uvicorn
+
+    from eventwire.serve.app import create_app
+
+    if args.host not in {"127.0.0.1", "localhost", "::1"}:
+        stderr.write(f"eventwire: warning: listening on {args.host}, not only on this machine\n")
+    stderr.write(f"eventwire: serving {root} on http://{args.host}:{args.port}/ (read-only)\n")
+    uvicorn.run(create_app(root), host=args.host, port=args.port, log_level="warning")
+    return 0
 
 
 def _interval(value: str) -> float:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 __all__ = ["CATALOG_DDL", "COLUMNS", "SCHEMA_VERSION", "SORT_KEYS", "TABLES"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events gained dyad_key (sort key); event-group counts in the catalog
 
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {

@@ -16,6 +16,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -117,7 +118,10 @@ class Store:
             self.catalog.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.catalog.commit()
         elif int(found[0]) != SCHEMA_VERSION:
-            raise StoreError(f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}; "
+                "ingest again into a new --store"
+            )
         _write_schema_files(self.root)
         self._remove_orphans()
         self._empty_trash()
@@ -628,7 +632,16 @@ class StoreReader:
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
-        self.catalog = open_catalog(self.root, readonly=True)
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        found = self.catalog.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if found is None or int(found[0]) != SCHEMA_VERSION:
+            version = found[0] if found is not None else "unknown"
+            raise StoreError(
+                f"{self.root}: store schema {version}, this eventwire reads {SCHEMA_VERSION}; "
+                "ingest again into a new --store"
+            )
         self.db = duckdb.connect()
         # segment files never change once written; a page reads its own rows' other columns only
         self.db.execute("SET GLOBAL parquet_metadata_cache = true")
@@ -636,8 +649,22 @@ class StoreReader:
         self._seq = -1
         self.refresh()
 
+    @property
+    def catalog(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the catalog (SQLite connections are per thread)."""
+        con: sqlite3.Connection | None = getattr(self._local, "catalog", None)
+        if con is None:
+            con = open_catalog(self.root, readonly=True)
+            self._local.catalog = con
+            with self._lock:
+                self._opened.append(con)
+        return con
+
     def close(self) -> None:
-        self.catalog.close()
+        with self._lock:
+            for con in self._opened:
+                con.close()
+            self._opened.clear()
         self.db.close()
 
     def __enter__(self) -> StoreReader:
@@ -650,9 +677,16 @@ class StoreReader:
         return [r[0] for r in self.catalog.execute("SELECT segment_id FROM segments ORDER BY seq")]
 
     def refresh(self) -> bool:
-        """Point the views at the committed segments; True when new ones appeared."""
+        """Point the views at the committed segments; True when new ones appeared (cheap when none
+        did: one indexed SQLite read)."""
         row = self.catalog.execute("SELECT COALESCE(MAX(seq), 0) FROM segments").fetchone()
         seq = int(row[0]) if row is not None else 0
+        if seq == self._seq:
+            return False
+        with self._lock:
+            return self._point_views(seq)
+
+    def _point_views(self, seq: int) -> bool:
         if seq == self._seq:
             return False
         segments = self.segments()
