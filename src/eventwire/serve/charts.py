@@ -30,7 +30,7 @@ def timeline_svg(rows: Sequence[dict[str, Any]], width: int = 860, height: int =
     n = max(len(rows), 1)
     peak = max((r["events"] for r in rows), default=0) or 1
     slot = plot_w / n
-    bar = max(2.0, slot * 0.7)
+    bar = min(max(2.0, slot * 0.7), 48.0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="events per period by quad class">',
