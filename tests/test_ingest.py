@@ -167,7 +167,7 @@ def test_bundled_demo_data_reads_cleanly() -> None:
 def test_csv_collection_one_document_per_row(tmp_path: Path) -> None:
     path = tmp_path / "news.csv"
     path.write_text(
-        'url,date,title,text\n'
+        "url,date,title,text\n"
         'https://ex.org/1,2020-01-02,First,"Kenya and Uganda signed a trade deal.\nA second paragraph."\n'
         "https://ex.org/2,2020-01-03,Empty,\n"
         "https://ex.org/3,2020-01-04,Third,Chile recalled its ambassador.\n",
@@ -186,3 +186,12 @@ def test_csv_without_text_column_is_reported(tmp_path: Path) -> None:
     (tmp_path / "t.tsv").write_text("id\ttitle\n1\tx\n", encoding="utf-8")
     (err,) = list(iter_documents([str(tmp_path / "t.tsv")]))
     assert isinstance(err, RecordError) and "no text column" in err.reason
+
+
+def test_csv_quote_left_open_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "u.csv").write_text(
+        'id,text\nb1,"opens a quote\nb2,second row\nb3,third row\n', encoding="utf-8"
+    )
+    items = list(iter_documents([str(tmp_path / "u.csv")]))
+    assert [type(i).__name__ for i in items] == ["RecordError"]
+    assert "quote left open" in items[0].reason

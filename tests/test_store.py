@@ -227,9 +227,18 @@ def test_search_ranks_and_highlights(reader) -> None:  # type: ignore[no-untyped
 
 def test_search_syntax_error_is_a_query_error(reader) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(QueryError, match="invalid query"):
-        search(reader, 'foo "bar')
+        search(reader, "(Lavrov")
     with pytest.raises(QueryError):
         search(reader, "   ")
+    with pytest.raises(QueryError, match="after"):
+        search(reader, "Lavrov", since=dt.date(2021, 1, 1), until=dt.date(2020, 1, 1))
+
+
+def test_search_takes_news_terms_with_punctuation(reader) -> None:  # type: ignore[no-untyped-def]
+    assert search(reader, "COVID-19")  # FTS5 would read "-19" as a column filter
+    assert search(reader, "U.S. unilateralism")
+    assert search(reader, 'foo "bar') == []  # an unclosed quote is closed, not an error
+    assert search(reader, "Lavrov OR Trump") and search(reader, "cooper*")
 
 
 # ----------------------------------------------------------------------------- trends
@@ -312,6 +321,34 @@ def test_cli_store_commands(built, tmp_path: Path, capsys) -> None:  # type: ign
     assert "E042" in capsys.readouterr().err
     assert main(["events", "--store", str(tmp_path / "nothing")]) == 2
     assert "no event store" in capsys.readouterr().err
+    assert main(["export", "--store", root, "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["export", "--store", root, "--format", "parquet", "-o", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_export_defaults_to_asserted_events(built, tmp_path: Path, reader) -> None:  # type: ignore[no-untyped-def]
+    root = str(built[0])
+    assert main(["export", "--store", root, "--format", "gdelt", "-o", str(tmp_path / "a.tsv")]) == 0
+    assert (
+        main(
+            ["export", "--store", root, "--format", "gdelt", "-o", str(tmp_path / "b.tsv"), "--status", "all"]
+        )
+        == 0
+    )
+    asserted = count_events(reader, EventFilter.parse(status="asserted"))
+    everything = count_events(reader, EventFilter())
+    assert asserted < everything
+    assert len((tmp_path / "a.tsv").read_text().splitlines()) == asserted
+    assert len((tmp_path / "b.tsv").read_text().splitlines()) == everything
+
+
+def test_a_missing_path_creates_no_store(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.errors import InputError
+
+    with pytest.raises(InputError):
+        ingest([str(tmp_path / "typo.txt")], tmp_path / "store", pipeline)
+    assert not (tmp_path / "store").exists()
 
 
 # ----------------------------------------------------------------------------- crash safety

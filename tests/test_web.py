@@ -221,6 +221,64 @@ def test_warc_responses_are_ingested(tmp_path: Path, pipeline) -> None:  # type:
     assert cut.failed >= 1 and any("WARC" in f["reason"] for f in cut.failures)
 
 
+def test_plain_text_pages_keep_their_url(site, tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    state, base = site
+    state.pages["/wire.txt"] = (
+        200,
+        "text/plain",
+        b"Peru and Chile signed a fisheries accord on Friday.\n" * 3,
+    )
+    state.pages["/late.html"] = (404, "text/plain", b"not yet")
+    with _fetcher(tmp_path) as fetcher:
+        first = ingest([f"{base}/wire.txt", f"{base}/late.html"], tmp_path / "s", pipeline, fetcher=fetcher)
+        assert (first.stored, first.failed) == (1, 1)
+        state.pages["/late.html"] = (200, "text/html", _page(*ARTICLES["/news/a3.html"]))
+        again = ingest([f"{base}/wire.txt", f"{base}/late.html"], tmp_path / "s", pipeline, fetcher=fetcher)
+    assert (again.stored, again.duplicates) == (1, 1)
+    assert _requests(state, "/wire.txt") == [200]  # stored under its URL: not fetched again
+    with StoreReader(tmp_path / "s") as r:
+        assert r.catalog.execute("SELECT count(*) FROM failures").fetchone()[0] == 0  # the 404 was fixed
+        urls = {x[0] for x in r.catalog.execute("SELECT url FROM articles")}
+    assert f"{base}/wire.txt" in urls
+
+
+def test_watch_skips_a_poll_while_another_ingest_writes(site, tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.store import Store
+
+    _, base = site
+    seen: list[str] = []
+    with Store(tmp_path / "store"), _fetcher(tmp_path) as fetcher:
+        watch([f"{base}/feed.xml"], tmp_path / "store", pipeline, every=1, polls=1,
+              on_poll=lambda n, s: seen.append(s.busy), fetcher=fetcher)  # fmt: skip
+    assert seen and "another ingest" in seen[0]
+
+
+def test_bad_warc_files(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for path in ("/news/a1.html", "/news/a2.html", "/news/a3.html"):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = io.BytesIO(_page(*ARTICLES[path]))
+        writer.write_record(writer.create_warc_record(f"https://example.org{path}", "response", payload=body,
+                                                      http_headers=headers))  # fmt: skip
+    data = buf.getvalue()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.8)])
+    (folder / "junk.warc").write_bytes(b"this is not an archive\n" * 10)
+    summary = ingest([str(folder)], tmp_path / "store", pipeline)
+    assert summary.stored == 2  # the complete records before the cut
+    reasons = sorted(f["reason"] for f in summary.failures)
+    assert (
+        len(reasons) == 2
+        and any("not a WARC" in r for r in reasons)
+        and any("truncated" in r for r in reasons)
+    )
+
+
 def test_cli_ingest_needs_something(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from eventwire.cli.main import main
 

@@ -148,5 +148,5 @@ def _render_store(store: dict[str, Any]) -> list[str]:
         for kind in ("actors", "dyads", "themes", "terms"):
             items = ", ".join(f"{d['key']} x{d['lift']:g}" for d in rise[kind])
             lines.append(f"  {kind:<7} {items or '-'}")
-    lines.append("explore: eventwire events --dyad CHN,RUS; eventwire search Lavrov; eventwire trends")
+    lines.append("explore: eventwire events --dyad CHN,RUS; eventwire search Lavrov; eventwire serve")
     return lines

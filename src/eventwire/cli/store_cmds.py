@@ -26,7 +26,11 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cameo", metavar="PREFIX", help="CAMEO code prefix (04, 0422)")
     p.add_argument("--plover", metavar="EVENT", help="PLOVER event type (CONSULT, ASSAULT, ...)")
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
-    p.add_argument("--status", help="asserted, intended, hoped, future, conditional, negated, requested")
+    p.add_argument(
+        "--status",
+        help="asserted, intended, hoped, future, conditional, negated, requested, or all "
+        "(events: all by default; export: asserted by default)",
+    )
     p.add_argument("--since", metavar="YYYY-MM-DD")
     p.add_argument("--until", metavar="YYYY-MM-DD")
 
@@ -128,9 +132,13 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
             return 0
         if args.command == "trends":
             return _trends(args, stdout, reader)
+        status = args.status
+        if args.command == "export" and status is None:
+            status = "asserted"  # exported events are events that happened (GDELT, PLOVER)
         flt = EventFilter.parse(
-            args.actor, args.dyad, args.cameo, args.plover, args.quad, args.status, args.since, args.until
-        )
+            args.actor, args.dyad, args.cameo, args.plover, args.quad,
+            None if status == "all" else status, args.since, args.until,
+        )  # fmt: skip
         if args.command == "export":
             from eventwire.query.export import export
 
@@ -215,11 +223,19 @@ def _watch(args: argparse.Namespace, stdout: IO[str], settings: Settings, root: 
     pipeline.nlp  # noqa: B018
 
     def report(n: int, s: IngestSummary) -> None:
-        stdout.write(
-            f"poll {n}: read {s.read}, stored {s.stored}, duplicates {s.duplicates}, "
-            f"failed {s.failed}, events {s.events}\n"
-        )
+        if s.busy:
+            stdout.write(f"poll {n}: skipped, {s.busy}\n")
+        else:
+            stdout.write(
+                f"poll {n}: read {s.read}, stored {s.stored}, duplicates {s.duplicates}, "
+                f"failed {s.failed}, events {s.events}\n"
+            )
+            for f in s.failures:
+                stdout.write(f"  [{f['code']}] {f['source']}: {f['reason']}\n")
         stdout.flush()
+
+    if args.polls is not None and args.polls < 1:
+        raise QueryError(f"--polls must be at least 1, not {args.polls}")
 
     fetcher = Fetcher(cache_dir=f"{root}/http-cache", timeout=args.timeout)
     with fetcher, contextlib.suppress(KeyboardInterrupt):

@@ -107,9 +107,14 @@ def _extract_text(doc: RawDocument) -> Article:
     page = parse_text_page(doc.content, find_title=True, year_hints=[from_name] if from_name else [])
     text = _require_text(page, doc.source)
     best = _latest(page.dates) or from_name
+    published, rule = (best.iso, best.rule) if best else (None, None)
+    if published is None and doc.meta.get("date"):  # a fetched or archived text page: its date
+        published = normalise_date(doc.meta["date"])
+        rule = "source-date" if published else None
     return _build(
-        doc, page.title, text, best.iso if best else None, best.rule if best else None, dateline=page.place
-    )
+        doc, page.title or doc.meta.get("title", ""), text, published, rule,
+        url=doc.meta.get("url") or None, dateline=page.place,
+    )  # fmt: skip
 
 
 def parse_text_page(

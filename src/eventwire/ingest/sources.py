@@ -81,6 +81,11 @@ def _read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
         yield DocumentError(source, f"cannot read file: {exc.strerror or exc}")
         return
     name = path.name.lower()
+    if name.endswith((".warc.gz", ".arc.gz")):  # warcio reads gzip members itself, up to a truncation
+        from eventwire.ingest.warc import iter_warc
+
+        yield from iter_warc(data, source)
+        return
     if name.endswith(".gz"):
         try:
             data = gzip.decompress(data)
@@ -149,7 +154,8 @@ def _iter_table(text: str, source: str, delimiter: str) -> Iterator[RawDocument 
     """A CSV/TSV collection with a header row: one document per row, its text in the first of
     ``text``/``body``/``content``, and ``id``/``title``/``date``/``url`` columns as metadata."""
     csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open swallows the following rows; report it instead of merging them
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     column = next((c for c in TEXT_COLUMNS if c in header), None)
     if column is None:
@@ -166,7 +172,9 @@ def _iter_table(text: str, source: str, delimiter: str) -> Iterator[RawDocument 
             meta = {k: v for k in META_KEYS if isinstance(v := row.get(k), str) and v.strip()}
             yield RawDocument(source=where, kind="jsonl", content=body, meta=meta)
     except csv.Error as exc:
-        yield RecordError(f"{source}:{reader.line_num}", f"invalid CSV: {exc}")
+        yield RecordError(
+            f"{source}:{reader.line_num}", f"invalid CSV after this line (a quote left open?): {exc}"
+        )
 
 
 def _parse_record(line: str, where: str) -> RawDocument:

@@ -17,11 +17,26 @@ TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]:
     """Documents of the ``response`` records with status 200 and an HTML or text payload; other
     records are skipped; a truncated or corrupt archive ends with a :class:`DocumentError`."""
+    import logging
+
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.limitreader import LimitReader
 
+    logging.getLogger("warcio").setLevel(logging.ERROR)
+
+    valid = 0  # records that really are WARC (or ARC responses): garbage parses as empty ARC records
+    end = 0  # where the last complete record ended
+    archive = ArchiveIterator(io.BytesIO(data))
     try:
-        for n, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
+        for n, record in enumerate(archive, start=1):
+            if record.format == "warc" or record.http_headers is not None:
+                valid += 1
+            if not isinstance(record.raw_stream, LimitReader):  # a gzip member cut short
+                yield DocumentError(
+                    f"{source}#{n}", "truncated or invalid WARC: the archive ends inside a record"
+                )
+                return
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -29,6 +44,8 @@ def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]
             status = record.http_headers.get_statuscode()
             ctype = (record.http_headers.get_header("Content-Type") or "").lower()
             payload = record.content_stream().read()
+            archive.read_to_end(record)
+            end = archive.get_record_offset() + archive.get_record_length()
             if getattr(record.raw_stream, "limit", 0):  # the record's declared length is not there
                 yield DocumentError(where, "truncated or invalid WARC: the archive ends inside this record")
                 return
@@ -44,3 +61,10 @@ def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]
             yield RawDocument(where, kind, text, {k: v for k, v in meta.items() if v})
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield DocumentError(source, f"truncated or invalid WARC: {exc}")
+        return
+    if valid == 0 and data.strip():
+        yield DocumentError(source, "not a WARC file: no record could be read")
+    elif data[end:].strip():  # bytes after the last complete record: a gzip member cut short
+        yield DocumentError(
+            source, f"truncated or invalid WARC: {len(data) - end} bytes after the last record"
+        )

@@ -16,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from eventwire.errors import QueryError
+import duckdb
+
+from eventwire.errors import InputError, QueryError
 from eventwire.query.events import MENTION_COLUMNS, EventFilter, where_clause
 from eventwire.store.store import StoreReader
 
@@ -255,11 +258,30 @@ def _rows(reader: StoreReader, f: EventFilter) -> Iterator[dict[str, Any]]:
                 yield dict(zip(names, row, strict=True))
 
 
+def _check_output(path: Path) -> None:
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file to write")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise InputError(f"{path}: cannot write here")
+
+
 def export(reader: StoreReader, fmt: str, out: str | Path, f: EventFilter) -> int:
-    """Write the events matching ``f`` to ``out`` in ``fmt``; returns the number written."""
+    """Write the events matching ``f`` to ``out`` in ``fmt``; returns the number written.
+    Raises :class:`InputError` for an output that cannot be written."""
     if fmt not in FORMATS:
         raise QueryError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     path = Path(out)
+    _check_output(path)
+    try:
+        return _export(reader, fmt, path, f)
+    except (OSError, duckdb.IOException) as exc:
+        raise InputError(f"{path}: cannot write: {exc}") from exc
+
+
+def _export(reader: StoreReader, fmt: str, path: Path, f: EventFilter) -> int:
     if fmt in {"parquet", "csv"}:
         where, params = where_clause(f)
         option = "FORMAT PARQUET, COMPRESSION ZSTD" if fmt == "parquet" else "FORMAT CSV, HEADER"

@@ -11,7 +11,7 @@ from typing import Any
 from eventwire.errors import QueryError
 from eventwire.store.store import StoreReader
 
-__all__ = ["MARK_END", "MARK_START", "SearchHit", "search"]
+__all__ = ["MARK_END", "MARK_START", "SearchHit", "fts_query", "search"]
 
 MARK_START, MARK_END = "\x02", "\x03"  # highlight markers in snippets (rendered by the CLI / UI)
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -39,6 +39,28 @@ class SearchHit:
         }
 
 
+_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
+_OPERATORS = frozenset({"OR", "AND", "NOT"})
+_PREFIX = re.compile(r"^\w+\*$")
+
+
+def fts_query(query: str) -> str:
+    """The user's query in FTS5 syntax: "phrases", OR/AND/NOT, parentheses and ``prefix*`` are kept;
+    any other word is quoted, so that news terms with punctuation ("COVID-19", "U.S.", "Xi's") match
+    as phrases instead of being read as FTS5 syntax."""
+    out: list[str] = []
+    for token in _TOKEN.findall(query):
+        if token in _OPERATORS or token in {"(", ")"} or _PREFIX.match(token):
+            out.append(token)
+        elif token.startswith('"'):
+            inner = token.strip('"').replace('"', "")
+            if inner.strip():
+                out.append(f'"{inner}"')
+        else:
+            out.append('"' + token.replace('"', "") + '"')
+    return " ".join(out)
+
+
 def search(
     reader: StoreReader,
     query: str,
@@ -48,14 +70,16 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> list[SearchHit]:
-    """Articles matching ``query`` (FTS5 syntax: words, "exact phrases", OR, NOT, prefix*), best
+    """Articles matching ``query`` (words, "exact phrases", OR, AND, NOT, parentheses, prefix*), best
     first; ``country`` keeps articles with an actor of that country (ISO3 or body code)."""
     if not query.strip():
         raise QueryError("search: empty query")
+    if since and until and since > until:
+        raise QueryError(f"search: --since {since} is after --until {until}")
     if not 0 < limit <= 1000:
         raise QueryError(f"--limit must be between 1 and 1000, not {limit}")
     conditions = ["article_fts MATCH ?"]
-    params: list[Any] = [query]
+    params: list[Any] = [fts_query(query)]
     if since:
         conditions.append("a.day >= ?")
         params.append(since.isoformat())

@@ -4,9 +4,10 @@
   per quad class, mean Goldstein score.
 * :func:`rising` — over the last ``window`` days (ending at the newest publication day of an article
   with events, or ``until``) against the ``baseline`` days before: the actors, dyads and title terms whose
-  share rose most.  ``lift`` = (recent share) / (baseline share), with add-one smoothing of the
-  baseline count so that a first appearance is not infinite; items need ``min_count`` recent
-  occurrences.  The figures behind each item (counts, shares) are returned with it.
+  share rose most.  ``lift`` = (recent share) / (baseline share), the baseline share add-one
+  smoothed over the items seen in either period (so a first appearance is finite and an empty baseline
+  is uniform); only items with lift > 1 and ``min_count`` recent occurrences are listed.  The
+  figures behind each item (counts, shares) are returned with it.
 """
 
 from __future__ import annotations
@@ -117,11 +118,15 @@ def _lift(recent: Counter[str], base: Counter[str], min_count: int, top: int) ->
     out: list[dict[str, Any]] = []
     if not n_recent:
         return out
+    kinds = len(set(recent) | set(base))
     for key, count in recent.items():
         if count < min_count:
             continue
         share = count / n_recent
-        base_share = (base.get(key, 0) + 1) / (n_base + 1)
+        # add-one smoothing over the items seen: with no baseline every item's share is 1/kinds
+        base_share = (base.get(key, 0) + 1) / (n_base + kinds)
+        if share <= base_share:
+            continue  # not rising
         out.append(
             {
                 "key": key,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import DocumentError
+from eventwire.errors import DocumentError, InputError, StoreBusyError
 from eventwire.extract.dedup import text_key, url_key
 from eventwire.ingest.web import Fetcher, feed_items, fetch_pages, is_url
 from eventwire.models import Article
@@ -33,6 +33,7 @@ class IngestSummary:
     events: int = 0  # events of the stored articles
     segments: int = 0
     compacted: int = 0  # small segments merged at the end of the run
+    busy: str = ""  # watch: why a poll was skipped (another ingest held the store)
     seconds: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
 
@@ -71,6 +72,9 @@ def ingest(
     already stored is not fetched again."""
     local = [p for p in paths if not is_url(p)]
     urls = [p for p in paths if is_url(p)]
+    for p in local:  # before the store is created: a typo leaves nothing behind
+        if not Path(p).exists():
+            raise InputError(f"{p}: no such file or directory")
     if not urls and not feeds:
         return ingest_articles(read_articles(local), store_dir, pipeline, progress)
     own = fetcher is None
@@ -139,7 +143,10 @@ def watch(
     try:
         while polls is None or done < polls:
             started = time.monotonic()
-            summary = ingest([], store_dir, pipeline, feeds=feeds, fetcher=client)
+            try:
+                summary = ingest([], store_dir, pipeline, feeds=feeds, fetcher=client)
+            except StoreBusyError as exc:  # another ingest is writing: try again at the next poll
+                summary = IngestSummary(store=str(store_dir), busy=exc.message)
             done += 1
             if on_poll is not None:
                 on_poll(done, summary)

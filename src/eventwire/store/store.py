@@ -336,6 +336,10 @@ class Store:
                 cat.executemany("INSERT INTO minhash VALUES (?, ?)", lsh_rows)
                 cat.executemany("INSERT INTO signatures VALUES (?, ?)", sig_rows)
                 _add_groups(cat, rows["events"])
+                sources = [r["source"] for r in rows["articles"]] + [
+                    r["url"] for r in rows["articles"] if r["url"]
+                ]
+                cat.executemany("DELETE FROM failures WHERE source = ?", [(x,) for x in sources])
         except BaseException:
             shutil.rmtree(final, ignore_errors=True)
             raise
