@@ -1,0 +1,202 @@
+"""Web UI latency on a store of N events (default 1 million): every page, served in process.
+
+Usage: python benchmarks/pages.py [--events 1000000] [--segments 2] [--runs 10] [--store DIR]
+
+Builds (or reuses) a synthetic store like ``benchmarks/store.py`` (time-ordered segments, Zipf-skewed
+countries) and adds its articles (three events each, a synthetic title and text from a small news
+vocabulary plus a Zipf-distributed filler vocabulary, in the catalog with its full-text index, and in the
+segments' ``articles`` tables).  Then requests each page through FastAPI's test client (the app's whole
+work: queries, templates, SVG; no network) ``--runs`` times after a warm-up, and prints JSON with
+p50/p95/max in milliseconds per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from fastapi.testclient import TestClient
+
+from eventwire.serve.app import create_app
+from eventwire.store.store import PARQUET_OPTIONS, open_catalog
+
+HERE = Path(__file__).resolve().parent
+WORDS = [
+    "government",
+    "minister",
+    "talks",
+    "sanctions",
+    "border",
+    "troops",
+    "election",
+    "protest",
+    "ceasefire",
+    "aid",
+    "agreement",
+    "president",
+    "parliament",
+    "police",
+    "court",
+    "refugees",
+    "economy",
+    "trade",
+    "energy",
+    "oil",
+    "gas",
+    "attack",
+    "militants",
+    "summit",
+    "delegation",
+    "cooperation",
+    "security",
+    "vaccine",
+    "outbreak",
+    "drought",
+    "flood",
+    "embassy",
+    "ambassador",
+]
+
+
+def _store_module() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_store", HERE / "store.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FILLER = [f"w{i}" for i in range(5000)]
+FILLER_WEIGHTS = [1 / (i + 1) for i in range(5000)]  # Zipf: a few common words, a long tail
+
+
+def _text(rng: random.Random) -> str:
+    """60 words: 10 news words (each in about a quarter of the articles) and 50 of a Zipf-distributed
+    filler vocabulary, so that a query matches a realistic share of the store, not all of it."""
+    words = rng.choices(WORDS, k=10) + rng.choices(FILLER, weights=FILLER_WEIGHTS, k=50)
+    rng.shuffle(words)
+    return " ".join(words)
+
+
+def add_articles(root: Path) -> int:
+    con = duckdb.connect()
+    catalog = open_catalog(root)
+    rng = random.Random(11)
+    total = 0
+    for seg in sorted((root / "segments").iterdir()):
+        events = seg / "events.parquet"
+        columns = ", ".join(
+            [
+                "article_id",
+                "article_id AS given_id",
+                "NULL AS url",
+                "any_value(source_name) AS source_name",
+                "'bench' AS source",
+                "'Synthetic story ' || article_id AS title",
+                "CAST(min(day) AS VARCHAR) AS published",
+                "min(day) AS day",
+                "NULL AS dateline",
+                "'en' AS language",
+                "400 AS n_chars",
+                "CAST(count(*) AS INTEGER) AS n_events",
+                "any_value(cluster_id) AS cluster_id",
+                "['diplomacy'] AS themes",
+                "0.0 AS tone",
+                "any_value(segment_id) AS segment_id",
+                "CAST(NULL AS TIMESTAMP) AS ingested_at",
+            ]
+        )
+        target = seg / "articles.parquet"
+        con.execute(
+            f"COPY (SELECT {columns} FROM '{events}' GROUP BY article_id ORDER BY day, article_id) "
+            f"TO '{target}' ({PARQUET_OPTIONS})"
+        )
+        rows = con.execute(
+            f"SELECT article_id, CAST(day AS VARCHAR), source_name, cluster_id, segment_id FROM '{target}'"
+        ).fetchall()
+        with catalog:
+            catalog.executemany(
+                "INSERT INTO articles (article_id, url_key, text_key, url, title, text, published, day, "
+                "source_name, countries, cluster_id, segment_id) "
+                "VALUES (?, NULL, ?, NULL, ?, ?, ?, ?, ?, ' ', ?, ?)",
+                [(a, a, f"Synthetic story {a}", _text(rng), d, d, src, cl, sg) for a, d, src, cl, sg in rows],
+            )
+        total += len(rows)
+    with catalog:
+        catalog.execute("INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
+    catalog.close()
+    return total
+
+
+def _time(client: TestClient, url: str, runs: int) -> dict[str, float]:
+    assert client.get(url).status_code == 200, url
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        r = client.get(url)
+        times.append((time.perf_counter() - t) * 1000)
+        assert r.status_code == 200, url
+    times.sort()
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
+        "max_ms": round(times[-1], 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--segments", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--store", type=Path)
+    args = ap.parse_args()
+    tmp = None
+    root = args.store
+    if root is None:
+        tmp = tempfile.TemporaryDirectory(prefix="eventwire-pages-")
+        root = Path(tmp.name)
+    built = 0.0
+    articles = 0
+    if not (root / "catalog.sqlite").exists():
+        started = time.perf_counter()
+        _store_module().build(root, args.events, args.segments)
+        articles = add_articles(root)
+        built = time.perf_counter() - started
+    client = TestClient(create_app(root))
+    article = (
+        open_catalog(root, readonly=True).execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
+    )
+    pages = {
+        "home": "/",
+        "search": "/search?q=ceasefire+talks",
+        "article": f"/article/{article}",
+        "dyad": "/dyad/USA/CHN",
+        "actor": "/actor/USA",
+        "events": "/events?dyad=USA,CHN",
+        "events_all": "/events",
+        "api_events": "/api/events?dyad=USA,CHN&limit=50",
+    }
+    result = {
+        "events": args.events,
+        "articles": articles,
+        "build_seconds": round(built, 1),
+        "pages": {name: _time(client, url, args.runs) for name, url in pages.items()},
+    }
+    json.dump(result, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
