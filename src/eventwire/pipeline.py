@@ -6,6 +6,7 @@ document and the reason) and the batch goes on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,28 +91,28 @@ class Pipeline:
     def code_articles(
         self, items: Iterable[Article | DocumentError], progress: Callable[[int], None] | None = None
     ) -> Iterator[CodedArticle | DocumentError]:
-        """Code articles (errors pass through in order of arrival, before the batch they were read in)."""
-        pending: list[tuple[str, Article]] = []
+        """Code articles in one streaming ``nlp.pipe`` (``settings.processes`` parsing processes, each
+        loading the model once); documents that failed earlier pass through as they are met."""
+        errors: deque[DocumentError] = deque()
 
-        def flush() -> Iterator[CodedArticle | DocumentError]:
-            docs = self.nlp.pipe(
-                ((text, art) for text, art in pending), as_tuples=True, batch_size=self.settings.batch_size
-            )
-            for doc, article in docs:
-                yield self._code_one(article, doc)
+        def texts() -> Iterator[tuple[str, Article]]:
+            for item in items:
+                if isinstance(item, DocumentError):
+                    errors.append(item)
+                    continue
+                yield self._prepare(item), item
+
+        docs = self.nlp.pipe(
+            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.processes
+        )
+        for doc, article in docs:
+            while errors:
+                yield errors.popleft()
+            yield self._code_one(article, doc)
             if progress is not None:
-                progress(len(pending))
-            pending.clear()
-
-        for item in items:
-            if isinstance(item, DocumentError):
-                yield item
-                continue
-            pending.append((self._prepare(item), item))
-            if len(pending) >= self.settings.batch_size:
-                yield from flush()
-        if pending:
-            yield from flush()
+                progress(1)
+        while errors:
+            yield errors.popleft()
 
     def _code_one(self, article: Article, doc: Any) -> CodedArticle | DocumentError:
         try:

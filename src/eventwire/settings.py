@@ -35,6 +35,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("batch_size", 32, "EVENTWIRE_BATCH_SIZE", "Articles per spaCy nlp.pipe batch.", int),
     Setting(
+        "processes",
+        1,
+        "EVENTWIRE_PROCESSES",
+        "spaCy parsing processes (nlp.pipe n_process); each loads the model once.",
+        int,
+    ),
+    Setting(
         "max_chars",
         200_000,
         "EVENTWIRE_MAX_CHARS",
@@ -87,6 +94,7 @@ SETTINGS: tuple[Setting, ...] = (
 class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
+    processes: int = 1
     max_chars: int = 200_000
     patterns: str = ""
     actors: str = ""
@@ -111,6 +119,8 @@ class Settings:
                     raise ConfigError(f"unknown setting {key!r}")
                 values[key] = value
         settings = replace(cls(), **values)
+        if settings.processes < 1:
+            raise ConfigError(f"processes must be at least 1, not {settings.processes}")
         if settings.store_batch < 1:
             raise ConfigError(f"store_batch must be at least 1, not {settings.store_batch}")
         if not 0.0 <= settings.min_confidence <= 1.0:

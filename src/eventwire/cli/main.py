@@ -120,6 +120,7 @@ def _add_actor(sub: Any) -> None:
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help=_setting_help("model"))
     p.add_argument("--batch-size", type=int, help=_setting_help("batch_size"))
+    p.add_argument("--processes", type=int, help=_setting_help("processes"))
     p.add_argument("--patterns", help=_setting_help("patterns"))
     p.add_argument("--actors", help=_setting_help("actors"))
     _add_backoff_options(p)
@@ -134,6 +135,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
         model=args.model,
         batch_size=args.batch_size,
+        processes=args.processes,
         patterns=args.patterns,
         actors=args.actors,
         backoff=args.backoff,
