@@ -24,10 +24,10 @@ import threading
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from jinja2 import Environment, FunctionLoader, select_autoescape
@@ -126,6 +126,23 @@ def _highlight(text: str, mentions: list[dict[str, Any]], events: list[dict[str,
     return Markup("".join(out))
 
 
+def event_filter(
+    actor: str | None = None,
+    dyad: str | None = None,
+    cameo: str | None = None,
+    plover: str | None = None,
+    quad: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> EventFilter:
+    """The events filters as query parameters (a FastAPI dependency); bad values are a 400."""
+    return EventFilter.parse(actor, dyad, cameo, plover, quad or None, status, since, until)
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
 def create_app(store_dir: str | Path) -> FastAPI:
     """The web app over the store at ``store_dir`` (opened read-only on first request)."""
     store = _Store(Path(store_dir))
@@ -194,11 +211,6 @@ def create_app(store_dir: str | Path) -> FastAPI:
         return _respond(request, exc.status_code, str(exc.detail))
 
     # ------------------------------------------------------------------ API
-    def _filter(
-        actor: str | None, dyad: str | None, cameo: str | None, plover: str | None, quad: str | None,
-        status: str | None, since: str | None, until: str | None,
-    ) -> EventFilter:  # fmt: skip
-        return EventFilter.parse(actor, dyad, cameo, plover, quad or None, status, since, until)
 
     @app.get("/api/health")
     def health() -> dict[str, Any]:
@@ -207,18 +219,10 @@ def create_app(store_dir: str | Path) -> FastAPI:
 
     @app.get("/api/events")
     def api_events(
-        actor: str | None = None,
-        dyad: str | None = None,
-        cameo: str | None = None,
-        plover: str | None = None,
-        quad: str | None = None,
-        status: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
+        f: Filters,
         limit: int = Query(50),
         offset: int = Query(0, ge=0, le=1_000_000),
     ) -> dict[str, Any]:
-        f = _filter(actor, dyad, cameo, plover, quad, status, since, until)
         reader = store.get()
         rows = event_rows(reader, f, limit=_limit(limit), offset=offset)
         total = count_events(reader, f)
@@ -227,18 +231,7 @@ def create_app(store_dir: str | Path) -> FastAPI:
                 "items": [_jsonable(r) for r in rows]}  # fmt: skip
 
     @app.get("/api/events.csv")
-    def api_events_csv(
-        actor: str | None = None,
-        dyad: str | None = None,
-        cameo: str | None = None,
-        plover: str | None = None,
-        quad: str | None = None,
-        status: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = Query(API_LIMIT),
-    ) -> Response:
-        f = _filter(actor, dyad, cameo, plover, quad, status, since, until)
+    def api_events_csv(f: Filters, limit: int = Query(API_LIMIT)) -> Response:
         rows = event_rows(store.get(), f, limit=_limit(limit))
         buf = io.StringIO()
         if rows:
@@ -386,7 +379,7 @@ def create_app(store_dir: str | Path) -> FastAPI:
                  "since": since, "until": until}  # fmt: skip
         query = urlencode({k: v for k, v in given.items() if v})
         try:
-            f = _filter(actor, dyad, cameo, plover, quad, None, since, until)
+            f = event_filter(actor, dyad, cameo, plover, quad, None, since, until)
         except QueryError as exc:
             return page("events.html", q="", f=given, events=[], total=0, error=str(exc), query=query,
                         next_offset=None, status=400)  # fmt: skip
