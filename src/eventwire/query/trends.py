@@ -160,9 +160,9 @@ def rising(
             return {"window": None, "baseline": None, "actors": [], "dyads": [], "terms": [], "themes": []}
         start = until - dt.timedelta(days=window - 1)
         base_start = start - dt.timedelta(days=baseline)
-        rows = cur.execute(
-            "SELECT day >= ? AS recent, source_country, target_country FROM events "
-            "WHERE day BETWEEN ? AND ? AND source_country <> ''",
+        rows = cur.execute(  # counted in DuckDB: one row per (period, source, target)
+            "SELECT day >= ? AS recent, source_country, target_country, count(*) FROM events "
+            "WHERE day BETWEEN ? AND ? AND source_country <> '' GROUP BY 1, 2, 3",
             [start, base_start, until],
         ).fetchall()
         arts = cur.execute(
@@ -171,12 +171,12 @@ def rising(
         ).fetchall()
     actors: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     dyads: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-    for recent, src, tgt in rows:
+    for recent, src, tgt, n in rows:
         i = 0 if recent else 1
-        actors[i][src] += 1
+        actors[i][src] += n
         if tgt and tgt != src:
-            actors[i][tgt] += 1
-            dyads[i]["-".join(sorted((src, tgt)))] += 1
+            actors[i][tgt] += n
+            dyads[i]["-".join(sorted((src, tgt)))] += n
     terms: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     themes: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for recent, title, theme_list in arts:

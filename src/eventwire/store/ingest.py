@@ -79,16 +79,16 @@ def ingest(
         return ingest_articles(read_articles(local), store_dir, pipeline, progress)
     own = fetcher is None
     client = fetcher or Fetcher(cache_dir=Path(store_dir) / "http-cache")
-    skipped = [0]
-    known = _known_urls(Path(store_dir), skipped)
+    known = _KnownUrls(Path(store_dir))
     try:
         items = itertools.chain(read_articles(local), _web_articles(urls, feeds, client, known))
         summary = ingest_articles(items, store_dir, pipeline, progress)
     finally:
+        known.close()
         if own:
             client.close()
-    summary.read += skipped[0]
-    summary.duplicates += skipped[0]
+    summary.read += known.skipped
+    summary.duplicates += known.skipped
     return summary
 
 
@@ -105,24 +105,30 @@ def _web_articles(
     yield from extract_all(fetch_pages(fetcher, urls, known))
 
 
-def _known_urls(root: Path, skipped: list[int]) -> Callable[[str], bool]:
-    """Whether a URL is already stored (checked before fetching it); counts the skipped ones."""
+class _KnownUrls:
+    """Whether a URL is already stored, checked before fetching it, on one read-only connection to
+    the catalog (opened when the store exists); counts the URLs it skipped."""
 
-    def known(url: str) -> bool:
-        if not (root / "catalog.sqlite").exists():
-            return False
-        con = open_catalog(root, readonly=True)
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.skipped = 0
+        self._con: sqlite3.Connection | None = None
+
+    def __call__(self, url: str) -> bool:
+        if self._con is None:
+            if not (self.root / "catalog.sqlite").exists():
+                return False
+            self._con = open_catalog(self.root, readonly=True)
         try:
-            found = con.execute("SELECT 1 FROM articles WHERE url_key = ?", (url_key(url),)).fetchone()
+            found = self._con.execute("SELECT 1 FROM articles WHERE url_key = ?", (url_key(url),)).fetchone()
         except sqlite3.Error:
             found = None
-        finally:
-            con.close()
-        if found is not None:
-            skipped[0] += 1
+        self.skipped += found is not None
         return found is not None
 
-    return known
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
 
 
 def watch(

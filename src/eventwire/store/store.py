@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -175,25 +176,14 @@ class Store:
         """The story cluster of the most similar stored (or pending) article, if near enough."""
         assert self.catalog is not None
         marks = ",".join("?" * len(bands))
-        candidates = {
-            r[0]
-            for r in self.catalog.execute(
-                f"SELECT DISTINCT article_id FROM minhash WHERE band_key IN ({marks})", bands
-            )
-        }
+        rows = self.catalog.execute(  # the articles sharing an LSH band, in one query
+            "SELECT s.signature, a.cluster_id FROM signatures s JOIN articles a USING (article_id) "
+            f"WHERE s.article_id IN (SELECT article_id FROM minhash WHERE band_key IN ({marks}))",
+            bands,
+        )
+        stored = ((np.frombuffer(sig, dtype=np.uint64), str(cluster)) for sig, cluster in rows)
         best: tuple[float, str] | None = None
-        for cid in candidates:
-            row = self.catalog.execute(
-                "SELECT s.signature, a.cluster_id FROM signatures s JOIN articles a USING (article_id) "
-                "WHERE s.article_id = ?",
-                (cid,),
-            ).fetchone()
-            if row is None:
-                continue
-            sim = jaccard_estimate(signature, np.frombuffer(row[0], dtype=np.uint64))
-            if sim >= NEAR_DUPLICATE and (best is None or sim > best[0]):
-                best = (sim, str(row[1]))
-        for cluster, other in pending.items():
+        for other, cluster in itertools.chain(stored, ((sig, c) for c, sig in pending.items())):
             sim = jaccard_estimate(signature, other)
             if sim >= NEAR_DUPLICATE and (best is None or sim > best[0]):
                 best = (sim, cluster)
