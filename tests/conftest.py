@@ -18,7 +18,7 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def nlp(pipeline):  # type: ignore[no-untyped-def]
-    return pipeline.nlp
+    return pipeline.language
 
 
 @pytest.fixture()

@@ -18,6 +18,8 @@ and matched in tests and logs::
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class EventwireError(Exception):
     """Base class of every error raised by eventwire."""
@@ -85,6 +87,10 @@ class DocumentError(EventwireError):
         self.document = document
         self.reason = reason
         super().__init__(f"{document}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Picklable with its two arguments (failures come back from worker processes)."""
+        return (type(self), (self.document, self.reason))
 
 
 class DecodeError(DocumentError):

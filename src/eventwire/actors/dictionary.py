@@ -352,6 +352,12 @@ class CountryTable:
     def __len__(self) -> int:
         return len(self._by_iso)
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case word of every name, alias, demonym, capital and place."""
+        return frozenset(
+            w for c in self._by_iso.values() for _, text in c.entries() for w in text.lower().split()
+        )
+
     def __contains__(self, iso3: object) -> bool:
         return iso3 in self._by_iso
 
@@ -651,6 +657,10 @@ class AgentTable:
     @property
     def modifiers(self) -> tuple[Modifier, ...]:
         return self._modifiers
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case word of every sector phrase and named institution."""
+        return frozenset(w for words in (*self._phrases, *self._named) for w in words)
 
     def phrases(self) -> dict[str, str]:
         """Every sector phrase as written in the file -> its sector."""

@@ -180,6 +180,10 @@ class OfficeHolderTable:
     def terms(self) -> tuple[OfficeTerm, ...]:
         return self._terms
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case word of every name and alias."""
+        return frozenset(w for key in self._index for w in key.lower().split())
+
     def __len__(self) -> int:
         return len(self._terms)
 

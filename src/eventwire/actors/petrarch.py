@@ -95,6 +95,10 @@ class ActorDictionary:
     def __len__(self) -> int:
         return len(self._records)
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case word of every phrase."""
+        return frozenset(w.lower() for words in self._records for w in words)
+
     @classmethod
     def load(cls, paths: Sequence[str | Path], strict: bool = False) -> ActorDictionary:
         out = cls(", ".join(str(p) for p in paths))

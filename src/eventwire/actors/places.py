@@ -27,11 +27,16 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 _CITY_KINDS = frozenset({"capital", "place"})
 
 
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.I)
+_SPACES = re.compile(r"[\s\-]+")
+
+
 def normalise_place(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"[\s\-]+", " ", text).strip(" .,").lower()
+    text = name
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _LEADING_THE.sub("", text.strip())
+    return _SPACES.sub(" ", text).strip(" .,").lower()
 
 
 @dataclass(frozen=True, slots=True)

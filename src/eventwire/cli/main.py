@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventwire import __version__
+from eventwire.batch.runners import code_stream
 from eventwire.cli.demo import run_demo
 from eventwire.cli.output import write_events
 from eventwire.cli.store_cmds import STORE_COMMANDS, add_store_commands, run_store_command
 from eventwire.errors import DocumentError, EventwireError, InputError
 from eventwire.pipeline import CodedArticle, Pipeline, read_articles
-from eventwire.settings import SETTINGS, Settings, describe
+from eventwire.settings import PARSE_SCOPES, Settings, describe, setting_help
 
 EXIT_OK, EXIT_DOC_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -41,11 +42,6 @@ class Progress:
     def close(self) -> None:
         if self.enabled and self.done:
             self.stream.write("\n")
-
-
-def _setting_help(name: str) -> str:
-    s = next(s for s in SETTINGS if s.name == name)
-    return f"{s.help} [env {s.env}; default {s.default}]"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the demo's events (JSONL)",
     )
     demo.add_argument("--json", action="store_true", help="print the summary as JSON")
-    demo.add_argument("--store", help=_setting_help("store"))
+    demo.add_argument("--store", help=setting_help("store"))
     demo.add_argument("--no-store", action="store_true", help="do not store the events")
     _add_model_options(demo)
 
@@ -102,7 +98,7 @@ def _add_evaluate(sub: Any) -> None:
     )
     ev.add_argument("--no-default-patterns", action="store_true", help="use only the given/imported patterns")
     ev.add_argument("--limit", type=int, metavar="N", help="evaluate the first N items")
-    ev.add_argument("--model", help=_setting_help("model"))
+    ev.add_argument("--model", help=setting_help("model"))
     _add_backoff_options(ev)
 
 
@@ -113,22 +109,23 @@ def _add_actor(sub: Any) -> None:
     act.add_argument("--context", metavar="SENTENCE", help="a sentence that contains TEXT")
     act.add_argument("--jsonl", metavar="FILE", help='lines {"text", "date"?, "context"?}; "-" = stdin')
     act.add_argument("--json", action="store_true", help="print JSON (always, with --jsonl)")
-    act.add_argument("--model", help=_setting_help("model"))
-    act.add_argument("--actors", help=_setting_help("actors"))
+    act.add_argument("--model", help=setting_help("model"))
+    act.add_argument("--actors", help=setting_help("actors"))
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", help=_setting_help("model"))
-    p.add_argument("--batch-size", type=int, help=_setting_help("batch_size"))
-    p.add_argument("--processes", type=int, help=_setting_help("processes"))
-    p.add_argument("--patterns", help=_setting_help("patterns"))
-    p.add_argument("--actors", help=_setting_help("actors"))
+    p.add_argument("--model", help=setting_help("model"))
+    p.add_argument("--batch-size", type=int, help=setting_help("batch_size"))
+    p.add_argument("--processes", type=int, help=setting_help("processes"))
+    p.add_argument("--parse-scope", choices=PARSE_SCOPES, help=setting_help("parse_scope"))
+    p.add_argument("--patterns", help=setting_help("patterns"))
+    p.add_argument("--actors", help=setting_help("actors"))
     _add_backoff_options(p)
 
 
 def _add_backoff_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backoff", metavar="packaged|off|FILE", help=_setting_help("backoff"))
-    p.add_argument("--min-confidence", type=float, metavar="P", help=_setting_help("min_confidence"))
+    p.add_argument("--backoff", metavar="packaged|off|FILE", help=setting_help("backoff"))
+    p.add_argument("--min-confidence", type=float, metavar="P", help=setting_help("min_confidence"))
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -136,6 +133,10 @@ def _settings(args: argparse.Namespace) -> Settings:
         model=args.model,
         batch_size=args.batch_size,
         processes=args.processes,
+        parse_scope=args.parse_scope,
+        workers=getattr(args, "workers", None),
+        scheduler=getattr(args, "scheduler", None),
+        partition_size=getattr(args, "partition_size", None),
         patterns=args.patterns,
         actors=args.actors,
         backoff=args.backoff,
@@ -160,7 +161,7 @@ def cmd_read(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
 
 def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     pipeline = Pipeline(_settings(args))
-    pipeline.nlp  # noqa: B018  load the model now: an unknown one is a usage error even with no text
+    pipeline.check_model()  # an unknown model is a usage error even with no text
     progress = Progress(stderr, enabled=stderr.isatty())
     _warn_imported(pipeline, stderr)
     try:
@@ -170,7 +171,7 @@ def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     failed = 0
     try:
         first = True
-        for item in pipeline.run(args.paths, progress):
+        for item in code_stream(read_articles(args.paths), pipeline, progress):
             if isinstance(item, DocumentError):
                 failed += 1
                 _report(item, stderr)
@@ -233,7 +234,7 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     _warn_imported(pipeline, stderr)
     if args.text is not None:
         answer = resolve_actor(
-            pipeline.nlp, pipeline.resources, args.text, _date(args.date, "--date"), args.context
+            pipeline.language, pipeline.resources, args.text, _date(args.date, "--date"), args.context
         )
         if args.json:
             stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
@@ -257,7 +258,7 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
                 if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
                     raise InputError('expected an object with a "text" string')
                 answer = resolve_actor(
-                    pipeline.nlp,
+                    pipeline.language,
                     pipeline.resources,
                     rec["text"],
                     _date(rec.get("date"), "date"),

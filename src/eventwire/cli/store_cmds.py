@@ -8,7 +8,7 @@ import json
 from typing import IO, Any
 
 from eventwire.errors import QueryError
-from eventwire.settings import SETTINGS, Settings
+from eventwire.settings import SETTINGS, Settings, setting_help
 
 __all__ = ["STORE_COMMANDS", "add_store_commands", "run_store_command"]
 
@@ -47,6 +47,9 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     ing.add_argument("--timeout", type=float, default=20.0, help="seconds per HTTP request")
     ing.add_argument("--store", help=_store_help())
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ing.add_argument("--workers", type=int, metavar="N", help=setting_help("workers"))
+    ing.add_argument("--scheduler", metavar="tcp://HOST:PORT", help=setting_help("scheduler"))
+    ing.add_argument("--partition-size", type=int, metavar="N", help=setting_help("partition_size"))
     add_model_options(ing)
 
     wa = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest new items, continuously")
@@ -166,7 +169,7 @@ def _ingest(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings
     if not args.paths and not args.feed:
         raise QueryError("ingest: give PATHs, URLs or --feed URL")
     pipeline = Pipeline(settings)
-    pipeline.nlp  # noqa: B018  an unknown model is a usage error before the store is touched
+    pipeline.check_model()  # an unknown model is a usage error before the store is touched
     progress = Progress(stderr, enabled=stderr.isatty())
     fetcher = Fetcher(cache_dir=f"{root}/http-cache", timeout=args.timeout)
     try:
@@ -220,7 +223,7 @@ def _watch(args: argparse.Namespace, stdout: IO[str], settings: Settings, root: 
 
     every = _interval(args.every)
     pipeline = Pipeline(settings)
-    pipeline.nlp  # noqa: B018
+    pipeline.check_model()
 
     def report(n: int, s: IngestSummary) -> None:
         if s.busy:

@@ -145,6 +145,7 @@ class EventCoder:
         self.res = resources
         self.unresolved_actors = unresolved_actors
         self.min_confidence = min_confidence
+        self._money: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ public
     def code(self, article: Article, doc: Any, given_spans: Sequence[tuple[int, int]] = ()) -> list[Event]:
@@ -184,6 +185,19 @@ class EventCoder:
             if own is not None:
                 context_date = own
         return events, actors.resolved()
+
+    def may_fire(self, sent: Any) -> bool:
+        """Whether a pattern may fire in a parsed sentence before NER has run: a trigger with its
+        constraints met, or a trigger whose object may be an amount of money (an entity)."""
+        if next(self._triggers(sent), None) is not None:
+            return True
+        money = self._money_lemmas()
+        return any(tok.lemma_.lower() in money for tok in sent)
+
+    def _money_lemmas(self) -> frozenset[str]:
+        if self._money is None:
+            self._money = frozenset(p.lemma for p in self.res.patterns if "money" in p.object)
+        return self._money
 
     # ---------------------------------------------------------------- triggers
     def _triggers(self, sent: Any) -> Iterator[_Found]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ConfigError
@@ -36,6 +37,19 @@ def load_pipeline(model: str) -> Any:
     if missing:
         raise ConfigError(f"spaCy pipeline {model!r} lacks required component(s): {', '.join(missing)}")
     return nlp
+
+
+def check_installed(model: str) -> None:
+    """Raise :class:`ConfigError` unless ``model`` is an installed pipeline package or a directory
+    (without loading it: for a process that hands the coding to workers)."""
+    import spacy.util
+
+    if Path(model).is_dir() or spacy.util.is_package(model):
+        return
+    raise ConfigError(
+        f"cannot load spaCy pipeline {model!r}: no such package or directory. Install it, or set --model / "
+        "EVENTWIRE_MODEL to an installed pipeline name or a pipeline directory."
+    )
 
 
 def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.batch.runners import chunks, make_runner, parallel, partitions
 from eventwire.errors import DocumentError, InputError, StoreBusyError
 from eventwire.extract.dedup import text_key, url_key
 from eventwire.ingest.web import Fetcher, feed_items, fetch_pages, is_url
@@ -36,6 +37,7 @@ class IngestSummary:
     busy: str = ""  # watch: why a poll was skipped (another ingest held the store)
     seconds: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
+    worker_rss: list[int] = field(default_factory=list)  # peak resident bytes of each coding process
 
     def counts(self) -> dict[str, int]:
         return {
@@ -54,6 +56,7 @@ class IngestSummary:
             "segments": self.segments,
             "compacted": self.compacted,
             "seconds": round(self.seconds, 2),
+            "worker_peak_rss_mb": [round(b / 2**20) for b in self.worker_rss],
             "failures": self.failures,
         }
 
@@ -174,9 +177,26 @@ def ingest_articles(
     """Code and store articles in batches of ``settings.store_batch``; each batch is one segment,
     committed atomically, so an interrupted run loses at most the batch in flight and a rerun
     stores it (already stored articles are recognised before coding and skipped)."""
-    return _run(
-        store_dir, pipeline.settings.store_batch, lambda fresh: pipeline.code_articles(fresh(items), progress)
-    )
+    settings = pipeline.settings
+
+    def produce(fresh: Fresh, summary: IngestSummary) -> Iterator[list[CodedArticle | DocumentError]]:
+        runner = make_runner(settings, pipeline)
+        try:
+            fresh_items = fresh(items)
+            parts = (
+                partitions(fresh_items, settings)
+                if parallel(settings)
+                else chunks(fresh_items, settings.store_batch)
+            )
+            for results in runner.map(parts):
+                if progress is not None:
+                    progress(len(results))
+                yield results
+            summary.worker_rss = runner.peak_rss()
+        finally:
+            runner.close()
+
+    return _run(store_dir, produce)
 
 
 def ingest_coded(
@@ -186,19 +206,22 @@ def ingest_coded(
 
     items = list(results)
 
-    def coded(fresh: Callable[[Iterable[Any]], Iterator[Any]]) -> Iterator[CodedArticle | DocumentError]:
+    def coded(fresh: Fresh, summary: IngestSummary) -> Iterator[list[CodedArticle | DocumentError]]:
         by_article = {id(r.article): r for r in items if isinstance(r, CodedArticle)}
         read = [r.article if isinstance(r, CodedArticle) else r for r in items]
-        for article in fresh(read):  # records the documents that failed, skips stored articles
-            yield by_article[id(article)]
+        # fresh() records the documents that failed and skips stored articles
+        for chunk in chunks(fresh(read), batch_size):
+            yield [by_article[id(article)] for article in chunk]
 
-    return _run(store_dir, batch_size, coded)
+    return _run(store_dir, coded)
+
+
+Fresh = Callable[[Iterable[Article | DocumentError]], Iterator[Article | DocumentError]]
 
 
 def _run(
     store_dir: str | Path,
-    batch_size: int,
-    produce: Callable[[Callable[[Iterable[Any]], Iterator[Any]]], Iterable[CodedArticle | DocumentError]],
+    produce: Callable[[Fresh, IngestSummary], Iterable[list[CodedArticle | DocumentError]]],
 ) -> IngestSummary:
     started = time.perf_counter()
     summary = IngestSummary(store=str(store_dir))
@@ -215,7 +238,9 @@ def _run(
             if not batch:
                 return
             done = store.add_batch(
-                [(c.article, c.events, c.mentions, c.sentences) for c in batch], summary.run_id
+                [(c.article, c.events, c.mentions, c.sentences) for c in batch],
+                summary.run_id,
+                [c.themes for c in batch],
             )
             for coded, result in zip(batch, done, strict=True):
                 if result.duplicate_of is None:
@@ -241,14 +266,13 @@ def _run(
                 seen |= keys
                 yield item
 
-        for result in produce(fresh):
-            if isinstance(result, DocumentError):
-                fail(result)  # failed while coding (read already counted)
-                continue
-            batch.append(result)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+        for results in produce(fresh, summary):  # one partition: one segment
+            for result in results:
+                if isinstance(result, DocumentError):
+                    fail(result)  # failed while coding (read already counted)
+                else:
+                    batch.append(result)
+            flush()
         summary.compacted = store.compact()
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.counts())

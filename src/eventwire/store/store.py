@@ -194,9 +194,11 @@ class Store:
         self,
         coded: Sequence[tuple[Article, list[Event], list[ActorMention], list[tuple[int, int]]]],
         run_id: str = "",
+        themes: Sequence[tuple[list[str], float] | None] = (),
     ) -> list[StoredArticle]:
         """Store one batch of coded articles as one segment, committed atomically.  Articles already
-        stored (or repeated within the batch) are reported as duplicates and skipped."""
+        stored (or repeated within the batch) are reported as duplicates and skipped.  ``themes``:
+        each article's (themes, tone) when already computed (by a worker), else computed here."""
         assert self.catalog is not None
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
         segment_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
@@ -208,7 +210,7 @@ class Store:
         seen_text: dict[str, str] = {}
         seen_url: dict[str, str] = {}
         pending: dict[str, np.ndarray] = {}
-        for article, events, mentions, sentences in coded:
+        for n, (article, events, mentions, sentences) in enumerate(coded):
             aid = store_id(article)
             tkey, ukey = text_key(article.text), url_key(article.url) if article.url else None
             dup = self.known(article) or seen_text.get(tkey) or (seen_url.get(ukey) if ukey else None)
@@ -226,7 +228,10 @@ class Store:
             sig_rows.append((aid, signature.astype(np.uint64).tobytes()))
             source_name = _source_name(article)
             day = _day(article.published)
-            theme_list, tone = article_themes_and_tone(article.title, article.text)
+            known = themes[n] if n < len(themes) else None
+            theme_list, tone = (
+                known if known is not None else article_themes_and_tone(article.title, article.text)
+            )
             rows["articles"].append(
                 {
                     "article_id": aid,
