@@ -834,6 +834,7 @@ def _hit_role(text: str, start: int, end: int) -> _Role:
     return ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tuple[ActorCode, str] | None:
     """Resolve a plain phrase to an actor code and a description of what decided it, or None.
 
@@ -857,6 +858,8 @@ def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tu
 
     >>> resolve_phrase("Chinese State Councilor and Foreign Minister Wang Yi", c, a)  # doctest: +SKIP
     (ActorCode(country='CHN', sector='GOV'), 'demonym:Chinese+agent:state councilor')
+
+    Memoised: the same phrase recurs within and across articles, and the tables never change.
     """
     hits = countries.find_all(text)
     tokens = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]

@@ -10,6 +10,7 @@ or a joint reference ("the two sides", "both countries", "each other").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -112,10 +113,7 @@ class ArticleActors:
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
         self.agents = agents
-        self._sent_of = {}
-        for si, sent in enumerate(doc.sents):
-            for tok in sent:
-                self._sent_of[tok.i] = si
+        self._sent_starts = [sent.start for sent in doc.sents]
         self._cache: dict[int, ActorMention | None] = {}
         self._memory: list[_Entry] = []
         self._names: dict[str, ActorCode] = {}
@@ -126,7 +124,7 @@ class ArticleActors:
 
     # ------------------------------------------------------------------ public
     def sentence_index(self, token: Any) -> int:
-        return self._sent_of.get(token.i, 0)
+        return max(0, bisect_right(self._sent_starts, token.i) - 1)
 
     def mention(self, token: Any) -> ActorMention | None:
         """The actor the noun phrase headed by ``token`` refers to, or None."""
@@ -217,9 +215,16 @@ class ArticleActors:
     # ----------------------------------------------------------------- resolve
     def _prescan(self) -> None:
         """First pass: resolve every nominal head so that memory and counts are article-wide."""
-        for tok in self.doc:
-            if tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"GPE", "NORP"}:
-                self.mention(tok)
+        from spacy.attrs import ENT_TYPE, POS
+        from spacy.symbols import NOUN, PROPN
+
+        if len(self.doc) == 0:
+            return
+        strings = self.doc.vocab.strings
+        places = {strings.add("GPE"), strings.add("NORP")}
+        for i, (pos, ent) in enumerate(self.doc.to_array([POS, ENT_TYPE]).tolist()):
+            if pos in (NOUN, PROPN) or ent in places:
+                self.mention(self.doc[i])
 
     def _side(self, country: str) -> ActorCode:
         sectors = self._sector_by_country.get(country)
@@ -473,10 +478,11 @@ class ArticleActors:
         return None
 
     def _recent(self, accept: Any, before: int | None = None, window: int = 3) -> _Entry | None:
+        here = max(0, bisect_right(self._sent_starts, before) - 1) if before is not None else 0
         for entry in reversed(self._memory):
             if before is not None and entry.token_i >= before:
                 continue
-            if before is not None and self._sent_of.get(before, 0) - entry.sentence > window:
+            if before is not None and here - entry.sentence > window:
                 return None
             if accept(entry):
                 return entry

@@ -174,7 +174,10 @@ class EventCoder:
         ents_of: list[list[Any]] = [[] for _ in sents]
         for ent in doc.ents:
             ents_of[bisect_right(starts, ent.start) - 1].append(ent)
+        analysed = _analysed_sentences(doc, sents)
         for si, sent in enumerate(sents):
+            if not analysed[si] and not ents_of[si]:
+                continue  # left out of the parse (nlp.selective): it can hold no event
             own = self._sentence_date(ents_of[si], base)
             found_events = [
                 e for f in self._triggers(sent) for e in self._events_for(article, actors, si, sent, f)
@@ -809,6 +812,17 @@ def _in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
             return True
         node = node.head
     return False
+
+
+def _analysed_sentences(doc: Any, sents: list[Any]) -> list[bool]:
+    """Whether each sentence has any part-of-speech tag (sentences the selective parse left out
+    have none)."""
+    from spacy.attrs import POS
+
+    if len(doc) == 0:
+        return []
+    pos = doc.to_array([POS]).reshape(-1)
+    return [bool(pos[s.start : s.end].any()) for s in sents]
 
 
 def _names_country(head: Any) -> bool:
