@@ -39,9 +39,9 @@ def _article(n: int, chars: int) -> Article:
 def test_partitions_end_at_their_size_or_early_when_their_texts_are_long() -> None:
     assert [len(c) for c in chunks(range(7), 3)] == [3, 3, 1]
     settings = Settings.from_env(env={}, partition_size=4)
-    long, short = _article(0, 30_000), _article(1, 100)
+    long, short = _article(0, 200_000), _article(1, 100)
     sizes = [len(p) for p in partitions([short, long, short, short, short, short, short], settings)]
-    assert sizes == [2, 4, 1]  # 20,000 characters (4 x 5,000) end the first partition early
+    assert sizes == [2, 4, 1]  # 160,000 characters end the first partition early
 
 
 def test_a_partition_that_cannot_be_coded_fails_its_documents_with_the_reason() -> None:

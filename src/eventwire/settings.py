@@ -102,9 +102,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "partition_size",
-        32,
+        128,
         "EVENTWIRE_PARTITION_SIZE",
-        "Articles per partition sent to a worker (processes > 1 or Dask); each is one store segment.",
+        "Most articles per partition sent to a worker (processes > 1 or Dask; fewer when long); each is one store segment.",
         int,
     ),
     Setting(
@@ -131,7 +131,7 @@ class Settings:
     backoff: str = "packaged"
     min_confidence: float = 0.55
     store: str = ""
-    partition_size: int = 32
+    partition_size: int = 128
     store_batch: int = 256
     extra: Mapping[str, str] = field(default_factory=dict)
 

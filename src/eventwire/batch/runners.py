@@ -27,9 +27,9 @@ from eventwire.settings import Settings
 Item = Article | DocumentError
 Result = CodedArticle | DocumentError
 
-#: A partition ends early once its texts reach ``partition_size`` times this many characters
-#: (about the mean length of a news article).
-PARTITION_CHARS_PER_ARTICLE = 5000
+#: A partition ends early once its texts reach this many characters (about 35 news articles, a few
+#: seconds of work), so that partitions of long articles do not hold up the others.
+PARTITION_CHARS = 160_000
 #: Partitions in flight per worker: enough to keep a worker busy while its results are stored.
 IN_FLIGHT_PER_WORKER = 3
 
@@ -216,7 +216,7 @@ def chunks(items: Iterable[Any], size: int, chars: int = 0) -> Iterator[list[Any
 
 def partitions(items: Iterable[Item], settings: Settings) -> Iterator[list[Item]]:
     """The partitions sent to workers: ``partition_size`` articles, or fewer when long."""
-    return chunks(items, settings.partition_size, settings.partition_size * PARTITION_CHARS_PER_ARTICLE)
+    return chunks(items, settings.partition_size, PARTITION_CHARS)
 
 
 def make_runner(settings: Settings, pipeline: Pipeline) -> Runner:
