@@ -35,7 +35,7 @@ typecheck: $(STAMP)
 	$(PY) -m mypy
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_code.py
+	$(PY) benchmarks/throughput.py
 
 lock: $(PY)
 	$(PY) -m pip freeze --exclude-editable | grep -v -i '^en.core.web' > requirements/lock.txt
