@@ -110,7 +110,8 @@ TEXT = (
     "MOSCOW (Reuters) - Russian Foreign Minister Sergey Lavrov praised China on Tuesday. "
     "The weather in Moscow was cold. He said Russia would send aid to Syria next week. "
     "Turkish troops attacked Kurdish fighters in northern Syria, the army said. "
-    "Analysts expect prices to rise. Protesters in Minsk clashed with police on Sunday."
+    "Analysts expect prices to rise. Protesters in Minsk clashed with police on Sunday. "
+    "The protesters clashed with soldiers. The militants attacked soldiers."
 )
 
 

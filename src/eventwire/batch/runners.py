@@ -164,7 +164,11 @@ class DaskRunner:
                     memory_limit=0,
                     silence_logs=40,
                 )
-            self.client = Client(self._cluster)
+            try:
+                self.client = Client(self._cluster)
+            except BaseException:
+                self._cluster.close()
+                raise
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
 
     def map(self, partitions: Iterable[list[Item]]) -> Iterator[list[Result]]:

@@ -78,7 +78,8 @@ class EventCues:
         lexicon |= resources.people.vocabulary()
         if resources.imported_actors is not None:
             lexicon |= resources.imported_actors.vocabulary()
-        self.actor_words = frozenset(lexicon)
+        # every inflected form: the coder matches dictionary words by lemma ("protesters", "soldiers")
+        self.actor_words = frozenset().union(*(inflections(w, irregular) for w in lexicon))
         self.pronouns = PRONOUNS
 
     def _requirement(self, pattern: Pattern) -> Requirement:

@@ -60,6 +60,8 @@ class FastAttributes:
         rows = doc.to_array(self._in_attrs).tolist()
         keys = [self._key(rows, i) for i in range(len(rows))]
         table = self._table
+        if len(table) + len(rows) > MAX_ENTRIES:
+            table.clear()  # bounded memory; every key of this doc is then learnt anew
         missing = [i for i, k in enumerate(keys) if k not in table]
         if missing:
             self._learn(doc, rows, keys, missing)
@@ -121,8 +123,6 @@ class FastAttributes:
         for _, proc in self._steps:
             mini = proc(mini)
         out = mini.to_array(self._out_attrs).tolist()
-        if len(self._table) + len(centres) > MAX_ENTRIES:
-            self._table.clear()
         for pos, key in centres:
             self._table[key] = tuple(out[pos])
 

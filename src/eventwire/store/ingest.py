@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sqlite3
 import time
@@ -178,25 +179,29 @@ def ingest_articles(
     committed atomically, so an interrupted run loses at most the batch in flight and a rerun
     stores it (already stored articles are recognised before coding and skipped)."""
     settings = pipeline.settings
+    # a remote scheduler is reached before the store is touched (a wrong address leaves nothing
+    # behind); a local cluster starts only once the store is ours
+    remote = make_runner(settings, pipeline) if settings.scheduler else None
 
     def produce(fresh: Fresh, summary: IngestSummary) -> Iterator[list[CodedArticle | DocumentError]]:
-        runner = make_runner(settings, pipeline)
+        runner = remote or make_runner(settings, pipeline)
         try:
-            fresh_items = fresh(items)
-            parts = (
-                partitions(fresh_items, settings)
-                if parallel(settings)
-                else chunks(fresh_items, settings.store_batch)
-            )
+            new = fresh(items)
+            parts = partitions(new, settings) if parallel(settings) else chunks(new, settings.store_batch)
             for results in runner.map(parts):
                 if progress is not None:
                     progress(len(results))
                 yield results
             summary.worker_rss = runner.peak_rss()
         finally:
-            runner.close()
+            if runner is not remote:
+                runner.close()
 
-    return _run(store_dir, produce)
+    try:
+        return _run(store_dir, produce)
+    finally:
+        if remote is not None:
+            remote.close()
 
 
 def ingest_coded(
@@ -266,13 +271,15 @@ def _run(
                 seen |= keys
                 yield item
 
-        for results in produce(fresh, summary):  # one partition: one segment
-            for result in results:
-                if isinstance(result, DocumentError):
-                    fail(result)  # failed while coding (read already counted)
-                else:
-                    batch.append(result)
-            flush()
+        # closed at once on an error, so that worker processes do not outlive the run
+        with contextlib.closing(iter(produce(fresh, summary))) as parts:  # type: ignore[type-var]
+            for results in parts:  # one partition: one segment
+                for result in results:
+                    if isinstance(result, DocumentError):
+                        fail(result)  # failed while coding (read already counted)
+                    else:
+                        batch.append(result)
+                flush()
         summary.compacted = store.compact()
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.counts())
