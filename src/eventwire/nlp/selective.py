@@ -140,7 +140,8 @@ class SelectiveParser:
         return _Plan(doc, sentences, chosen, positions)
 
     def _sentences(self, doc: Any) -> list[tuple[int, int]]:
-        """Sentences by punctuation (with trailing quotes and brackets) and line breaks."""
+        """Sentences by punctuation (with trailing quotes and brackets) and blank lines (wire copy
+        wraps its lines, so a single line break does not end a sentence)."""
         from spacy.attrs import IS_SPACE, ORTH
 
         rows = doc.to_array([ORTH, IS_SPACE]).tolist() if len(doc) else []
@@ -153,7 +154,7 @@ class SelectiveParser:
                 end = i + 1
                 while end < n and (rows[end][0] in self._closers or rows[end][1]):
                     end += 1
-            elif space and "\n" in doc[i].text:
+            elif space and doc[i].text.count("\n") >= 2:  # a blank line; hard-wrapped lines run on
                 end = i + 1
                 while end < n and rows[end][1]:
                     end += 1
