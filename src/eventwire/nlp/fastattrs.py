@@ -20,7 +20,6 @@ from typing import Any
 FAST_ATTRS_VERSION = "1"
 REPLACED = ("attribute_ruler", "lemmatizer")
 MAX_ENTRIES = 1_000_000
-_OUT_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
 
 
 class FastAttributes:
@@ -43,7 +42,6 @@ class FastAttributes:
         self._context: dict[int, bool] = {}
         if not self._steps:
             self.enabled = True  # nothing to replace
-        del MORPH, POS, LEMMA
 
     @property
     def replaced(self) -> tuple[str, ...]:
