@@ -12,6 +12,9 @@ then runs in a fresh subprocess (so peak memory is its own) over that file:
   the attribute ruler and lemmatizer are replaced by the memoised table) over the full texts;
 - ``selective``: the coder's parse only (``Pipeline.nlp``: those components on the sentences
   that can hold an event, plus the table);
+- ``bare_full_x2`` / ``bare_parse_x2``: two processes at once, each over every other article, with
+  every component / with tok2vec, tagger and parser only: what this machine's two cores give the
+  bare pipeline (wall time of the slower half; the hardware ceiling the coder is measured against);
 - ``code``: ``eventwire code`` in one process (read, extract, parse, code; model load excluded);
 - ``ingest_1``: ``eventwire ingest`` in one process into a new store, timed end to end (start-up,
   model load and store writes included), and ``ingest_workers_1`` / ``ingest_workers_2``: the same
@@ -40,7 +43,17 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-MEASURES = ("bare_full", "bare_used", "selective", "code", "ingest_1", "ingest_workers_1", "ingest_workers_2")
+MEASURES = (
+    "bare_full",
+    "bare_full_x2",
+    "bare_parse_x2",
+    "bare_used",
+    "selective",
+    "code",
+    "ingest_1",
+    "ingest_workers_1",
+    "ingest_workers_2",
+)
 _REUTERS = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
 
 
@@ -87,8 +100,8 @@ def _peak_mb(who: int = resource.RUSAGE_SELF) -> int:
     return round(resource.getrusage(who).ru_maxrss / 1024)
 
 
-def run_measure(name: str, jsonl: Path, model: str | None) -> dict[str, Any]:
-    """One measure, in this (fresh) process."""
+def run_measure(name: str, jsonl: Path, model: str | None, half: int = -1) -> dict[str, Any]:
+    """One measure, in this (fresh) process (``half`` 0/1: every other article only)."""
     from eventwire.models import Article
     from eventwire.nlp.fastattrs import FastAttributes
     from eventwire.pipeline import CodedArticle, Pipeline
@@ -96,6 +109,8 @@ def run_measure(name: str, jsonl: Path, model: str | None) -> dict[str, Any]:
 
     records = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()]
     texts = [r["text"] for r in records]
+    if half >= 0:
+        texts = texts[half::2]
     if name.startswith("ingest"):
         store = Path(tempfile.mkdtemp(prefix="ew-bench-store-"))
         cmd = [sys.executable, "-m", "eventwire", "ingest", str(jsonl), "--store", str(store), "--json"]
@@ -129,6 +144,10 @@ def run_measure(name: str, jsonl: Path, model: str | None) -> dict[str, Any]:
     if name == "bare_full":
         for _ in language.pipe(texts, batch_size=settings.batch_size):
             pass
+    elif name == "bare_parse":
+        parse_only = [n for n in language.pipe_names if n not in {"tok2vec", "tagger", "parser"}]
+        for _ in language.pipe(texts, batch_size=settings.batch_size, disable=parse_only):
+            pass
     elif name == "bare_used":
         for doc in language.pipe(texts, batch_size=settings.batch_size, disable=disable):
             used(doc)
@@ -154,6 +173,31 @@ def run_measure(name: str, jsonl: Path, model: str | None) -> dict[str, Any]:
     return out
 
 
+def _measure(name: str, jsonl: Path, model: str | None) -> dict[str, Any]:
+    """Run measure ``name`` in a fresh subprocess (``*_x2``: two at once, on alternate halves)."""
+    halves = (0, 1) if name.endswith("_x2") else (-1,)
+    procs = []
+    for half in halves:
+        cmd = [sys.executable, __file__, "--run", name.removesuffix("_x2"), "--jsonl", str(jsonl)]
+        cmd += ["--model", model] if model else []
+        cmd += ["--half", str(half)] if half >= 0 else []
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    runs: list[dict[str, Any]] = []
+    for proc in procs:
+        out, err = proc.communicate()
+        try:
+            runs.append(json.loads(out.strip().splitlines()[-1]))
+        except (IndexError, json.JSONDecodeError):
+            return {"error": err[-2000:]}
+    if len(runs) == 1:
+        return runs[0]
+    return {
+        "seconds": max(r["seconds"] for r in runs),
+        "halves_seconds": [round(r["seconds"], 2) for r in runs],
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+    }
+
+
 def bench_set(records: list[dict[str, str]], measures: list[str], model: str | None) -> dict[str, Any]:
     words = sum(len(r["text"].split()) for r in records)
     result: dict[str, Any] = {"articles": len(records), "words": words, "measures": {}}
@@ -161,13 +205,7 @@ def bench_set(records: list[dict[str, str]], measures: list[str], model: str | N
         jsonl = Path(tmp) / "articles.jsonl"
         jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
         for name in measures:
-            cmd = [sys.executable, __file__, "--run", name, "--jsonl", str(jsonl)]
-            cmd += ["--model", model] if model else []
-            done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=os.environ.copy())
-            try:
-                got = json.loads(done.stdout.strip().splitlines()[-1])
-            except (IndexError, json.JSONDecodeError):
-                got = {"error": done.stderr[-2000:]}
+            got = _measure(name, jsonl, model)
             if "seconds" in got:
                 got["articles_per_s"] = round(len(records) / got["seconds"], 2)
                 got["words_per_s"] = round(words / got["seconds"])
@@ -195,9 +233,10 @@ def main() -> None:
     parser.add_argument("--measures", default=",".join(MEASURES))
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--jsonl", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--half", type=int, default=-1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
-        print(json.dumps(run_measure(args.run, args.jsonl, args.model)))
+        print(json.dumps(run_measure(args.run, args.jsonl, args.model, args.half)))
         return
     if not args.corpora.exists():
         print(json.dumps({"error": f"corpora not found: {args.corpora}"}))

@@ -195,3 +195,133 @@ def test_cli_serve_listens_on_loopback(store_dir) -> None:  # type: ignore[no-un
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# ----------------------------------------------------------------------------- hardening
+
+INJECTIONS = [
+    "' OR '1'='1",
+    "CHN'; DROP TABLE events; --",
+    '"; DELETE FROM articles; --',
+    "x') UNION SELECT * FROM failures --",
+    "%' OR 1=1 --",
+    "*",
+    "NEAR(a b",
+    "\\x00",
+    "CHN,RUS' OR 1=1 --",
+]
+INJECTABLE = [
+    "/api/events?actor={}",
+    "/api/events?dyad={}",
+    "/api/events?cameo={}",
+    "/api/events?plover={}",
+    "/api/events?status={}",
+    "/api/events?since={}",
+    "/api/events.csv?actor={}",
+    "/api/search?q={}",
+    "/api/trends/dyad?dyad={}",
+    "/api/actors/{}",
+    "/api/articles/{}",
+    "/search?q={}",
+    "/events?actor={}",
+]
+
+
+def _fingerprint(store_dir: Path) -> tuple[int, ...]:
+    with StoreReader(store_dir) as r:
+        cat = r.catalog
+        counts = [cat.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "failures")]
+        with r.cursor() as cur:
+            counts += [cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("events", "mentions")]
+    return tuple(counts)
+
+
+def test_injection_is_inert(client, store_dir) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import quote
+
+    before = _fingerprint(store_dir)
+    assert before[0] > 0 and before[2] > 0
+    for template in INJECTABLE:
+        for payload in INJECTIONS:
+            url = template.format(quote(payload, safe=""))
+            r = client.get(url)
+            assert r.status_code in {200, 400, 404}, (url, r.status_code, r.text[:300])
+            assert "Traceback" not in r.text and "sqlite3" not in r.text and "duckdb" not in r.text.lower()
+            if r.status_code == 200 and url.startswith("/api/events?"):
+                assert r.json()["total"] == 0, url  # a payload is a value that matches nothing
+    assert _fingerprint(store_dir) == before
+
+
+def test_queries_stop_at_the_time_limit(store_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import eventwire.store.store as store_module
+
+    # the demo store's queries are too small to reach the deadline check: look at every step
+    monkeypatch.setattr(store_module, "_CHECK_EVERY", 1)
+    strict = TestClient(create_app(store_dir, query_timeout=1e-9))
+    r = strict.get("/api/search?q=Lavrov")
+    assert r.status_code == 503, r.text
+    body = r.json()
+    assert body["ok"] is False and "time limit" in body["error"] and "[E043]" in body["error"]
+    assert strict.get("/search?q=Lavrov").status_code == 503  # the HTML page too, as an error page
+
+
+def test_a_long_duckdb_query_is_interrupted(store_dir) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from eventwire.errors import QueryTimeoutError
+    from eventwire.store.store import query_deadline
+
+    with StoreReader(store_dir) as r, query_deadline(0.2):
+        started = time.monotonic()
+        with pytest.raises(QueryTimeoutError), r.cursor() as cur:
+            cur.execute("SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3").fetchone()
+        assert time.monotonic() - started < 10
+
+
+def test_an_internal_error_shows_no_stack_trace(store_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import eventwire.serve.app as app_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(app_module, "event_rows", broken)
+    r = TestClient(create_app(store_dir), raise_server_exceptions=False).get("/api/events")
+    assert r.status_code == 500 and r.json() == {"ok": False, "status": 500, "error": "internal error"}
+    assert "secret" not in r.text and r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_serve_answers_while_an_ingest_writes(tmp_path: Path) -> None:
+    """A real ingest process writes small segments into the store the app is serving: every
+    request answers, the counts only grow, and the final count appears without a restart."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "live"
+    env = {**os.environ, "EVENTWIRE_STORE_BATCH": "1"}
+    cmd = [sys.executable, "-m", "eventwire", "ingest", *demo_files(), "--store", str(root), "--json"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    client = TestClient(create_app(root))
+    seen: list[int] = []
+    statuses: set[int] = set()
+    try:
+        while proc.poll() is None:
+            r = client.get("/api/events?limit=1")
+            statuses.add(r.status_code)
+            if r.status_code == 200:
+                seen.append(r.json()["total"])
+                assert client.get("/api/search?q=Russia").status_code == 200
+                assert client.get("/").status_code == 200
+            time.sleep(0.05)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert statuses <= {200, 503}  # 503 only before the store exists
+    assert seen == sorted(seen) and len(set(seen)) >= 3, seen  # it grew while being read
+    final = client.get("/api/events?limit=1").json()["total"]
+    assert final >= seen[-1] and final > 0
+    with StoreReader(root) as r, r.cursor() as cur:
+        assert cur.execute("SELECT count(*) FROM events").fetchone()[0] == final

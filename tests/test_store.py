@@ -388,6 +388,76 @@ def test_killed_ingest_then_rerun_equals_an_uninterrupted_run(built, tmp_path: P
     assert _event_ids(root) == _event_ids(built[0])
 
 
+_CRASH_IN_COMPACTION = """
+import os, sys
+import eventwire.store.store as st
+
+point, root = sys.argv[1], sys.argv[2]
+calls = {"replace": 0, "path": 0}
+real_replace, real_sql_path = st.os.replace, st._sql_path
+
+def replace(src, dst):  # 1st: the merged segment moves in; 2nd on: old segments move to trash
+    calls["replace"] += 1
+    if point == "before-rename" and calls["replace"] == 1:
+        os._exit(137)
+    real_replace(src, dst)
+    if point == "after-rename" and calls["replace"] == 1:
+        os._exit(137)
+    if point == "after-commit" and calls["replace"] == 2:
+        os._exit(137)
+
+def sql_path(path):  # called for every file of every table while the merged files are written
+    calls["path"] += 1
+    if point == "mid-copy" and calls["path"] == 40:
+        os._exit(137)
+    return real_sql_path(path)
+
+with st.Store(root) as store:
+    st._sql_path = sql_path
+    st.os.replace = replace
+    store.compact(max_events=10_000, min_segments=4)
+sys.exit(3)  # not reached: the process dies inside compaction
+"""
+
+
+@pytest.fixture(scope="module")
+def one_segment_each(tmp_path_factory, pipeline) -> Path:  # type: ignore[no-untyped-def]
+    """The demo articles stored one per segment (15 small segments: compaction has work)."""
+    from eventwire.pipeline import Pipeline
+
+    root = tmp_path_factory.mktemp("one-each")
+    ingest(
+        demo_files(),
+        root,
+        Pipeline(dataclasses.replace(pipeline.settings, store_batch=1), pipeline.resources),
+    )
+    return root
+
+
+@pytest.mark.parametrize("point", ["mid-copy", "before-rename", "after-rename", "after-commit"])
+def test_a_crash_inside_compaction_loses_and_duplicates_nothing(  # type: ignore[no-untyped-def]
+    built, one_segment_each, tmp_path: Path, pipeline, point: str
+) -> None:
+    """The process dies (os._exit, no cleanup runs, as with SIGKILL) at each step of merging
+    segments; the store opens cleanly and holds exactly what it held before."""
+    import shutil
+
+    root = tmp_path / "store"
+    seed = one_segment_each
+    shutil.copytree(seed, root)
+    done = subprocess.run([sys.executable, "-c", _CRASH_IN_COMPACTION, point, str(root)], check=False)
+    assert done.returncode == 137, f"did not die at {point}"
+    with Store(root):  # opening cleans up what the crash left
+        pass
+    assert not [p for p in (root / "segments").iterdir() if p.name.startswith(".tmp-")]
+    assert _counts(root) == _counts(built[0]) and _event_ids(root) == _event_ids(built[0])
+    with StoreReader(root) as r:
+        assert [h.article_id for h in search(r, "Lavrov OR Ukraine")]
+    again = ingest(demo_files(), root, pipeline)  # and a rerun adds nothing
+    assert again.stored == 0 and again.duplicates == 15
+    assert _event_ids(root) == _event_ids(built[0])
+
+
 def test_demo_stores_idempotently_and_shows_trends(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     args = ["demo", "-o", str(tmp_path / "demo.jsonl"), "--store", str(tmp_path / "store")]
     assert main(args) == 0

@@ -9,11 +9,21 @@ and matched in tests and logs::
     ├── InputError             E020  a path cannot be read
     ├── StoreError             E040  the event store cannot be opened or written
     │   ├── StoreBusyError     E041  another ingest is writing to the store
-    │   └── QueryError         E042  a query (search syntax, filter) is invalid
+    │   ├── QueryError         E042  a query (search syntax, filter) is invalid
+    │   └── QueryTimeoutError  E043  a query ran longer than the time limit
     └── DocumentError          E030  one document cannot be processed (batch goes on)
         ├── DecodeError        E031  bytes are not text in any supported encoding
         ├── EmptyDocumentError E032  no article text could be extracted
-        └── RecordError        E033  a JSONL line is not a valid record
+        ├── RecordError        E033  a JSONL/CSV record is not valid
+        ├── TooLargeError      E034  the document is larger than max_document_bytes
+        ├── LanguageError      E035  the text is not in a language the pipeline codes
+        ├── ArchiveError       E036  a gzip or WARC archive is truncated or corrupt
+        ├── ReadError          E037  a file or directory cannot be read
+        ├── CodingError        E038  parsing or coding the document failed
+        └── FetchError         E039  a URL or feed cannot be fetched (HTTP error, timeout, robots.txt)
+
+A :class:`DocumentError` is stored with its code in the ingest summary and the store
+(``eventwire failures``); the ingest goes on with the next document.
 """
 
 from __future__ import annotations
@@ -78,6 +88,12 @@ class QueryError(StoreError):
     code = "E042"
 
 
+class QueryTimeoutError(StoreError):
+    """A query was stopped at the time limit (``query_timeout``); narrower filters answer sooner."""
+
+    code = "E043"
+
+
 class DocumentError(EventwireError):
     """One document could not be processed; it is named in the message and the batch goes on."""
 
@@ -105,16 +121,62 @@ class RecordError(DocumentError):
     code = "E033"
 
 
+class TooLargeError(DocumentError):
+    code = "E034"
+
+
+class LanguageError(DocumentError):
+    code = "E035"
+
+
+class ArchiveError(DocumentError):
+    code = "E036"
+
+
+class ReadError(DocumentError):
+    code = "E037"
+
+
+class CodingError(DocumentError):
+    code = "E038"
+
+
+class FetchError(DocumentError):
+    code = "E039"
+
+
+DOCUMENT_ERRORS: tuple[type[DocumentError], ...] = (
+    DocumentError,
+    DecodeError,
+    EmptyDocumentError,
+    RecordError,
+    TooLargeError,
+    LanguageError,
+    ArchiveError,
+    ReadError,
+    CodingError,
+    FetchError,
+)
+
+
 __all__ = [
+    "DOCUMENT_ERRORS",
+    "ArchiveError",
+    "CodingError",
     "ConfigError",
     "DecodeError",
     "DictionaryError",
     "DocumentError",
     "EmptyDocumentError",
     "EventwireError",
+    "FetchError",
     "InputError",
+    "LanguageError",
     "QueryError",
+    "QueryTimeoutError",
+    "ReadError",
     "RecordError",
     "StoreBusyError",
     "StoreError",
+    "TooLargeError",
 ]

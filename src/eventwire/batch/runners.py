@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
-from eventwire.errors import ConfigError, DocumentError
+from eventwire.errors import CodingError, ConfigError, DocumentError
 from eventwire.models import Article
 from eventwire.pipeline import CodedArticle, Pipeline
 from eventwire.settings import Settings
@@ -66,7 +66,7 @@ def code_partition(settings: Settings, items: list[Item]) -> list[Result]:
         return list(pipeline.code_articles(items))
     except Exception as exc:  # noqa: BLE001 - a partition that cannot be coded fails its documents
         reason = f"coding failed on worker {os.getpid()}: {type(exc).__name__}: {exc}"
-        return [i if isinstance(i, DocumentError) else DocumentError(i.source, reason) for i in items]
+        return [i if isinstance(i, DocumentError) else CodingError(i.source, reason) for i in items]
 
 
 def peak_rss_bytes() -> int:

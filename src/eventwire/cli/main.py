@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     read = sub.add_parser("read", help="print one JSON object per article (id, title, published, text, ...)")
     read.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, .jsonl, .html, .gz")
+    _add_input_limits(read)
 
     code = sub.add_parser("code", help="code events: one JSON object (or TSV row) per event")
     code.add_argument("paths", nargs="+", metavar="PATH")
@@ -113,7 +114,14 @@ def _add_actor(sub: Any) -> None:
     act.add_argument("--actors", help=setting_help("actors"))
 
 
+def _add_input_limits(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-document-bytes", type=int, metavar="N", help=setting_help("max_document_bytes"))
+    p.add_argument("--languages", metavar="CODES", help=setting_help("languages"))
+
+
 def _add_model_options(p: argparse.ArgumentParser) -> None:
+    _add_input_limits(p)
+    p.add_argument("--max-sentence-tokens", type=int, metavar="N", help=setting_help("max_sentence_tokens"))
     p.add_argument("--model", help=setting_help("model"))
     p.add_argument("--batch-size", type=int, help=setting_help("batch_size"))
     p.add_argument("--processes", type=int, help=setting_help("processes"))
@@ -137,6 +145,9 @@ def _settings(args: argparse.Namespace) -> Settings:
         workers=getattr(args, "workers", None),
         scheduler=getattr(args, "scheduler", None),
         partition_size=getattr(args, "partition_size", None),
+        max_document_bytes=args.max_document_bytes,
+        max_sentence_tokens=args.max_sentence_tokens,
+        languages=args.languages,
         patterns=args.patterns,
         actors=args.actors,
         backoff=args.backoff,
@@ -150,7 +161,8 @@ def _report(err: DocumentError, stderr: IO[str]) -> None:
 
 def cmd_read(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     failed = 0
-    for item in read_articles(args.paths):
+    limits = Settings.from_env(max_document_bytes=args.max_document_bytes, languages=args.languages).limits()
+    for item in read_articles(args.paths, limits):
         if isinstance(item, DocumentError):
             failed += 1
             _report(item, stderr)
@@ -171,7 +183,7 @@ def cmd_code(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     failed = 0
     try:
         first = True
-        for item in code_stream(read_articles(args.paths), pipeline, progress):
+        for item in code_stream(read_articles(args.paths, pipeline.settings.limits()), pipeline, progress):
             if isinstance(item, DocumentError):
                 failed += 1
                 _report(item, stderr)

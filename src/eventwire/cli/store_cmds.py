@@ -7,7 +7,7 @@ import contextlib
 import json
 from typing import IO, Any
 
-from eventwire.errors import QueryError
+from eventwire.errors import ConfigError, QueryError
 from eventwire.settings import SETTINGS, Settings, setting_help
 
 __all__ = ["STORE_COMMANDS", "add_store_commands", "run_store_command"]
@@ -96,6 +96,7 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     sv.add_argument("--store", help=_store_help())
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--query-timeout", type=float, metavar="SECONDS", help=setting_help("query_timeout"))
 
     fa = sub.add_parser("failures", help="documents that failed in ingests, with their reasons")
     fa.add_argument("--store", help=_store_help())
@@ -198,7 +199,10 @@ def _serve(args: argparse.Namespace, stderr: IO[str], root: str) -> int:
     if args.host not in {"127.0.0.1", "localhost", "::1"}:
         stderr.write(f"eventwire: warning: listening on {args.host}, not only on this machine\n")
     stderr.write(f"eventwire: serving {root} on http://{args.host}:{args.port}/ (read-only)\n")
-    uvicorn.run(create_app(root), host=args.host, port=args.port, log_level="warning")
+    timeout = args.query_timeout if args.query_timeout is not None else Settings.from_env().query_timeout
+    if timeout <= 0:
+        raise ConfigError(f"--query-timeout must be more than 0 seconds, not {timeout}")
+    uvicorn.run(create_app(root, timeout), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

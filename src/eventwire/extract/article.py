@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from eventwire.errors import EmptyDocumentError
@@ -29,6 +28,7 @@ from eventwire.extract.dates import (
     wire_date,
     wire_dateline,
 )
+from eventwire.extract.language import CONFIDENT, detect_language
 from eventwire.models import Article, RawDocument
 
 HEADER_SCAN_LINES = 6  # datelines are looked for in this many non-empty lines after the title
@@ -61,20 +61,6 @@ _FURNITURE_LINES = (
     re.compile(r"^copyright\b.{0,200}\b(?:19|20)\d{2}\b.{0,200}$", re.I),
     re.compile(r"^follow us on\b.{0,150}$", re.I),
 )
-
-_STOPWORD_TEXT = {
-    "en": "the of and to in is that for was on with as said by it at from are have has",
-    "de": "der die und das den nicht ist mit sich des auf für dem ein eine auch von wird",
-    "fr": "le la les des et est une dans pour que qui du sur pas au avec sont ont",
-    "es": "el la los las de que y en del se por con una para es al como su",
-    "it": "il di che la per non sono della del una con gli nel alla anche è",
-    "nl": "de het een van en niet dat op zijn met voor ook aan wordt door",
-    "pt": "o os de que e do da em um para com não uma dos das como foi",
-}
-_STOPWORDS: Mapping[str, frozenset[str]] = {
-    lang: frozenset(words.split()) for lang, words in _STOPWORD_TEXT.items()
-}
-MIN_LANGUAGE_HITS = 5
 
 
 @dataclass
@@ -376,13 +362,10 @@ def article_id(text: str) -> str:
 
 
 def guess_language(text: str) -> str:
-    """Cheap stopword-count language guess; "en" unless another language clearly wins."""
-    tokens = re.findall(r"[^\W\d_]+", text[:5000].lower())
-    scores = {lang: sum(token in words for token in tokens) for lang, words in _STOPWORDS.items()}
-    best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] < MIN_LANGUAGE_HITS or scores[best] <= scores["en"]:
-        return "en"
-    return best
+    """The language of ``text`` when it is told with confidence, else "en" (see
+    :mod:`eventwire.extract.language`)."""
+    code, probability = detect_language(text)
+    return code if probability >= CONFIDENT else "en"
 
 
 def _build(

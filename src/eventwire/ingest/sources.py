@@ -4,6 +4,11 @@
 :class:`DocumentError` naming the document and the reason, so that a batch
 goes on past a bad file or a bad JSONL line.  Only a path that does not exist
 at all raises (:class:`InputError`).
+
+Limits (:class:`~eventwire.models.Limits`): a single-document file larger than
+``max_document_bytes`` is refused before it is read, and so is every record of a
+collection (JSONL, CSV, WARC) above it (E034); a gzip file is decompressed up to that
+size for one document (a gzip bomb stops there).
 """
 
 from __future__ import annotations
@@ -13,16 +18,26 @@ import gzip
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from eventwire.errors import DecodeError, DocumentError, InputError, RecordError
-from eventwire.models import DocumentKind, RawDocument
+from eventwire.errors import (
+    ArchiveError,
+    DecodeError,
+    DocumentError,
+    InputError,
+    ReadError,
+    RecordError,
+    TooLargeError,
+)
+from eventwire.models import DocumentKind, Limits, RawDocument
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+COLLECTION_SUFFIXES = JSONL_SUFFIXES | WARC_SUFFIXES | frozenset(TABLE_SUFFIXES)
 TEXT_COLUMNS = ("text", "body", "content")  # the first present holds the article text
 META_KEYS = ("id", "title", "date", "url")
 
@@ -35,13 +50,16 @@ _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", r
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | DocumentError]:
+def iter_documents(
+    paths: Iterable[str], limits: Limits | None = None
+) -> Iterator[RawDocument | DocumentError]:
     """Yield a RawDocument (or a DocumentError) for every document under ``paths``.
 
     Directories are walked recursively in sorted order, skipping hidden files and
     directories and documentation files (README, LICENSE, ATTRIBUTION, SOURCE...).
     Raises :class:`InputError` for a path that does not exist.
     """
+    most = (limits or Limits()).max_document_bytes
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -51,9 +69,9 @@ def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | DocumentError
                 if isinstance(file, DocumentError):
                     yield file
                 else:
-                    yield from _read_file(file)
+                    yield from _read_file(file, most)
         else:
-            yield from _read_file(path)
+            yield from _read_file(path, most)
 
 
 def _walk(root: Path) -> Iterator[Path | DocumentError]:
@@ -62,7 +80,7 @@ def _walk(root: Path) -> Iterator[Path | DocumentError]:
     try:
         entries = sorted(root.iterdir(), key=lambda p: p.name)
     except OSError as exc:
-        yield DocumentError(str(root), f"cannot list directory: {exc.strerror or exc}")
+        yield ReadError(str(root), f"cannot list directory: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith(".") or _DOC_FILE.match(entry.name):
@@ -73,31 +91,49 @@ def _walk(root: Path) -> Iterator[Path | DocumentError]:
             yield entry
 
 
-def _read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
+def _too_large(source: str, size: int, most: int) -> TooLargeError:
+    return TooLargeError(source, f"{size:,} bytes, more than max_document_bytes ({most:,})")
+
+
+def _collection(name: str) -> bool:
+    """Whether file ``name`` holds many documents (JSONL, CSV/TSV, WARC; gzipped or not)."""
+    name = name.removesuffix(".gz")
+    return Path(name).suffix in COLLECTION_SUFFIXES
+
+
+def _read_file(path: Path, most: int) -> Iterator[RawDocument | DocumentError]:
     source = str(path)
+    name = path.name.lower()
     try:
+        size = path.stat().st_size
+        if size > most and not _collection(name) and not name.endswith(".gz"):
+            yield _too_large(source, size, most)  # refused unread
+            return
         data = path.read_bytes()
     except OSError as exc:
-        yield DocumentError(source, f"cannot read file: {exc.strerror or exc}")
+        yield ReadError(source, f"cannot read file: {exc.strerror or exc}")
         return
-    name = path.name.lower()
     if name.endswith((".warc.gz", ".arc.gz")):  # warcio reads gzip members itself, up to a truncation
         from eventwire.ingest.warc import iter_warc
 
-        yield from iter_warc(data, source)
+        yield from iter_warc(data, source, most)
         return
     if name.endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            yield DocumentError(source, f"not a valid gzip file: {exc}")
-            return
         name = name[: -len(".gz")]
+        try:
+            inflated = _gunzip(data, None if _collection(name) else most)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield ArchiveError(source, f"not a valid gzip file (truncated or corrupt): {exc}")
+            return
+        if inflated is None:
+            yield TooLargeError(source, f"decompresses to more than max_document_bytes ({most:,})")
+            return
+        data = inflated
     suffix = Path(name).suffix
     if suffix in WARC_SUFFIXES:
         from eventwire.ingest.warc import iter_warc
 
-        yield from iter_warc(data, source)
+        yield from iter_warc(data, source, most)
         return
     try:
         text = decode_bytes(data, source)
@@ -105,13 +141,32 @@ def _read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
         yield exc
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _iter_jsonl(text, source)
+        yield from _iter_jsonl(text, source, most)
         return
     if suffix in TABLE_SUFFIXES:
-        yield from _iter_table(text, source, TABLE_SUFFIXES[suffix])
+        yield from _iter_table(text, source, TABLE_SUFFIXES[suffix], most)
         return
     kind: DocumentKind = "html" if suffix in HTML_SUFFIXES or looks_like_html(text) else "text"
     yield RawDocument(source=source, kind=kind, content=text)
+
+
+def _gunzip(data: bytes, most: int | None) -> bytes | None:
+    """``data`` decompressed (every gzip member), or None when it exceeds ``most`` bytes; raises on
+    a truncated or corrupt stream."""
+    if most is None:
+        return gzip.decompress(data)
+    out = bytearray()
+    while data:
+        inflate = zlib.decompressobj(wbits=31)
+        out += inflate.decompress(data, most + 1 - len(out))
+        if len(out) > most:
+            return None
+        if not inflate.eof:
+            if inflate.unconsumed_tail:  # stopped at the size cap above: more remains
+                return None
+            raise EOFError("compressed file ended before the end-of-stream marker was reached")
+        data = inflate.unused_data.lstrip(b"\x00")
+    return bytes(out)
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -139,41 +194,52 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.search(text[:2048]))
 
 
-def _iter_jsonl(text: str, source: str) -> Iterator[RawDocument | DocumentError]:
+def _iter_jsonl(text: str, source: str, most: int) -> Iterator[RawDocument | DocumentError]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
+        if len(line) > most // 4 and len(line.encode("utf-8")) > most:
+            yield _too_large(where, len(line.encode("utf-8")), most)
+            continue
         try:
             yield _parse_record(line, where)
         except RecordError as exc:
             yield exc
 
 
-def _iter_table(text: str, source: str, delimiter: str) -> Iterator[RawDocument | DocumentError]:
+def _iter_table(text: str, source: str, delimiter: str, most: int) -> Iterator[RawDocument | DocumentError]:
     """A CSV/TSV collection with a header row: one document per row, its text in the first of
     ``text``/``body``/``content``, and ``id``/``title``/``date``/``url`` columns as metadata."""
     csv.field_size_limit(1 << 30)
     # strict: a quote left open swallows the following rows; report it instead of merging them
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        yield RecordError(f"{source}:1", f"invalid CSV header (a quote left open?): {exc}")
+        return
     column = next((c for c in TEXT_COLUMNS if c in header), None)
     if column is None:
         yield RecordError(source, f"no text column (one of {', '.join(TEXT_COLUMNS)}) in the header")
         return
     reader.fieldnames = header
+    line = reader.line_num  # the last line read; a row is named by its last line
     try:
         for row in reader:
-            where = f"{source}:{reader.line_num}"
+            where, line = f"{source}:{reader.line_num}", reader.line_num
             body = row.get(column)
             if not isinstance(body, str) or not body.strip():
                 yield RecordError(where, f"empty {column!r} column")
+                continue
+            if len(body) > most // 4 and len(body.encode("utf-8")) > most:
+                yield _too_large(where, len(body.encode("utf-8")), most)
                 continue
             meta = {k: v for k in META_KEYS if isinstance(v := row.get(k), str) and v.strip()}
             yield RawDocument(source=where, kind="jsonl", content=body, meta=meta)
     except csv.Error as exc:
         yield RecordError(
-            f"{source}:{reader.line_num}", f"invalid CSV after this line (a quote left open?): {exc}"
+            f"{source}:{line + 1}", f"invalid CSV from this line on (a quote left open?): {exc}"
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from eventwire.errors import DocumentError
+from eventwire.errors import ArchiveError, DocumentError, TooLargeError
 from eventwire.ingest.sources import decode_bytes
 from eventwire.models import DocumentKind, RawDocument
 
@@ -14,9 +14,10 @@ __all__ = ["iter_warc"]
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
-def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]:
+def iter_warc(data: bytes, source: str, most: int = 10_000_000) -> Iterator[RawDocument | DocumentError]:
     """Documents of the ``response`` records with status 200 and an HTML or text payload; other
-    records are skipped; a truncated or corrupt archive ends with a :class:`DocumentError`."""
+    records are skipped; a payload above ``most`` bytes is refused (:class:`TooLargeError`); a
+    truncated or corrupt archive ends with an :class:`ArchiveError`."""
     import logging
 
     from warcio.archiveiterator import ArchiveIterator
@@ -33,7 +34,7 @@ def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]
             if record.format == "warc" or record.http_headers is not None:
                 valid += 1
             if not isinstance(record.raw_stream, LimitReader):  # a gzip member cut short
-                yield DocumentError(
+                yield ArchiveError(
                     f"{source}#{n}", "truncated or invalid WARC: the archive ends inside a record"
                 )
                 return
@@ -47,9 +48,12 @@ def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]
             archive.read_to_end(record)
             end = archive.get_record_offset() + archive.get_record_length()
             if getattr(record.raw_stream, "limit", 0):  # the record's declared length is not there
-                yield DocumentError(where, "truncated or invalid WARC: the archive ends inside this record")
+                yield ArchiveError(where, "truncated or invalid WARC: the archive ends inside this record")
                 return
             if status != "200" or not ctype.startswith(TEXT_TYPES):
+                continue
+            if len(payload) > most:
+                yield TooLargeError(where, f"{len(payload):,} bytes, more than max_document_bytes ({most:,})")
                 continue
             try:
                 text = decode_bytes(payload, where)
@@ -60,11 +64,11 @@ def iter_warc(data: bytes, source: str) -> Iterator[RawDocument | DocumentError]
             kind: DocumentKind = "text" if ctype.startswith("text/plain") else "html"
             yield RawDocument(where, kind, text, {k: v for k, v in meta.items() if v})
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield DocumentError(source, f"truncated or invalid WARC: {exc}")
+        yield ArchiveError(source, f"truncated or invalid WARC: {exc}")
         return
     if valid == 0 and data.strip():
-        yield DocumentError(source, "not a WARC file: no record could be read")
+        yield ArchiveError(source, "not a WARC file: no record could be read")
     elif data[end:].strip():  # bytes after the last complete record: a gzip member cut short
-        yield DocumentError(
+        yield ArchiveError(
             source, f"truncated or invalid WARC: {len(data) - end} bytes after the last record"
         )

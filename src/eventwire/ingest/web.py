@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from eventwire import __version__
-from eventwire.errors import DocumentError
+from eventwire.errors import DocumentError, FetchError, TooLargeError
 from eventwire.ingest.sources import decode_bytes
 from eventwire.models import DocumentKind, RawDocument
 
@@ -134,9 +134,9 @@ class Fetcher:
     def get(self, url: str) -> Fetched:
         """GET ``url`` (robots.txt, rate limit, cache); raises :class:`DocumentError`."""
         if not is_url(url):
-            raise DocumentError(url, "not an http(s) URL")
+            raise FetchError(url, "not an http(s) URL")
         if not self.allowed(url):
-            raise DocumentError(url, "disallowed by robots.txt")
+            raise FetchError(url, "disallowed by robots.txt")
         paths = self._cache_paths(url)
         meta: dict[str, Any] = {}
         headers: dict[str, str] = {}
@@ -151,15 +151,15 @@ class Fetcher:
         try:
             resp = self.client.get(url, headers=headers)
         except httpx.TimeoutException as exc:
-            raise DocumentError(url, f"timed out ({type(exc).__name__})") from exc
+            raise FetchError(url, f"timed out ({type(exc).__name__})") from exc
         except httpx.HTTPError as exc:
-            raise DocumentError(url, f"cannot fetch: {type(exc).__name__}: {exc}") from exc
+            raise FetchError(url, f"cannot fetch: {type(exc).__name__}: {exc}") from exc
         if resp.status_code == 304 and paths is not None and meta:
             return Fetched(meta["url"], 200, paths[1].read_bytes(), meta.get("content_type", ""), True)
         if resp.status_code >= 400:
-            raise DocumentError(url, f"HTTP {resp.status_code}")
+            raise FetchError(url, f"HTTP {resp.status_code}")
         if len(resp.content) > MAX_BYTES:
-            raise DocumentError(url, f"page larger than {MAX_BYTES} bytes")
+            raise TooLargeError(url, f"page larger than {MAX_BYTES:,} bytes")
         content_type = resp.headers.get("content-type", "")
         if paths is not None:
             paths[0].parent.mkdir(parents=True, exist_ok=True)
@@ -186,7 +186,7 @@ def feed_items(fetcher: Fetcher, feed_url: str) -> list[FeedItem]:
     parsed = feedparser.parse(got.content)
     if parsed.get("bozo") and not parsed.get("entries"):
         reason = parsed.get("bozo_exception")
-        raise DocumentError(feed_url, f"not an RSS/Atom feed: {reason}")
+        raise FetchError(feed_url, f"not an RSS/Atom feed: {reason}")
     items: list[FeedItem] = []
     for entry in parsed.get("entries", []):
         link = entry.get("link") or ""

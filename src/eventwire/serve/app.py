@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import sqlite3
 import threading
 from collections.abc import Awaitable, Callable
 from importlib import resources
@@ -41,7 +42,7 @@ from eventwire.query.events import MAX_LIMIT, EventFilter, count_events, event_r
 from eventwire.query.search import MARK_END, MARK_START, search
 from eventwire.query.trends import PERIODS, dyad_trend, rising
 from eventwire.serve.charts import network_svg, timeline_svg
-from eventwire.store.store import StoreReader
+from eventwire.store.store import StoreReader, query_deadline, timeout_error
 
 __all__ = ["API_LIMIT", "SECURITY_HEADERS", "create_app"]
 
@@ -143,8 +144,9 @@ def event_filter(
 Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
-def create_app(store_dir: str | Path) -> FastAPI:
-    """The web app over the store at ``store_dir`` (opened read-only on first request)."""
+def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> FastAPI:
+    """The web app over the store at ``store_dir`` (opened read-only on first request); a request's
+    queries stop after ``query_timeout`` seconds (503, error E043)."""
     store = _Store(Path(store_dir))
     env = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(["html"]))
     app = FastAPI(
@@ -165,7 +167,7 @@ def create_app(store_dir: str | Path) -> FastAPI:
                 "SELECT COALESCE(SUM(n_articles), 0), COALESCE(SUM(n_events), 0) FROM segments"
             ).fetchone()
             footer = {"n_articles": row[0], "n_events": row[1]} if row else footer
-        except EventwireError:
+        except (EventwireError, sqlite3.Error):  # no store yet, or past the deadline: no counts
             pass
         html = env.get_template(name).render(version=__version__, store=str(store.root), **footer, **context)
         return HTMLResponse(html, status_code=status)
@@ -177,7 +179,8 @@ def create_app(store_dir: str | Path) -> FastAPI:
             response: Response = _error(405, "read-only: only GET is allowed")
         else:
             try:
-                response = await call_next(request)
+                with query_deadline(query_timeout):
+                    response = await call_next(request)
             except Exception:  # never a stack trace to the client
                 log.exception("unhandled error on %s", request.url.path)
                 response = _error(500, "internal error")
@@ -197,6 +200,13 @@ def create_app(store_dir: str | Path) -> FastAPI:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return _respond(request, 503, str(exc))
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def catalog_error(request: Request, exc: sqlite3.OperationalError) -> Response:
+        if "interrupted" in str(exc):  # stopped by the deadline (progress handler)
+            return _respond(request, 503, str(timeout_error(query_timeout)))
+        log.error("catalog error on %s: %s", request.url.path, exc)
+        return _respond(request, 500, "internal error")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

@@ -15,7 +15,7 @@ from eventwire.batch.runners import chunks, make_runner, parallel, partitions
 from eventwire.errors import DocumentError, InputError, StoreBusyError
 from eventwire.extract.dedup import text_key, url_key
 from eventwire.ingest.web import Fetcher, feed_items, fetch_pages, is_url
-from eventwire.models import Article
+from eventwire.models import Article, Limits
 from eventwire.pipeline import CodedArticle, Pipeline, extract_all, read_articles
 from eventwire.store.store import Store, open_catalog
 
@@ -74,18 +74,21 @@ def ingest(
     article URLs among ``paths`` and the items of RSS/Atom ``feeds`` (fetched with ``fetcher``, by
     default a polite :class:`~eventwire.ingest.web.Fetcher` caching in ``STORE/http-cache``); a URL
     already stored is not fetched again."""
+    limits = pipeline.settings.limits()
     local = [p for p in paths if not is_url(p)]
     urls = [p for p in paths if is_url(p)]
     for p in local:  # before the store is created: a typo leaves nothing behind
         if not Path(p).exists():
             raise InputError(f"{p}: no such file or directory")
     if not urls and not feeds:
-        return ingest_articles(read_articles(local), store_dir, pipeline, progress)
+        return ingest_articles(read_articles(local, limits), store_dir, pipeline, progress)
     own = fetcher is None
     client = fetcher or Fetcher(cache_dir=Path(store_dir) / "http-cache")
     known = _KnownUrls(Path(store_dir))
     try:
-        items = itertools.chain(read_articles(local), _web_articles(urls, feeds, client, known))
+        items = itertools.chain(
+            read_articles(local, limits), _web_articles(urls, feeds, client, known, limits)
+        )
         summary = ingest_articles(items, store_dir, pipeline, progress)
     finally:
         known.close()
@@ -97,7 +100,7 @@ def ingest(
 
 
 def _web_articles(
-    urls: Sequence[str], feeds: Sequence[str], fetcher: Fetcher, known: Callable[[str], bool]
+    urls: Sequence[str], feeds: Sequence[str], fetcher: Fetcher, known: Callable[[str], bool], limits: Limits
 ) -> Iterator[Article | DocumentError]:
     for feed in feeds:
         try:
@@ -105,8 +108,8 @@ def _web_articles(
         except DocumentError as exc:
             yield exc
             continue
-        yield from extract_all(fetch_pages(fetcher, items, known))
-    yield from extract_all(fetch_pages(fetcher, urls, known))
+        yield from extract_all(fetch_pages(fetcher, items, known), limits)
+    yield from extract_all(fetch_pages(fetcher, urls, known), limits)
 
 
 class _KnownUrls:

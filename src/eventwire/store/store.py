@@ -18,9 +18,11 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from urllib.parse import urlsplit
 import duckdb
 import numpy as np
 
-from eventwire.errors import StoreBusyError, StoreError
+from eventwire.errors import QueryTimeoutError, StoreBusyError, StoreError
 from eventwire.extract.dedup import (
     NEAR_DUPLICATE,
     band_keys,
@@ -62,6 +64,32 @@ def open_catalog(root: Path, readonly: bool = False) -> sqlite3.Connection:
         con.execute("PRAGMA synchronous=NORMAL")
     con.row_factory = sqlite3.Row
     return con
+
+
+# When the query being run must stop (time.monotonic()), for the request being served; None = never.
+QUERY_DEADLINE: ContextVar[float | None] = ContextVar("eventwire_query_deadline", default=None)
+_CHECK_EVERY = 2_000  # SQLite virtual-machine steps between two looks at the deadline
+
+
+@contextmanager
+def query_deadline(seconds: float | None) -> Iterator[None]:
+    """Queries of the store run in this context (and in threads started from it with a copy of the
+    context, as Starlette's thread pool does) stop after ``seconds`` with :class:`QueryTimeoutError`."""
+    token = QUERY_DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        QUERY_DEADLINE.reset(token)
+
+
+def _past_deadline() -> int:
+    deadline = QUERY_DEADLINE.get()
+    return 1 if deadline is not None and time.monotonic() > deadline else 0
+
+
+def timeout_error(limit: float | None = None) -> QueryTimeoutError:
+    within = f" of {limit:g} s" if limit else ""
+    return QueryTimeoutError(f"the query ran past the time limit{within} and was stopped; narrow the filters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +143,15 @@ class Store:
         self.catalog = open_catalog(self.root)
         self.catalog.executescript(CATALOG_DDL)
         found = self.catalog.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if found is None:
-            self.catalog.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            self.catalog.commit()
-        elif int(found[0]) != SCHEMA_VERSION:
+        if found is not None and int(found[0]) != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}; "
                 "ingest again into a new --store"
             )
         _write_schema_files(self.root)
+        if found is None:  # the version is written last: a reader meeting a store half made waits
+            self.catalog.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.catalog.commit()
         self._remove_orphans()
         self._empty_trash()
 
@@ -634,9 +662,20 @@ class StoreReader:
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        found = self.catalog.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if found is None or int(found[0]) != SCHEMA_VERSION:
-            version = found[0] if found is not None else "unknown"
+        try:
+            found = self.catalog.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            self.close_catalogs()
+            if "no such table" not in str(exc):
+                raise
+            # the first ingest has not created the tables yet
+            raise StoreError(f"{self.root}: the store is being created; try again in a moment") from exc
+        if found is None:
+            self.close_catalogs()
+            raise StoreError(f"{self.root}: the store is being created; try again in a moment")
+        if int(found[0]) != SCHEMA_VERSION:
+            version = found[0]
+            self.close_catalogs()
             raise StoreError(
                 f"{self.root}: store schema {version}, this eventwire reads {SCHEMA_VERSION}; "
                 "ingest again into a new --store"
@@ -654,16 +693,21 @@ class StoreReader:
         con: sqlite3.Connection | None = getattr(self._local, "catalog", None)
         if con is None:
             con = open_catalog(self.root, readonly=True)
+            con.set_progress_handler(_past_deadline, _CHECK_EVERY)  # "interrupted" past the deadline
             self._local.catalog = con
             with self._lock:
                 self._opened.append(con)
         return con
 
-    def close(self) -> None:
+    def close_catalogs(self) -> None:
         with self._lock:
             for con in self._opened:
                 con.close()
             self._opened.clear()
+        self._local = threading.local()
+
+    def close(self) -> None:
+        self.close_catalogs()
         self.db.close()
 
     def __enter__(self) -> StoreReader:
@@ -699,9 +743,20 @@ class StoreReader:
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of the DuckDB connection (one per thread)."""
+        """A cursor of the DuckDB connection (one per thread); interrupted at the query deadline
+        (:func:`query_deadline`) with :class:`QueryTimeoutError`."""
         cur = self.db.cursor()
+        deadline = QUERY_DEADLINE.get()
+        timer = None
+        if deadline is not None:
+            timer = threading.Timer(max(0.0, deadline - time.monotonic()), cur.interrupt)
+            timer.daemon = True
+            timer.start()
         try:
             yield cur
+        except duckdb.InterruptException as exc:
+            raise timeout_error() from exc
         finally:
+            if timer is not None:
+                timer.cancel()
             cur.close()
