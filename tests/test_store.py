@@ -6,6 +6,7 @@ once per module; constructed articles test deduplication and clustering.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -368,18 +369,25 @@ def _segments(root: Path) -> int:
         return 0
 
 
-def test_killed_ingest_then_rerun_equals_an_uninterrupted_run(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("after", [0, 3, 11])
+def test_killed_ingest_then_rerun_equals_an_uninterrupted_run(built, tmp_path: Path, after: int) -> None:  # type: ignore[no-untyped-def]
+    """SIGKILL once the store exists (0: while it is being created or before the first commit) or
+    after some segments, then a rerun: the same store as an uninterrupted run."""
     root = tmp_path / "killed"
     env = {**os.environ, "EVENTWIRE_STORE_BATCH": "1"}
     cmd = [sys.executable, "-m", "eventwire", "ingest", *demo_files(), "--store", str(root), "--json"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while _segments(root) < 3 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    while proc.poll() is None and time.monotonic() < deadline:
+        if (root / "catalog.sqlite").exists() and _segments(root) >= after:
+            break
+        time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL, "the ingest finished before it could be killed"
     partial = _segments(root)
-    assert 3 <= partial < 15
+    assert after <= partial < 15
+    with StoreReader(root) if partial else contextlib.nullcontext():  # the killed store opens cleanly
+        pass
     rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
