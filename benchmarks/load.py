@@ -110,6 +110,7 @@ def _run(base: str, urls: list[str], clients: int, requests: int) -> dict[str, A
                     return
                 url = urls[(i + k) % len(urls)]
                 started = time.perf_counter()
+                detail = ""
                 try:
                     status = http.get(url).status_code
                 except httpx.HTTPError as exc:
@@ -154,9 +155,8 @@ def main() -> None:
     port = args.port or _free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "eventwire", "serve", "--store", str(store), "--port", str(port)]
-    server = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=os.environ.copy()
-    )
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - the server's messages, closed below
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, text=True, env=os.environ.copy())
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -166,7 +166,8 @@ def main() -> None:
             except httpx.TransportError:
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"the server did not start: {server.stderr.read() if server.stderr else ''}")
+                log.seek(0)
+                raise SystemExit(f"the server did not start: {log.read()[-2000:]}")
             time.sleep(0.2)
         urls = list(MIX) + [f"/article/{a}" for a in _article_ids(base)[:4]]
         for url in urls:  # warm-up: every page once (views, caches)
@@ -176,6 +177,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()
         if built:
             shutil.rmtree(store, ignore_errors=True)
     report = {

@@ -41,7 +41,7 @@ CHINESE = (
     "外交部发言人表示，中国和俄罗斯将在新的一年里继续加强全面战略协作伙伴关系，双方外长通电话讨论了双边关系。"
     * 2
 )
-RUN_ON = " ".join(["item"] * 400)  # a dump of 400 tokens without punctuation
+RUN_ON = "Kenya accused Uganda and " * 80  # 320 tokens without punctuation, with actors and a trigger
 
 
 def _write_corpus(root: Path) -> tuple[dict[str, str], int]:
@@ -136,6 +136,7 @@ def dirty(tmp_path_factory, pipeline):  # type: ignore[no-untyped-def]
     expected, good = _write_corpus(root / "corpus")
     limited = Pipeline(dataclasses.replace(pipeline.settings, max_document_bytes=LIMIT), pipeline.resources)
     summary = ingest([str(root / "corpus")], root / "store", limited)
+    assert limited.nlp.sentences_too_long >= 1  # the 400-token run-on line was not parsed
     return root, expected, good, summary
 
 
@@ -212,3 +213,35 @@ def test_a_parse_that_crashes_fails_only_its_article(pipeline) -> None:  # type:
     assert [type(o).__name__ for o in out] == ["CodedArticle", "CodingError", "CodedArticle"]
     assert isinstance(out[1], CodingError) and out[1].code == "E038" and "tokenizer exploded" in out[1].reason
     assert out[0].events and out[0].events == next(iter(pipeline.code_articles(arts[:1]))).events  # type: ignore[union-attr]
+
+
+REUTERS_TABLE = (
+    "Shr 1.20 dlrs vs 1.10 dlrs\n    Net 3,400,000 vs 2,900,000\n    Revs 45.6 mln vs 40.1 mln\n"
+    "    Nine mths\n    Shr 3.05 dlrs vs 2.80 dlrs\n    Net 8,700,000 vs 7,900,000\n"
+    "    Revs 131.2 mln vs 118.4 mln\n    NOTE: Company's 1986 results restated for Acme Corp, "
+    "Globex Industries, Initech Holdings and Umbrella Bancorp acquisitions.\n Reuter\n"
+)
+NAMES = "Wang Yi, Sergey Lavrov, Antony Blinken, Josep Borrell, Annalena Baerbock, Catherine Colonna, " * 3
+
+
+@pytest.mark.parametrize("text", [REUTERS_TABLE, NAMES, "Lavrov Wang Yi", GOOD["kenya.txt"]])
+def test_english_tables_names_and_news_are_not_refused(text: str) -> None:
+    from eventwire.extract.article import guess_language
+
+    assert guess_language(text) in {"en", "und"}
+
+
+def test_languages_follow_the_configured_pipeline() -> None:
+    from eventwire.errors import LanguageError
+    from eventwire.models import Limits, RawDocument
+    from eventwire.pipeline import extract_all
+
+    docs = [
+        RawDocument("de", "text", f"Berlin\n\n{GERMAN}"),
+        RawDocument("en", "text", GOOD["kenya.txt"]),
+        RawDocument("table", "text", REUTERS_TABLE),
+    ]
+    german = [type(x).__name__ for x in extract_all(docs, Limits(languages=frozenset({"de"})))]
+    assert german == ["Article", "LanguageError", "Article"]  # undetermined passes
+    every = list(extract_all(docs, Limits(languages=frozenset({"xx"}))))
+    assert not any(isinstance(x, LanguageError) for x in every)

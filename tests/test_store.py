@@ -6,7 +6,6 @@ once per module; constructed articles test deduplication and clustering.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -386,8 +385,6 @@ def test_killed_ingest_then_rerun_equals_an_uninterrupted_run(built, tmp_path: P
     assert proc.wait() == -signal.SIGKILL, "the ingest finished before it could be killed"
     partial = _segments(root)
     assert after <= partial < 15
-    with StoreReader(root) if partial else contextlib.nullcontext():  # the killed store opens cleanly
-        pass
     rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)

@@ -19,7 +19,7 @@ and matched in tests and logs::
         ├── LanguageError      E035  the text is not in a language the pipeline codes
         ├── ArchiveError       E036  a gzip or WARC archive is truncated or corrupt
         ├── ReadError          E037  a file or directory cannot be read
-        ├── CodingError        E038  parsing or coding the document failed
+        ├── CodingError        E038  extracting, parsing or coding the document failed
         └── FetchError         E039  a URL or feed cannot be fetched (HTTP error, timeout, robots.txt)
 
 A :class:`DocumentError` is stored with its code in the ingest summary and the store
@@ -110,38 +110,56 @@ class DocumentError(EventwireError):
 
 
 class DecodeError(DocumentError):
+    """The bytes are binary or not text in any supported encoding."""
+
     code = "E031"
 
 
 class EmptyDocumentError(DocumentError):
+    """No article text could be extracted (empty file, blank page, only scripts)."""
+
     code = "E032"
 
 
 class RecordError(DocumentError):
+    """A JSONL line or CSV row is not a valid record."""
+
     code = "E033"
 
 
 class TooLargeError(DocumentError):
+    """The document is larger than ``max_document_bytes`` (refused without reading the rest)."""
+
     code = "E034"
 
 
 class LanguageError(DocumentError):
+    """The text is, with confidence, in a language outside the ``languages`` setting."""
+
     code = "E035"
 
 
 class ArchiveError(DocumentError):
+    """A gzip or WARC archive is truncated or corrupt (documents before the damage are read)."""
+
     code = "E036"
 
 
 class ReadError(DocumentError):
+    """A file or directory cannot be read (permissions, dangling link, I/O error)."""
+
     code = "E037"
 
 
 class CodingError(DocumentError):
+    """Extracting, parsing or coding this document failed (the rest of its batch goes on)."""
+
     code = "E038"
 
 
 class FetchError(DocumentError):
+    """A URL or feed cannot be fetched (HTTP error, timeout, robots.txt, not http(s))."""
+
     code = "E039"
 
 

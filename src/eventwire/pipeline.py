@@ -15,7 +15,7 @@ from eventwire.events.coder import EventCoder
 from eventwire.events.cues import EventCues
 from eventwire.extract.article import extract_article
 from eventwire.extract.dates import blank_wire_dateline
-from eventwire.extract.language import language_name
+from eventwire.extract.language import UNDETERMINED, language_name
 from eventwire.extract.themes import article_themes_and_tone
 from eventwire.ingest.sources import iter_documents
 from eventwire.models import ActorMention, Article, Event, Limits, RawDocument
@@ -45,8 +45,10 @@ def extract_all(
     documents: Iterable[RawDocument | DocumentError], limits: Limits | None = None
 ) -> Iterator[Article | DocumentError]:
     """Articles extracted from raw documents (from files, the web or archives); errors pass through.
-    An article in a language outside ``limits.languages`` becomes a :class:`LanguageError`."""
+    An article detected in a language outside ``limits.languages`` becomes a :class:`LanguageError`
+    (an undetermined one passes; a multi-language pipeline, ``xx``, takes every language)."""
     languages = (limits or Limits()).languages
+    everything = "xx" in languages
     for item in documents:
         if isinstance(item, DocumentError):
             yield item
@@ -57,9 +59,9 @@ def extract_all(
             yield exc
             continue
         except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the batch
-            yield DocumentError(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
+            yield CodingError(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
             continue
-        if article.language not in languages:
+        if not everything and article.language not in languages and article.language != UNDETERMINED:
             wanted = ", ".join(sorted(languages))
             yield LanguageError(
                 item.source,

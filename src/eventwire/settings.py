@@ -7,6 +7,7 @@ settings section (``eventwire settings`` prints it).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -200,11 +201,16 @@ class Settings:
         for name in ("max_chars", "max_document_bytes", "max_sentence_tokens"):
             if getattr(settings, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(settings, name)}")
-        if settings.query_timeout <= 0:
-            raise ConfigError(f"query_timeout must be more than 0 seconds, not {settings.query_timeout}")
-        if any(not re.fullmatch(r"[a-z]{2,3}", code) for code in settings.language_codes()):
+        if not (math.isfinite(settings.query_timeout) and settings.query_timeout > 0):
             raise ConfigError(
-                f"languages must be ISO 639 codes separated by commas, not {settings.languages!r}"
+                f"query_timeout must be a number of seconds above 0, not {settings.query_timeout}"
+            )
+        if settings.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
+        if any(not re.fullmatch(r"[a-z]{2}", code) for code in settings.language_codes()):
+            raise ConfigError(
+                f"languages must be two-letter ISO 639-1 codes separated by commas (en,de; xx = all), "
+                f"not {settings.languages!r}"
             )
         if not 0.0 <= settings.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, not {settings.min_confidence}")

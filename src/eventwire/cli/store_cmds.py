@@ -7,7 +7,7 @@ import contextlib
 import json
 from typing import IO, Any
 
-from eventwire.errors import ConfigError, QueryError
+from eventwire.errors import QueryError
 from eventwire.settings import SETTINGS, Settings, setting_help
 
 __all__ = ["STORE_COMMANDS", "add_store_commands", "run_store_command"]
@@ -199,9 +199,7 @@ def _serve(args: argparse.Namespace, stderr: IO[str], root: str) -> int:
     if args.host not in {"127.0.0.1", "localhost", "::1"}:
         stderr.write(f"eventwire: warning: listening on {args.host}, not only on this machine\n")
     stderr.write(f"eventwire: serving {root} on http://{args.host}:{args.port}/ (read-only)\n")
-    timeout = args.query_timeout if args.query_timeout is not None else Settings.from_env().query_timeout
-    if timeout <= 0:
-        raise ConfigError(f"--query-timeout must be more than 0 seconds, not {timeout}")
+    timeout = Settings.from_env(query_timeout=args.query_timeout).query_timeout
     uvicorn.run(create_app(root, timeout), host=args.host, port=args.port, log_level="warning")
     return 0
 

@@ -28,7 +28,7 @@ from eventwire.extract.dates import (
     wire_date,
     wire_dateline,
 )
-from eventwire.extract.language import CONFIDENT, detect_language
+from eventwire.extract.language import CONFIDENT, UNDETERMINED, detect_language
 from eventwire.models import Article, RawDocument
 
 HEADER_SCAN_LINES = 6  # datelines are looked for in this many non-empty lines after the title
@@ -362,10 +362,10 @@ def article_id(text: str) -> str:
 
 
 def guess_language(text: str) -> str:
-    """The language of ``text`` when it is told with confidence, else "en" (see
+    """The language of ``text`` when it is told with confidence, else "und" (undetermined; see
     :mod:`eventwire.extract.language`)."""
     code, probability = detect_language(text)
-    return code if probability >= CONFIDENT else "en"
+    return code if probability >= CONFIDENT else UNDETERMINED
 
 
 def _build(

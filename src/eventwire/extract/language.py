@@ -4,8 +4,9 @@ English news is recognised at once by its function words; anything else goes to 
 (langid.py's naive Bayes model over byte n-grams, 97 languages, shipped inside the package: nothing
 is fetched).  A language counts only when the model is confident (:data:`CONFIDENT`), or when most
 letters are not in the Latin script (then the script settles that the text is not English and the
-model names the language): short or tabular texts ("Shr 1.20 dlrs vs 1.10 dlrs") are undetermined
-and are coded, not refused.
+model names the language).  Latin-script text goes to the model only with 60 letters or more and
+almost no English function words: short or tabular texts ("Shr 1.20 dlrs vs 1.10 dlrs", lists of
+names) are undetermined ("und") and are coded, not refused.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ CONFIDENT = 0.95  # normalised probability from which a detected language is bel
 UNDETERMINED = "und"  # ISO 639-2 for "undetermined"
 SAMPLE_CHARS = 3000
 MIN_LETTERS = 40  # fewer letters than this: no decision
+MIN_LATIN_LETTERS = 60  # Latin-script text is judged only from this many letters on
+_FOREIGN_SHARE = 0.05  # ... and only when English function words are rarer than this
 _WORD = re.compile(r"[^\W\d_]+")
 # The commonest English function words: they make up about a quarter of running English text.
 _ENGLISH_WORDS = (
@@ -62,8 +65,11 @@ def detect_language(text: str) -> tuple[str, float]:
     letters = [c for c in sample if c.isalpha()]
     if len(letters) < MIN_LETTERS:
         return UNDETERMINED, 0.0
+    latin = sum(c < "\u0250" for c in letters) / len(letters) >= 0.5
+    english = sum(w in _ENGLISH for w in words) / max(1, len(words))
+    if latin and (len(letters) < MIN_LATIN_LETTERS or english >= _FOREIGN_SHARE):
+        return UNDETERMINED, 0.0  # tables, name lists, short notes: no evidence against English
     code, probability = _identifier().classify(sample)
-    latin = sum(c < "\u0250" for c in letters) / len(letters)
-    if latin < 0.5 and code != "en":  # the script alone says it is not English; the model says which
+    if not latin and code != "en":  # the script alone says it is not English; the model says which
         probability = max(probability, CONFIDENT)
     return str(code), float(probability)

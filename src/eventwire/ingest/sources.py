@@ -6,15 +6,15 @@ goes on past a bad file or a bad JSONL line.  Only a path that does not exist
 at all raises (:class:`InputError`).
 
 Limits (:class:`~eventwire.models.Limits`): a single-document file larger than
-``max_document_bytes`` is refused before it is read, and so is every record of a
-collection (JSONL, CSV, WARC) above it (E034); a gzip file is decompressed up to that
-size for one document (a gzip bomb stops there).
+``max_document_bytes`` is refused (E034) — by its size, and reading stops one byte past the limit
+(pipes and special files included); so is every record of a collection (JSONL, CSV, WARC) above it.
+A gzipped document is inflated only up to that size, a gzipped collection up to
+:data:`COLLECTION_FACTOR` times it: a gzip bomb stops there.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import re
@@ -38,6 +38,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 COLLECTION_SUFFIXES = JSONL_SUFFIXES | WARC_SUFFIXES | frozenset(TABLE_SUFFIXES)
+COLLECTION_FACTOR = 100  # a (gzipped) collection file may hold this many times max_document_bytes
 TEXT_COLUMNS = ("text", "body", "content")  # the first present holds the article text
 META_KEYS = ("id", "title", "date", "url")
 
@@ -104,12 +105,18 @@ def _collection(name: str) -> bool:
 def _read_file(path: Path, most: int) -> Iterator[RawDocument | DocumentError]:
     source = str(path)
     name = path.name.lower()
+    collection = _collection(name)
+    cap = most * COLLECTION_FACTOR if collection else most  # compressed size <= inflated size
     try:
         size = path.stat().st_size
-        if size > most and not _collection(name) and not name.endswith(".gz"):
-            yield _too_large(source, size, most)  # refused unread
+        if size > cap + 1024:
+            yield _too_large(source, size, cap)  # refused unread
             return
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(cap + 1025)  # a pipe or a special file may say size 0
+        if len(data) > cap + 1024:
+            yield _too_large(source, len(data), cap)
+            return
     except OSError as exc:
         yield ReadError(source, f"cannot read file: {exc.strerror or exc}")
         return
@@ -121,12 +128,12 @@ def _read_file(path: Path, most: int) -> Iterator[RawDocument | DocumentError]:
     if name.endswith(".gz"):
         name = name[: -len(".gz")]
         try:
-            inflated = _gunzip(data, None if _collection(name) else most)
+            inflated = _gunzip(data, cap)
         except (OSError, EOFError, zlib.error) as exc:
             yield ArchiveError(source, f"not a valid gzip file (truncated or corrupt): {exc}")
             return
         if inflated is None:
-            yield TooLargeError(source, f"decompresses to more than max_document_bytes ({most:,})")
+            yield TooLargeError(source, f"decompresses to more than {cap:,} bytes (max_document_bytes)")
             return
         data = inflated
     suffix = Path(name).suffix
@@ -150,11 +157,9 @@ def _read_file(path: Path, most: int) -> Iterator[RawDocument | DocumentError]:
     yield RawDocument(source=source, kind=kind, content=text)
 
 
-def _gunzip(data: bytes, most: int | None) -> bytes | None:
+def _gunzip(data: bytes, most: int) -> bytes | None:
     """``data`` decompressed (every gzip member), or None when it exceeds ``most`` bytes; raises on
     a truncated or corrupt stream."""
-    if most is None:
-        return gzip.decompress(data)
     out = bytearray()
     while data:
         inflate = zlib.decompressobj(wbits=31)
@@ -162,8 +167,6 @@ def _gunzip(data: bytes, most: int | None) -> bytes | None:
         if len(out) > most:
             return None
         if not inflate.eof:
-            if inflate.unconsumed_tail:  # stopped at the size cap above: more remains
-                return None
             raise EOFError("compressed file ended before the end-of-stream marker was reached")
         data = inflate.unused_data.lstrip(b"\x00")
     return bytes(out)

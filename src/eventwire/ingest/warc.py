@@ -7,14 +7,16 @@ from collections.abc import Iterator
 
 from eventwire.errors import ArchiveError, DocumentError, TooLargeError
 from eventwire.ingest.sources import decode_bytes
-from eventwire.models import DocumentKind, RawDocument
+from eventwire.models import DocumentKind, Limits, RawDocument
 
 __all__ = ["iter_warc"]
 
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
-def iter_warc(data: bytes, source: str, most: int = 10_000_000) -> Iterator[RawDocument | DocumentError]:
+def iter_warc(
+    data: bytes, source: str, most: int = Limits().max_document_bytes
+) -> Iterator[RawDocument | DocumentError]:
     """Documents of the ``response`` records with status 200 and an HTML or text payload; other
     records are skipped; a payload above ``most`` bytes is refused (:class:`TooLargeError`); a
     truncated or corrupt archive ends with an :class:`ArchiveError`."""
@@ -44,7 +46,7 @@ def iter_warc(data: bytes, source: str, most: int = 10_000_000) -> Iterator[RawD
             where = f"{source}#{n}:{url}"
             status = record.http_headers.get_statuscode()
             ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(most + 1)  # decoded, and no more than needed
             archive.read_to_end(record)
             end = archive.get_record_offset() + archive.get_record_length()
             if getattr(record.raw_stream, "limit", 0):  # the record's declared length is not there
@@ -53,7 +55,7 @@ def iter_warc(data: bytes, source: str, most: int = 10_000_000) -> Iterator[RawD
             if status != "200" or not ctype.startswith(TEXT_TYPES):
                 continue
             if len(payload) > most:
-                yield TooLargeError(where, f"{len(payload):,} bytes, more than max_document_bytes ({most:,})")
+                yield TooLargeError(where, f"payload larger than max_document_bytes ({most:,})")
                 continue
             try:
                 text = decode_bytes(payload, where)

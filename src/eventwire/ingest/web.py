@@ -71,7 +71,9 @@ class Fetcher:
         min_interval: float = 1.0,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        max_bytes: int = MAX_BYTES,
     ) -> None:
+        self.max_bytes = max_bytes  # a larger body is refused (E034) without reading the rest
         self.client = httpx.Client(
             headers={"User-Agent": user_agent},
             timeout=timeout,
@@ -149,7 +151,12 @@ class Fetcher:
         self._wait_turn(urlsplit(url).netloc)
         self.requests += 1
         try:
-            resp = self.client.get(url, headers=headers)
+            with self.client.stream("GET", url, headers=headers) as resp:
+                body = bytearray()
+                for chunk in resp.iter_bytes():  # decoded (gzip/br) bytes, counted as they come
+                    body += chunk
+                    if len(body) > self.max_bytes:
+                        raise TooLargeError(url, f"page larger than {self.max_bytes:,} bytes")
         except httpx.TimeoutException as exc:
             raise FetchError(url, f"timed out ({type(exc).__name__})") from exc
         except httpx.HTTPError as exc:
@@ -158,12 +165,10 @@ class Fetcher:
             return Fetched(meta["url"], 200, paths[1].read_bytes(), meta.get("content_type", ""), True)
         if resp.status_code >= 400:
             raise FetchError(url, f"HTTP {resp.status_code}")
-        if len(resp.content) > MAX_BYTES:
-            raise TooLargeError(url, f"page larger than {MAX_BYTES:,} bytes")
         content_type = resp.headers.get("content-type", "")
         if paths is not None:
             paths[0].parent.mkdir(parents=True, exist_ok=True)
-            paths[1].write_bytes(resp.content)
+            paths[1].write_bytes(bytes(body))
             paths[0].write_text(
                 json.dumps(
                     {
@@ -175,7 +180,7 @@ class Fetcher:
                 ),
                 encoding="utf-8",
             )
-        return Fetched(str(resp.url), resp.status_code, resp.content, content_type)
+        return Fetched(str(resp.url), resp.status_code, bytes(body), content_type)
 
 
 def feed_items(fetcher: Fetcher, feed_url: str) -> list[FeedItem]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.errors import QueryError
-from eventwire.store.store import StoreReader
+from eventwire.store.store import StoreReader, timeout_error
 
 __all__ = ["MARK_END", "MARK_START", "SearchHit", "fts_query", "search"]
 
@@ -101,5 +101,7 @@ def search(
     try:
         rows = reader.catalog.execute(sql, [*params, limit, offset]).fetchall()
     except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):  # stopped at the request's deadline (store.query_deadline)
+            raise timeout_error() from exc
         raise QueryError(f"search: invalid query {query!r}: {exc}") from exc
     return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], -float(r[6])) for r in rows]

@@ -83,7 +83,7 @@ def ingest(
     if not urls and not feeds:
         return ingest_articles(read_articles(local, limits), store_dir, pipeline, progress)
     own = fetcher is None
-    client = fetcher or Fetcher(cache_dir=Path(store_dir) / "http-cache")
+    client = fetcher or Fetcher(cache_dir=Path(store_dir) / "http-cache", max_bytes=limits.max_document_bytes)
     known = _KnownUrls(Path(store_dir))
     try:
         items = itertools.chain(

@@ -745,11 +745,21 @@ class StoreReader:
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of the DuckDB connection (one per thread); interrupted at the query deadline
         (:func:`query_deadline`) with :class:`QueryTimeoutError`."""
-        cur = self.db.cursor()
         deadline = QUERY_DEADLINE.get()
+        if deadline is not None and time.monotonic() >= deadline:
+            raise timeout_error()
+        cur = self.db.cursor()
         timer = None
+        guard = threading.Lock()
+        closed = False
+
+        def interrupt() -> None:
+            with guard:  # never after close
+                if not closed:
+                    cur.interrupt()
+
         if deadline is not None:
-            timer = threading.Timer(max(0.0, deadline - time.monotonic()), cur.interrupt)
+            timer = threading.Timer(deadline - time.monotonic(), interrupt)
             timer.daemon = True
             timer.start()
         try:
@@ -759,4 +769,6 @@ class StoreReader:
         finally:
             if timer is not None:
                 timer.cancel()
-            cur.close()
+            with guard:
+                closed = True
+                cur.close()
