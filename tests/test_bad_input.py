@@ -245,3 +245,72 @@ def test_languages_follow_the_configured_pipeline() -> None:
     assert german == ["Article", "LanguageError", "Article"]  # undetermined passes
     every = list(extract_all(docs, Limits(languages=frozenset({"xx"}))))
     assert not any(isinstance(x, LanguageError) for x in every)
+
+
+TABLE_STORY = (
+    "Kenya and Uganda agreed on Monday to reopen the border crossing at Busia. The two governments "
+    "said trade would resume within a week.\n\n"
+    + "USA 123 456 789 CHN 234 567 890 RUS 345 678 901 GBR 456 789 012 FRA 567 890 123\n" * 6
+    + "\nOfficials from both countries will meet again in Kampala next month.\n"
+)
+
+
+def test_an_english_story_with_a_table_dump_is_not_refused() -> None:
+    from eventwire.extract.article import guess_language
+    from eventwire.models import RawDocument
+    from eventwire.pipeline import extract_all
+
+    assert guess_language(TABLE_STORY) in {"en", "und"}
+    [article] = list(extract_all([RawDocument("story.txt", "text", TABLE_STORY)]))
+    assert type(article).__name__ == "Article"
+
+
+def test_languages_must_include_the_pipelines_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.errors import ConfigError
+
+    german_only = Pipeline(dataclasses.replace(pipeline.settings, languages="de"), pipeline.resources)
+    with pytest.raises(ConfigError, match="leaves out the language of the spaCy pipeline"):
+        german_only.check_model()
+    assert main(["code", "--languages", "de", str(Path(__file__))]) == 2
+    Pipeline(dataclasses.replace(pipeline.settings, languages="en,de"), pipeline.resources).check_model()
+
+
+def test_an_html_fragment_is_read() -> None:
+    from eventwire.extract.article import extract_article
+    from eventwire.models import RawDocument
+
+    fragment = (
+        "<p>Nigeria accused Cameroon of border raids on Monday.<p>Cameroon denied it.<script>x=1</script>"
+    )
+    article = extract_article(RawDocument("frag.html", "html", fragment))
+    assert "Nigeria accused Cameroon" in article.text and "Cameroon denied it" in article.text
+    assert "x=1" not in article.text
+
+
+def test_the_size_limit_is_exact_for_plain_files(tmp_path: Path) -> None:
+    from eventwire.ingest.sources import iter_documents
+    from eventwire.models import Limits
+
+    (tmp_path / "at.txt").write_text("a" * 300)
+    (tmp_path / "over.txt").write_text("a" * 301)
+    got = {Path(x.source if hasattr(x, "source") else x.document).name: type(x).__name__  # type: ignore[union-attr]
+           for x in iter_documents([str(tmp_path)], Limits(max_document_bytes=300))}  # fmt: skip
+    assert got == {"at.txt": "RawDocument", "over.txt": "TooLargeError"}
+
+
+def test_failures_name_files_absolutely_and_clear_once_stored(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A failure is recorded under the file's absolute path (whatever directory the command ran in)
+    and disappears once the document is stored, by name or as a duplicate of a stored copy."""
+    monkeypatch.chdir(tmp_path)
+    store = str(tmp_path / "store")
+    Path("a.txt").write_text(f"Paris\n\n{GERMAN}\n", "utf-8")
+    Path("b.txt").write_text(f"Paris\n\n{GERMAN}\n", "utf-8")
+    assert main(["ingest", "a.txt", "b.txt", "--store", store, "--json"]) == 1
+    summary = json.loads(capsys.readouterr().out)
+    assert {f["source"] for f in summary["failures"]} == {str(tmp_path / "a.txt"), str(tmp_path / "b.txt")}
+    assert main(["ingest", "a.txt", "--store", store, "--languages", "xx", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["ingest", str(tmp_path / "b.txt"), "--store", store, "--languages", "xx", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["duplicates"] == 1
+    assert main(["failures", "--store", store]) == 0
+    assert capsys.readouterr().out == "no failures recorded in this store\n"

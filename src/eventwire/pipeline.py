@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.errors import CodingError, DocumentError, EventwireError, LanguageError
+from eventwire.errors import CodingError, ConfigError, DocumentError, EventwireError, LanguageError
 from eventwire.events.coder import EventCoder
 from eventwire.events.cues import EventCues
 from eventwire.extract.article import extract_article
@@ -19,7 +19,7 @@ from eventwire.extract.language import UNDETERMINED, language_name
 from eventwire.extract.themes import article_themes_and_tone
 from eventwire.ingest.sources import iter_documents
 from eventwire.models import ActorMention, Article, Event, Limits, RawDocument
-from eventwire.nlp.pipeline import check_installed, load_pipeline
+from eventwire.nlp.pipeline import check_installed, load_pipeline, model_language
 from eventwire.nlp.selective import SelectiveParser, build_selective
 from eventwire.resources import Resources
 from eventwire.settings import Settings
@@ -98,6 +98,15 @@ class Pipeline:
     def check_model(self) -> None:
         """Fail now (ConfigError) on a model that cannot be loaded: loaded here when this process
         codes; only looked up when local workers code; left to the workers of a remote cluster."""
+        codes = self.settings.language_codes()
+        own = model_language(self.settings.model)
+        if codes and own not in codes and "xx" not in codes:
+            raise ConfigError(
+                f"languages {','.join(codes)!r} leaves out the language of the spaCy pipeline "
+                f"{self.settings.model!r} ({own}): its articles would be refused and the others parsed "
+                f"by an {language_name(own)} pipeline; set --model to a pipeline for "
+                f"{','.join(codes)} or add {own} to --languages"
+            )
         if self.settings.scheduler:
             return
         if self.settings.workers > 0 or self.settings.processes > 1:

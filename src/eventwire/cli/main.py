@@ -50,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     read = sub.add_parser("read", help="print one JSON object per article (id, title, published, text, ...)")
-    read.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, .jsonl, .html, .gz")
+    read.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, directories, .txt, .html, .jsonl, .csv, .tsv, .warc, .gz",
+    )
     _add_input_limits(read)
 
     code = sub.add_parser("code", help="code events: one JSON object (or TSV row) per event")

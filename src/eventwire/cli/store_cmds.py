@@ -100,7 +100,9 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
 
     fa = sub.add_parser("failures", help="documents that failed in ingests, with their reasons")
     fa.add_argument("--store", help=_store_help())
-    fa.add_argument("--json", action="store_true")
+    fa.add_argument(
+        "--json", action="store_true", help="one JSON object per failure (source, code, reason, at)"
+    )
 
 
 def _days(value: str, what: str) -> int:
@@ -126,13 +128,17 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
             return _search(args, stdout, reader)
         if args.command == "failures":
             rows = reader.catalog.execute("SELECT source, code, reason, at FROM failures ORDER BY at, source")
+            shown = 0
             for r in rows:
                 rec = dict(r)
+                shown += 1
                 stdout.write(
                     json.dumps(rec) + "\n"
                     if args.json
                     else f"{rec['code']}  {rec['source']}: {rec['reason']}\n"
                 )
+            if not shown and not args.json:
+                stdout.write("no failures recorded in this store\n")
             return 0
         if args.command == "trends":
             return _trends(args, stdout, reader)

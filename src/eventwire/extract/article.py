@@ -313,6 +313,8 @@ def _extract_html(doc: RawDocument) -> Article:
     )
     title = " ".join((_attr(extracted, "title") or doc.meta.get("title", "")).split())
     body = _attr(extracted, "text")
+    if not body.strip() and not _WHOLE_PAGE.search(doc.content[:2048]):  # a fragment: "<p>...</p>"
+        body = _fragment_text(doc.content)
     page = parse_text_page(body.replace("\n", "\n\n"), find_title=False, known_title=title)
     text = _require_text(page, doc.source)
     published, rule = _html_date(doc.content, _attr(extracted, "date"), page.dates)
@@ -321,6 +323,24 @@ def _extract_html(doc: RawDocument) -> Article:
         rule = "source-date" if published else None
     url = doc.meta.get("url") or _attr(extracted, "url") or None  # the URL it was fetched from first
     return _build(doc, title, text, published, rule, url=url, dateline=page.place)
+
+
+_WHOLE_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+
+
+def _fragment_text(content: str) -> str:
+    """The text of an HTML fragment (no page around it, which trafilatura needs), one line per
+    text node, scripts and styles dropped."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fragment_fromstring(content, create_parent="div")
+    except (ParserError, ValueError):
+        return ""
+    for junk in root.xpath("//script|//style|//noscript"):
+        junk.drop_tree()
+    return "\n".join(t.strip() for t in root.itertext() if t.strip())
 
 
 def _attr(extracted: object, name: str) -> str:

@@ -19,6 +19,7 @@ __all__ = ["CONFIDENT", "UNDETERMINED", "detect_language", "language_name"]
 
 CONFIDENT = 0.95  # normalised probability from which a detected language is believed
 UNDETERMINED = "und"  # ISO 639-2 for "undetermined"
+NOT_A_LANGUAGE = frozenset({"zxx", "und", "mis", "mul"})  # ISO 639-2 special codes
 SAMPLE_CHARS = 3000
 MIN_LETTERS = 40  # fewer letters than this: no decision
 MIN_LATIN_LETTERS = 60  # Latin-script text is judged only from this many letters on
@@ -70,6 +71,8 @@ def detect_language(text: str) -> tuple[str, float]:
     if latin and (len(letters) < MIN_LATIN_LETTERS or english >= _FOREIGN_SHARE):
         return UNDETERMINED, 0.0  # tables, name lists, short notes: no evidence against English
     code, probability = _identifier().classify(sample)
+    if code in NOT_A_LANGUAGE:  # "zxx": no linguistic content (numbers, tables)
+        return UNDETERMINED, 0.0
     if not latin and code != "en":  # the script alone says it is not English; the model says which
         probability = max(probability, CONFIDENT)
     return str(code), float(probability)

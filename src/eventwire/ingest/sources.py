@@ -62,7 +62,7 @@ def iter_documents(
     """
     most = (limits or Limits()).max_document_bytes
     for raw in paths:
-        path = Path(raw)
+        path = Path(raw).absolute()  # one name per file, wherever the command was run from
         if not path.exists():
             raise InputError(f"{raw}: no such file or directory")
         if path.is_dir():
@@ -92,8 +92,8 @@ def _walk(root: Path) -> Iterator[Path | DocumentError]:
             yield entry
 
 
-def _too_large(source: str, size: int, most: int) -> TooLargeError:
-    return TooLargeError(source, f"{size:,} bytes, more than max_document_bytes ({most:,})")
+def _too_large(source: str, size: int, most: int, what: str = "max_document_bytes") -> TooLargeError:
+    return TooLargeError(source, f"{size:,} bytes, more than {what} ({most:,})")
 
 
 def _collection(name: str) -> bool:
@@ -106,16 +106,20 @@ def _read_file(path: Path, most: int) -> Iterator[RawDocument | DocumentError]:
     source = str(path)
     name = path.name.lower()
     collection = _collection(name)
-    cap = most * COLLECTION_FACTOR if collection else most  # compressed size <= inflated size
+    cap = most * COLLECTION_FACTOR if collection else most
+    what = (
+        f"{COLLECTION_FACTOR} x max_document_bytes for a collection" if collection else "max_document_bytes"
+    )
+    slack = 1024 if name.endswith(".gz") else 0  # gzip's header: compressed <= inflated + 1 KB
     try:
         size = path.stat().st_size
-        if size > cap + 1024:
-            yield _too_large(source, size, cap)  # refused unread
+        if size > cap + slack:
+            yield _too_large(source, size, cap, what)  # refused unread
             return
         with path.open("rb") as fh:
-            data = fh.read(cap + 1025)  # a pipe or a special file may say size 0
-        if len(data) > cap + 1024:
-            yield _too_large(source, len(data), cap)
+            data = fh.read(cap + slack + 1)  # a pipe or a special file may say size 0
+        if len(data) > cap + slack:
+            yield _too_large(source, len(data), cap, what)
             return
     except OSError as exc:
         yield ReadError(source, f"cannot read file: {exc.strerror or exc}")
@@ -133,7 +137,7 @@ def _read_file(path: Path, most: int) -> Iterator[RawDocument | DocumentError]:
             yield ArchiveError(source, f"not a valid gzip file (truncated or corrupt): {exc}")
             return
         if inflated is None:
-            yield TooLargeError(source, f"decompresses to more than {cap:,} bytes (max_document_bytes)")
+            yield TooLargeError(source, f"decompresses to more than {cap:,} bytes ({what})")
             return
         data = inflated
     suffix = Path(name).suffix

@@ -1,6 +1,6 @@
 """``eventwire serve``: a read-only web UI and JSON API over an event store (FastAPI).
 
-* JSON API under ``/api`` (OpenAPI at ``/api/docs``): articles, search, events (the CLI's filters,
+* JSON API under ``/api`` (schema at ``/api/openapi.json``): articles, search, events (the CLI's filters,
   paginated), dyad and rising trends, actors.  Every error has one shape,
   ``{"ok": false, "status": N, "error": "message"}``; bad parameters are 4xx, never a 500, and no
   stack trace reaches a client.
@@ -153,7 +153,7 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         title="eventwire",
         version=__version__,
         description="Read-only API over an eventwire event store.",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads its scripts from a CDN, which the CSP (rightly) blocks
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
@@ -213,7 +213,7 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}" for e in exc.errors()
         )
-        return _respond(request, 400, f"invalid parameters: {problems}")
+        return _respond(request, 400, f"[E042] invalid parameters: {problems}")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -270,6 +270,7 @@ def _run(
                 keys = {"t:" + text_key(item.text)} | ({"u:" + url_key(item.url)} if item.url else set())
                 if keys & seen or store.known(item) is not None:
                     summary.duplicates += 1
+                    store.clear_failure(item.source)  # stored after all (by another name or run)
                     continue
                 seen |= keys
                 yield item

@@ -465,6 +465,12 @@ class Store:
                 ),
             )
 
+    def clear_failure(self, source: str) -> None:
+        """Forget the failure recorded for ``source`` (it is stored now)."""
+        assert self.catalog is not None
+        with self.catalog:
+            self.catalog.execute("DELETE FROM failures WHERE source = ?", (source,))
+
     def record_failure(self, source: str, code: str, reason: str, run_id: str) -> None:
         assert self.catalog is not None
         with self.catalog:
