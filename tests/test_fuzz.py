@@ -142,3 +142,33 @@ def test_dateline_blanking_keeps_every_offset(text: str) -> None:
     assert len(blanked) == len(text)
     assert blanked == text or (blanked.strip() == text[len(text) - len(blanked.lstrip()) :].strip())
     assert place == "" or place in text
+
+
+QUERY_PIECES = st.sampled_from(
+    ["(", ")", "AND", "OR", "NOT", '"', "*", "-", "U.S.", "Kenya", "x*", " ", "<b>", "NEAR"]
+)
+QUERIES = st.one_of(st.text(max_size=60), st.lists(QUERY_PIECES, max_size=12).map(" ".join))
+
+
+@settings(FUZZ, max_examples=400)
+@given(QUERIES)
+@example("U.S. (sanctions)")
+@example("Kenya AND")
+@example("<script>alert(1)</script>")
+@example("0\x00")
+def test_every_search_query_becomes_valid_fts5(query: str) -> None:
+    import sqlite3
+
+    from eventwire.query.search import fts_query
+
+    match = fts_query(query)
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    con.execute("INSERT INTO t VALUES ('kenya uganda sanctions u s script alert')")
+    if match:
+        con.execute("SELECT count(*) FROM t WHERE t MATCH ?", (match,)).fetchone()  # no syntax error
+    words = query.split()
+    if words and all(w.isascii() and w.isalpha() and w not in {"AND", "OR", "NOT", "NEAR"} for w in words):
+        hits = con.execute("SELECT count(*) FROM t WHERE t MATCH ?", (match,)).fetchone()[0]
+        row = {"kenya", "uganda", "sanctions", "u", "s", "script", "alert"}
+        assert hits == all(w.lower() in row for w in words)  # plain words: all of them must match

@@ -32,7 +32,7 @@ BAD = [
     "/api/events?offset=-5",
     "/api/events?actor=CHN%27%3B%20DROP%20TABLE%20events%3B--",
     "/api/events.csv?cameo=x1",
-    "/api/search?q=%28Lavrov",
+    "/api/search?q=OR",
     "/api/search",
     "/api/search?q=x&country=China",
     "/api/trends/dyad?dyad=CHN,RUS&by=year",

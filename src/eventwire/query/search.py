@@ -42,23 +42,57 @@ class SearchHit:
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
 _OPERATORS = frozenset({"OR", "AND", "NOT"})
 _PREFIX = re.compile(r"^\w+\*$")
+_WORD = re.compile(r"\w")
 
 
 def fts_query(query: str) -> str:
-    """The user's query in FTS5 syntax: "phrases", OR/AND/NOT, parentheses and ``prefix*`` are kept;
-    any other word is quoted, so that news terms with punctuation ("COVID-19", "U.S.", "Xi's") match
-    as phrases instead of being read as FTS5 syntax."""
-    out: list[str] = []
+    """The user's query in valid FTS5 syntax: "phrases", OR/AND/NOT, parentheses and ``prefix*`` are
+    kept; any other word is quoted, so that news terms with punctuation ("COVID-19", "U.S.", "Xi's")
+    match as phrases instead of being read as FTS5 syntax.  What FTS5 would refuse is mended: an
+    explicit AND joins a group to its neighbours ("U.S. (sanctions)"), operators with nothing on one
+    side are dropped ("Kenya AND"), unmatched brackets are closed or dropped, a "word" without a
+    letter or digit ("-") is left out.  "" when nothing is left."""
+    query = query.replace("\x00", " ")  # FTS5 reads a NUL as the end of the string
+    items: list[str] = []
+    depth = 0
+
+    def ends_operand() -> bool:
+        return bool(items) and items[-1] not in _OPERATORS and items[-1] != "("
+
+    def trim() -> None:  # no operator, no empty group at the end
+        nonlocal depth
+        while items and (items[-1] in _OPERATORS or items[-1] == "("):
+            depth -= items.pop() == "("
+
     for token in _TOKEN.findall(query):
-        if token in _OPERATORS or token in {"(", ")"} or _PREFIX.match(token):
-            out.append(token)
-        elif token.startswith('"'):
-            inner = token.strip('"').replace('"', "")
-            if inner.strip():
-                out.append(f'"{inner}"')
+        if token in _OPERATORS:
+            if ends_operand():
+                items.append(token)
+        elif token == "(":
+            if ends_operand():
+                items.append("AND")
+            items.append("(")
+            depth += 1
+        elif token == ")":
+            if depth == 0:
+                continue
+            trim()
+            if depth > 0 and ends_operand():
+                items.append(")")
+                depth -= 1
         else:
-            out.append('"' + token.replace('"', "") + '"')
-    return " ".join(out)
+            if _PREFIX.match(token):
+                term = token
+            else:
+                inner = token.strip('"').replace('"', "") if token.startswith('"') else token.replace('"', "")
+                if not _WORD.search(inner):  # no word at all ("-", "<"): FTS5 would match nothing
+                    continue
+                term = f'"{inner}"'
+            if items and items[-1] == ")":  # FTS5 joins a group to a term only with an explicit AND
+                items.append("AND")
+            items.append(term)
+    trim()
+    return " ".join(items + [")"] * depth)
 
 
 def search(
@@ -78,8 +112,11 @@ def search(
         raise QueryError(f"search: --since {since} is after --until {until}")
     if not 0 < limit <= 1000:
         raise QueryError(f"--limit must be between 1 and 1000, not {limit}")
+    match = fts_query(query)
+    if not match:
+        raise QueryError(f"search: nothing to search for in {query!r}")
     conditions = ["article_fts MATCH ?"]
-    params: list[Any] = [fts_query(query)]
+    params: list[Any] = [match]
     if since:
         conditions.append("a.day >= ?")
         params.append(since.isoformat())
