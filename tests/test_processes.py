@@ -7,11 +7,11 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from eventwire.batch.runners import chunks, code_partition, code_stream, partitions
+from eventwire.batch.runners import code_partition, code_stream, partitions
 from eventwire.cli.demo import demo_files
 from eventwire.errors import DocumentError
 from eventwire.models import Article
-from eventwire.pipeline import CodedArticle, Pipeline, read_articles
+from eventwire.pipeline import CodedArticle, Pipeline, chunks, read_articles
 from eventwire.settings import Settings
 from eventwire.store import StoreReader
 from eventwire.store.ingest import ingest

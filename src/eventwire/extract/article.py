@@ -29,6 +29,7 @@ from eventwire.extract.dates import (
     wire_dateline,
 )
 from eventwire.extract.language import CONFIDENT, UNDETERMINED, detect_language
+from eventwire.ingest.sources import looks_like_html
 from eventwire.models import Article, RawDocument
 
 HEADER_SCAN_LINES = 6  # datelines are looked for in this many non-empty lines after the title
@@ -313,7 +314,7 @@ def _extract_html(doc: RawDocument) -> Article:
     )
     title = " ".join((_attr(extracted, "title") or doc.meta.get("title", "")).split())
     body = _attr(extracted, "text")
-    if not body.strip() and not _WHOLE_PAGE.search(doc.content[:2048]):  # a fragment: "<p>...</p>"
+    if not body.strip() and not looks_like_html(doc.content):  # a fragment: "<p>...</p>", no page
         body = _fragment_text(doc.content)
     page = parse_text_page(body.replace("\n", "\n\n"), find_title=False, known_title=title)
     text = _require_text(page, doc.source)
@@ -323,9 +324,6 @@ def _extract_html(doc: RawDocument) -> Article:
         rule = "source-date" if published else None
     url = doc.meta.get("url") or _attr(extracted, "url") or None  # the URL it was fetched from first
     return _build(doc, title, text, published, rule, url=url, dateline=page.place)
-
-
-_WHOLE_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
 
 
 def _fragment_text(content: str) -> str:

@@ -61,13 +61,14 @@ def detect_language(text: str) -> tuple[str, float]:
     ISO 639-1 as py3langid gives it, or ``("und", 0.0)`` when there is too little text."""
     sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample.lower())
-    if words and sum(w in _ENGLISH for w in words) >= max(5.0, _ENGLISH_SHARE * len(words)):
+    english_words = sum(w in _ENGLISH for w in words)
+    if words and english_words >= max(5.0, _ENGLISH_SHARE * len(words)):
         return "en", 1.0
     letters = [c for c in sample if c.isalpha()]
     if len(letters) < MIN_LETTERS:
         return UNDETERMINED, 0.0
     latin = sum(c < "\u0250" for c in letters) / len(letters) >= 0.5
-    english = sum(w in _ENGLISH for w in words) / max(1, len(words))
+    english = english_words / max(1, len(words))
     if latin and (len(letters) < MIN_LATIN_LETTERS or english >= _FOREIGN_SHARE):
         return UNDETERMINED, 0.0  # tables, name lists, short notes: no evidence against English
     code, probability = _identifier().classify(sample)

@@ -96,6 +96,14 @@ def _too_large(source: str, size: int, most: int, what: str = "max_document_byte
     return TooLargeError(source, f"{size:,} bytes, more than {what} ({most:,})")
 
 
+def _oversized(where: str, text: str, most: int) -> TooLargeError | None:
+    """The error for a record whose text is more than ``most`` bytes in UTF-8, else None."""
+    if len(text) <= most // 4:  # a character is at most 4 bytes: no need to encode
+        return None
+    size = len(text.encode("utf-8"))
+    return _too_large(where, size, most) if size > most else None
+
+
 def _collection(name: str) -> bool:
     """Whether file ``name`` holds many documents (JSONL, CSV/TSV, WARC; gzipped or not)."""
     name = name.removesuffix(".gz")
@@ -206,8 +214,8 @@ def _iter_jsonl(text: str, source: str, most: int) -> Iterator[RawDocument | Doc
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
-        if len(line) > most // 4 and len(line.encode("utf-8")) > most:
-            yield _too_large(where, len(line.encode("utf-8")), most)
+        if (too_large := _oversized(where, line, most)) is not None:
+            yield too_large
             continue
         try:
             yield _parse_record(line, where)
@@ -239,8 +247,8 @@ def _iter_table(text: str, source: str, delimiter: str, most: int) -> Iterator[R
             if not isinstance(body, str) or not body.strip():
                 yield RecordError(where, f"empty {column!r} column")
                 continue
-            if len(body) > most // 4 and len(body.encode("utf-8")) > most:
-                yield _too_large(where, len(body.encode("utf-8")), most)
+            if (too_large := _oversized(where, body, most)) is not None:
+                yield too_large
                 continue
             meta = {k: v for k in META_KEYS if isinstance(v := row.get(k), str) and v.strip()}
             yield RawDocument(source=where, kind="jsonl", content=body, meta=meta)

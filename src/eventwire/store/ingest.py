@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.batch.runners import chunks, make_runner, parallel, partitions
+from eventwire.batch.runners import make_runner, parallel, partitions
 from eventwire.errors import DocumentError, InputError, StoreBusyError
 from eventwire.extract.dedup import text_key, url_key
 from eventwire.ingest.web import Fetcher, feed_items, fetch_pages, is_url
 from eventwire.models import Article, Limits
-from eventwire.pipeline import CodedArticle, Pipeline, extract_all, read_articles
+from eventwire.pipeline import CodedArticle, Pipeline, chunks, extract_all, read_articles
 from eventwire.store.store import Store, open_catalog
 
 __all__ = ["IngestSummary", "ingest", "ingest_articles", "ingest_coded", "watch"]
@@ -242,7 +242,11 @@ def _run(
             summary.failures.append({"source": exc.document, "code": exc.code, "reason": exc.reason})
             store.record_failure(exc.document, exc.code, exc.reason, summary.run_id)
 
+        stored_again: list[str] = []  # sources met already stored: their old failures go
+
         def flush() -> None:
+            store.clear_failures(stored_again)
+            stored_again.clear()
             if not batch:
                 return
             done = store.add_batch(
@@ -270,7 +274,7 @@ def _run(
                 keys = {"t:" + text_key(item.text)} | ({"u:" + url_key(item.url)} if item.url else set())
                 if keys & seen or store.known(item) is not None:
                     summary.duplicates += 1
-                    store.clear_failure(item.source)  # stored after all (by another name or run)
+                    stored_again.append(item.source)  # stored after all (by another name or run)
                     continue
                 seen |= keys
                 yield item
@@ -284,6 +288,7 @@ def _run(
                     else:
                         batch.append(result)
                 flush()
+        flush()  # a run of duplicates only has no partition
         summary.compacted = store.compact()
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.counts())

@@ -362,7 +362,7 @@ class Store:
                 sources = [r["source"] for r in rows["articles"]] + [
                     r["url"] for r in rows["articles"] if r["url"]
                 ]
-                cat.executemany("DELETE FROM failures WHERE source = ?", [(x,) for x in sources])
+                _forget_failures(cat, sources)
         except BaseException:
             shutil.rmtree(final, ignore_errors=True)
             raise
@@ -465,11 +465,12 @@ class Store:
                 ),
             )
 
-    def clear_failure(self, source: str) -> None:
-        """Forget the failure recorded for ``source`` (it is stored now)."""
+    def clear_failures(self, sources: Sequence[str]) -> None:
+        """Forget the failures recorded for ``sources`` (they are stored now), in one transaction."""
         assert self.catalog is not None
-        with self.catalog:
-            self.catalog.execute("DELETE FROM failures WHERE source = ?", (source,))
+        if sources:
+            with self.catalog:
+                _forget_failures(self.catalog, sources)
 
     def record_failure(self, source: str, code: str, reason: str, run_id: str) -> None:
         assert self.catalog is not None
@@ -478,6 +479,10 @@ class Store:
                 "INSERT OR REPLACE INTO failures (source, code, reason, run_id, at) VALUES (?,?,?,?,?)",
                 (source, code, reason, run_id, _now()),
             )
+
+
+def _forget_failures(cat: sqlite3.Connection, sources: Sequence[str]) -> None:
+    cat.executemany("DELETE FROM failures WHERE source = ?", [(x,) for x in sources])
 
 
 def _add_groups(cat: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
@@ -671,19 +676,16 @@ class StoreReader:
         try:
             found = self.catalog.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.OperationalError as exc:
-            self.close_catalogs()
             if "no such table" not in str(exc):
+                self.close_catalogs()
                 raise
-            # the first ingest has not created the tables yet
-            raise StoreError(f"{self.root}: the store is being created; try again in a moment") from exc
-        if found is None:
+            found = None  # the first ingest has not created the tables yet
+        if found is None or int(found[0]) != SCHEMA_VERSION:
             self.close_catalogs()
-            raise StoreError(f"{self.root}: the store is being created; try again in a moment")
-        if int(found[0]) != SCHEMA_VERSION:
-            version = found[0]
-            self.close_catalogs()
+            if found is None:  # the version is written last, once the store is complete
+                raise StoreError(f"{self.root}: the store is being created; try again in a moment")
             raise StoreError(
-                f"{self.root}: store schema {version}, this eventwire reads {SCHEMA_VERSION}; "
+                f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}; "
                 "ingest again into a new --store"
             )
         self.db = duckdb.connect()
