@@ -13,8 +13,34 @@ from typing import Any, Literal
 
 DocumentKind = Literal["text", "html", "jsonl", "record"]
 
-EventStatus = Literal["asserted", "intended", "hoped", "future", "conditional", "negated", "requested"]
+EventStatus = Literal[
+    "asserted",
+    "intended",
+    "hoped",
+    "future",
+    "conditional",
+    "negated",
+    "requested",
+    "denied",
+    "hedged",
+    "habitual",
+]
+#: Statuses in the order the documentation lists them; only "asserted" events are reported as done.
+EVENT_STATUSES: tuple[str, ...] = (
+    "asserted",
+    "intended",
+    "hoped",
+    "future",
+    "conditional",
+    "negated",
+    "requested",
+    "denied",
+    "hedged",
+    "habitual",
+)
 DateSource = Literal["text", "context", "article", "none"]
+DatePrecision = Literal["day", "month", "year"]
+PlacePrecision = Literal["city", "adm1", "country"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +95,8 @@ class Location:
     lat: float | None = None  # None for a whole country
     lon: float | None = None
     matched: str = ""  # the text that named it
-    how: str = ""  # "sentence" (named in the event's sentence) or "dateline"
+    how: str = ""  # "sentence" (the event's clause), "dateline", "story" or "actors" (see events.locating)
+    precision: str = ""  # "city", "adm1" (a first-level division or a listed region) or "country"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -165,14 +192,25 @@ class Event:
     pattern: str = ""  # which dictionary entry / rule coded it
     date_text: str = ""
     location: Location | None = None
+    date_precision: DatePrecision | None = None  # None when the event has no date
+    historical: bool = False  # the text places it more than a year before publication
+    confidence: float = 1.0  # how sure the coder is of this mention (see events.confidence)
+    context: tuple[str, ...] = ()  # PLOVER contexts of the event's sentence and article
+
+    @property
+    def is_statement(self) -> bool:
+        """A CAMEO root 01 statement: a GDELT/CAMEO event with no PLOVER event type."""
+        return self.cameo.startswith("01")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "article_id": self.article_id,
             "date": self.date,
+            "date_precision": self.date_precision,
             "date_source": self.date_source,
             "date_text": self.date_text,
+            "historical": self.historical,
             "source": self.source.to_dict(),
             "target": self.target.to_dict() if self.target is not None else None,
             "cameo": self.cameo,
@@ -186,5 +224,7 @@ class Event:
             "trigger": self.trigger,
             "char_span": list(self.char_span),
             "pattern": self.pattern,
+            "confidence": self.confidence,
+            "context": list(self.context),
             "location": self.location.to_dict() if self.location is not None else None,
         }

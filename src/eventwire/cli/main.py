@@ -86,9 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_evaluate(sub: Any) -> None:
     ev = sub.add_parser(
-        "evaluate", help="score the coder against gold data (plv, plover-gsr, cameo-class, cameo-ner)"
+        "evaluate",
+        help="score the coder against gold data (plv, plover-gsr, cameo-class, cameo-ner, articles)",
     )
-    ev.add_argument("format", choices=("plv", "plover-gsr", "cameo-class", "cameo-ner"), metavar="FORMAT")
+    ev.add_argument(
+        "format", choices=("plv", "plover-gsr", "cameo-class", "cameo-ner", "articles"), metavar="FORMAT"
+    )
     ev.add_argument("path", metavar="PATH", help="the gold file")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
     ev.add_argument(
@@ -104,6 +107,9 @@ def _add_evaluate(sub: Any) -> None:
     )
     ev.add_argument("--no-default-patterns", action="store_true", help="use only the given/imported patterns")
     ev.add_argument("--limit", type=int, metavar="N", help="evaluate the first N items")
+    ev.add_argument(
+        "--check", action="store_true", help="articles: only validate the gold file (docs/annotation.md)"
+    )
     ev.add_argument("--model", help=setting_help("model"))
     _add_backoff_options(ev)
 
@@ -220,6 +226,13 @@ def cmd_evaluate(args: argparse.Namespace, stdout: IO[str]) -> int:
 
     if not Path(args.path).is_file():
         raise InputError(f"{args.path}: no such gold file")
+    if args.format == "articles" and args.check:
+        from eventwire.evaluate.article_gold import known_codes, load_article_gold
+
+        gold = load_article_gold(args.path, known_codes())
+        n_events = sum(len(a.events) for a in gold)
+        stdout.write(f"{args.path}: {len(gold)} articles, {n_events} events, no problems\n")
+        return EXIT_OK
     pipeline = build_pipeline(
         args.model,
         args.patterns,
