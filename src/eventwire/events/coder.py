@@ -17,41 +17,22 @@ from datetime import date
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
+from eventwire.events.arguments import (
+    ArgumentFinder,
+    is_target_prep,
+    passive_subject,
+    same_actor,
+)
 from eventwire.events.backoff import NONE as BACKOFF_NONE
 from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
-from eventwire.events.dates import is_day_precise, parse_article_date, resolve_expression
+from eventwire.events.dates import parse_article_date
+from eventwire.events.dating import dated, sentence_date
+from eventwire.events.locating import Locator, localise
 from eventwire.events.modality import INTEND, status_of
 from eventwire.events.patterns import Pattern
-from eventwire.models import ActorCode, ActorMention, Article, DateSource, Event, EventStatus, Location
+from eventwire.models import ActorCode, ActorMention, Article, Event, EventStatus, Location
 from eventwire.resources import Resources
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "call",
-        "ask",
-        "encourage",
-        "invite",
-        "press",
-        "persuade",
-        "tell",
-        "order",
-        "force",
-        "help",
-        "allow",
-        "enable",
-        "warn",
-        "advise",
-        "request",
-        "appeal",
-    }
-)
-INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-# Prepositions inside a non-actor object that may name the target, in order of preference.
-TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Threat codes (CAMEO 13x) for a conflictual act that is announced, intended or conditional.
@@ -81,44 +62,12 @@ STOPPING_VERBS = frozenset(
 )
 # Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
 REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-# Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
 CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "debate", "study"})
-OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
-NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
-# ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
-LIGHT_VERB_TARGET_PREPS = (
-    "to",
-    "into",
-    "against",
-    "on",
-    "with",
-    "at",
-    "toward",
-    "towards",
-    "from",
-    "around",
-    "near",
-    "along",
-)
-# Light-verb events whose object is the source's own means ("deployed warships", "sent doctors",
-# "held drills"): a sector-only object is not their target.
-OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
-# A noun event in a phrase with these prepositions is done by the clause's subject
-# ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
-# name a topic or a cause.
-PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
 # Events whose target may be left unnamed even when the verb has a non-actor object
 # ("protested against the new laws", "mobilised reserves").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Verbal acts addressed to someone who may be named as the subject of a that-clause.
-ADDRESSED_ROOTS = frozenset({"02", "10", "11", "13"})
 # Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "06"})
-RECIPROCAL_WORDS = frozenset(
-    {"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +93,8 @@ class EventCoder:
         ``min_confidence``: the least probability at which the back-off proposes an event."""
         self.res = resources
         self.unresolved_actors = unresolved_actors
+        self.arguments = ArgumentFinder(unresolved_actors)
+        self.locator = Locator(resources.places)
         self.min_confidence = min_confidence
         self._money: frozenset[str] | None = None
 
@@ -178,13 +129,13 @@ class EventCoder:
         for si, sent in enumerate(sents):
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
-            own = self._sentence_date(ents_of[si], base)
+            own = sentence_date(ents_of[si], base)
             found_events = [
                 e for f in self._triggers(sent) for e in self._events_for(article, actors, si, sent, f)
             ]
             if self.res.backoff is not None:
                 found_events.extend(self._backoff_events(article, actors, si, sent, found_events))
-            events.extend(self._dated(e, own, context_date, base) for e in _deduplicate(found_events))
+            events.extend(dated(e, own, context_date, base) for e in _deduplicate(found_events))
             if own is not None:
                 context_date = own
         return events, actors.resolved()
@@ -252,7 +203,7 @@ class EventCoder:
             p.prep
             and p.pos == "VERB"
             and not p.object
-            and not any(_is_target_prep(c, p.prep) for c in children)
+            and not any(is_target_prep(c, p.prep) for c in children)
         ):
             return False
         if p.object:
@@ -264,7 +215,7 @@ class EventCoder:
                 for m in obj.children
             ):
                 return False
-            if p.prep and not any(_is_target_prep(c, p.prep) for c in (*children, *obj.children)):
+            if p.prep and not any(is_target_prep(c, p.prep) for c in (*children, *obj.children)):
                 return False  # "imposed sanctions on X" needs its "on"; the plain entry comes next
             return obj
         if p.pos == "NOUN" and not self._noun_is_event(tok, p):
@@ -288,7 +239,7 @@ class EventCoder:
         else a possessor, a compound or any preposition.  (Nouns that are the content of a verb
         event, "praised the cooperation between the two sides", are dropped in ``_triggers``.)"""
         if p.prep:
-            return any(_is_target_prep(c, p.prep) for c in tok.children)
+            return any(is_target_prep(c, p.prep) for c in tok.children)
         return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
 
     # ------------------------------------------------------------------ events
@@ -296,24 +247,24 @@ class EventCoder:
         self, article: Article, actors: ArticleActors, si: int, sent: Any, found: _Found
     ) -> Iterator[Event]:
         tok, pattern = found.trigger, found.pattern
-        source = self._source(actors, tok, pattern)
+        source = self.arguments.source(actors, tok, pattern)
         if source is None and actors.has_given:
-            patient = _passive_subject(tok)  # "X was arrested in Niger": X is the target
+            patient = passive_subject(tok)  # "X was arrested in Niger": X is the target
             if patient is not None:
                 source = actors.given_near(tok, exclude=actors.mention(patient), before=False)
             else:
                 source = actors.given_near(tok, exclude=None, before=True)
         if source is None:
             return
-        target, slot_filled = self._target(actors, tok, pattern, found.obj, source)
+        target, slot_filled = self.arguments.target(actors, tok, pattern, found.obj, source)
         fallback = False
         if target is None and actors.has_given and not source.members:  # the other known actor nearby
             target = actors.given_near(tok, exclude=source, before=False)
             fallback = target is not None
-        place = self._place(actors, tok)
+        place = self.locator.place_country(actors, tok)
         if place:
-            source = _localise(source, place)
-            target = _localise(target, place) if target is not None else None
+            source = localise(source, place)
+            target = localise(target, place) if target is not None else None
         acts_on_thing = target is None and slot_filled and pattern.pos == "VERB" and not pattern.object
         if acts_on_thing and pattern.code[:2] not in NO_TARGET_ROOTS:
             return  # the verb acts on a thing, not an actor: not a political event
@@ -329,7 +280,7 @@ class EventCoder:
         if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and _stopped(tok):
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         span = self._trigger_span(tok, found.obj)
-        location = self._locate(article, actors, tok)
+        location = self.locator.locate(article, actors, tok)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
             event_id = f"{article.id}-{si}-{tok.i}-{n}"
             yield self._event(article, event_id, si, sent, s, t, code, status, span, why, location)
@@ -420,7 +371,7 @@ class EventCoder:
         for a in range(len(mentions)):
             for b in range(a + 1, len(mentions)):
                 (ma, ta), (mb, tb) = mentions[a], mentions[b]
-                if _pair_linked(linked, ma, mb) or _same_actor(ma, mb):
+                if _pair_linked(linked, ma, mb) or same_actor(ma, mb):
                     continue
                 best: tuple[float, ActorMention, ActorMention, Any, Prediction] | None = None
                 for (ms, ts), (mt, tt) in (((ma, ta), (mb, tb)), ((mb, tb), (ma, ta))):
@@ -454,58 +405,8 @@ class EventCoder:
         code, status, why = _recode_modality(code, status, why, self._intent_governor(word))
         event_id = f"{article.id}-{si}-{word.i}-b{source.start}-{target.start}"
         span = (word.idx, word.idx + len(word.text))
-        location = self._locate(article, actors, word)
+        location = self.locator.locate(article, actors, word)
         yield self._event(article, event_id, si, sent, source, target, code, status, span, why, location)
-
-    def _locate(self, article: Article, actors: ArticleActors, tok: Any) -> Location | None:
-        """Where the event happened: a place after a locative preposition in the trigger's clause
-        (the nearest to the trigger), else the article's dateline; None when neither resolves."""
-        gazetteer = self.res.places
-        if gazetteer is None:
-            return None
-        prefer = actors.countries_mentioned
-        clause = tok
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-            clause = clause.head
-        places: list[tuple[int, Any]] = []
-        for prep in clause.subtree:
-            if (
-                prep.dep_ != "prep"
-                or prep.lower_ not in LOCATIVE_PREPS
-                or _in_other_clause(prep, clause, tok)
-            ):
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    places.append((abs(pobj.i - tok.i), pobj))
-        for _, pobj in sorted(places, key=lambda p: p[0]):
-            name = " ".join(
-                t.text for t in pobj.subtree if t.ent_type_ == pobj.ent_type_ and t.ent_iob_ != "O"
-            )
-            found = gazetteer.resolve(name or pobj.text, prefer, how="sentence")
-            if found is not None:
-                return found
-        if article.dateline:
-            return gazetteer.resolve(article.dateline, prefer, how="dateline")
-        return None
-
-    @staticmethod
-    def _place(actors: ArticleActors, tok: Any) -> str:
-        """The country of a place the trigger's clause is located in ("rallied in Minsk")."""
-        verb = tok
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
-        for scope in (verb.subtree, verb.sent):  # the clause first, then the whole sentence
-            for t in scope:  # "in/at/outside <place>"
-                if (
-                    t.dep_ == "pobj"
-                    and t.head.lower_ in LOCATIVE_PREPS
-                    and t.ent_type_ in {"GPE", "LOC", "FAC"}
-                ):
-                    m = actors.mention(t)
-                    if m is not None and m.country and not m.sector:
-                        return m.country
-        return ""
 
     @staticmethod
     def _intent_governor(tok: Any) -> bool:
@@ -543,243 +444,17 @@ class EventCoder:
             return
         targets = _expand(target)
         for s in sources:
-            kept = [t for t in targets if not _same_actor(s, t)]
+            kept = [t for t in targets if not same_actor(s, t)]
             if not kept and pattern.code[:2] in NO_TARGET_ROOTS:
                 yield s, None  # "protested in New Delhi": the place is no target
             for t in kept:
                 yield s, t
 
     # ------------------------------------------------------------------ source
-    def _source(self, actors: ArticleActors, tok: Any, pattern: Pattern) -> ActorMention | None:
-        if pattern.pos == "NOUN":
-            return self._noun_source(actors, tok, consult=pattern.code.startswith("04"))
-        return self._verb_source(actors, tok, depth=0)
-
-    def _noun_source(self, actors: ArticleActors, tok: Any, consult: bool = False) -> ActorMention | None:
-        """The possessor, the pair in "talks between X and Y", or the subject of the clause the
-        noun is an adjunct of; a meeting or call ("after talks with X", "for a visit") is always
-        the subject's."""
-        for c in tok.children:
-            if c.dep_ == "poss":
-                m = actors.mention(c)
-                if m is not None:
-                    return m
-        for c in tok.children:  # "talks between X and Y": a joint source, reciprocal
-            if c.dep_ == "prep" and c.lower_ == "between":
-                heads = [p for p in c.children if p.dep_ == "pobj"]
-                if heads:
-                    m = actors.joint([heads[0], *heads[0].conjuncts])
-                    if m is not None and m.members:
-                        return m
-        node = tok
-        for _ in range(4):
-            head = node.head
-            if head.i == node.i:
-                break
-            if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS and not consult:
-                return None  # "protested over the detention of X": the subject did not detain
-            if head.pos_ in {"VERB", "AUX"}:
-                return self._verb_source(actors, head, depth=0)
-            node = head
-        return None
-
-    def _verb_source(self, actors: ArticleActors, verb: Any, depth: int) -> ActorMention | None:
-        if depth > 4:
-            return None
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        if passive:
-            for c in verb.children:
-                if c.dep_ == "agent":
-                    pobj = [p for p in c.children if p.dep_ == "pobj"]
-                    if pobj:
-                        return self._actor_np(actors, pobj[0])
-        else:
-            for c in verb.children:
-                if c.dep_ in SUBJECT_DEPS:
-                    if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        return self._actor_np(actors, verb.head)
-                    return self._actor_np(actors, c)
-        if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
-            governor = verb.head
-            if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
-                governor = governor.head  # "responded by expelling X": the subject of "responded"
-            if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
-                controller = self._controller(actors, governor)
-                if controller is not None:
-                    return controller
-            return self._verb_source(actors, governor, depth + 1)
-        if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
-            # "troops loyal to X attacking Y": the noun; "passed a resolution condemning X":
-            # the noun is a thing, so the subject of the clause it belongs to
-            found = self._actor_np(actors, verb.head)
-            if found is not None or verb.head.dep_ not in {"dobj", "pobj", "attr"}:
-                return found
-            governor = verb.head.head
-            if governor.pos_ == "ADP":
-                governor = governor.head
-            return (
-                self._verb_source(actors, governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
-            )
-        return self._repair_source(actors, verb)
-
-    def _controller(self, actors: ArticleActors, governor: Any) -> ActorMention | None:
-        for c in governor.children:
-            if c.dep_ == "dobj":
-                return self._actor_np(actors, c)
-            if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return self._actor_np(actors, p)
-        return None
-
-    def _repair_source(self, actors: ArticleActors, verb: Any) -> ActorMention | None:
-        """The parser left the verb without a subject (e.g. a name attached as a conjunct of
-        an earlier name): take the actor noun phrase ending right before the verb."""
-        i = verb.i - 1
-        sent_start = verb.sent.start
-        while i >= sent_start and verb.doc[i].dep_ in {"advmod", "neg"} and verb.doc[i].pos_ == "ADV":
-            i -= 1
-        if i < sent_start:
-            return None
-        prev = verb.doc[i]
-        if prev.pos_ not in {"PROPN", "NOUN"} or prev.dep_ in {"pobj", "dobj"}:
-            return None
-        m = actors.mention(prev)
-        if m is None:
-            return None
-        return replace(m, matched_by=m.matched_by + "+repaired-subject")
-
-    def _actor_np(self, actors: ArticleActors, head: Any) -> ActorMention | None:
-        """A noun phrase as an actor; coordinated heads give a joint actor."""
-        conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS]
-        if conjuncts and head.dep_ != "conj":
-            joint = actors.joint([head, *conjuncts])
-            if joint is not None:
-                return joint
-        found = actors.mention(head)
-        if found is None and self.unresolved_actors:
-            return actors.unresolved(head)
-        return found
 
     # ------------------------------------------------------------------ target
-    def _target(
-        self, actors: ArticleActors, tok: Any, pattern: Pattern, obj: Any | None, source: ActorMention
-    ) -> tuple[ActorMention | None, bool]:
-        """(target, whether the target slot was filled at all)."""
-        slots = self._target_slots(tok, pattern, obj)
-        violent = pattern.code[:2] in VIOLENT_ROOTS
-        for slot in slots:
-            m = self._actor_np(actors, slot)
-            if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
-                m = self._search_subtree(actors, slot, source, violent)
-            if m is not None:
-                return m, True
-        if violent and slots:  # "struck a weapons depot in Syria": the country where the thing was hit
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "in":
-                    for place in c.children:
-                        m = actors.mention(place) if place.ent_type_ in {"GPE", "LOC"} else None
-                        if m is not None and m.country and not m.sector:
-                            return replace(m, matched_by=m.matched_by + "+attacked-place"), True
-        return None, bool(slots)
-
-    def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
-        holders = [tok] + ([obj] if obj is not None else [])
-        if pattern.pos == "NOUN" and tok.dep_ == "dobj":  # "cut its aid to X": "to X" may hang on the verb
-            holders.append(tok.head)
-        if pattern.xcomp:  # "threatened to retaliate against Israel": the target hangs on the complement
-            holders += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
-        slots: list[Any] = []
-        if pattern.prep:
-            preps: Sequence[str] = pattern.prep
-        elif pattern.pos == "NOUN":
-            preps = NOUN_TARGET_PREPS
-        elif obj is not None or pattern.xcomp:
-            preps = LIGHT_VERB_TARGET_PREPS
-        else:
-            preps = ()
-        if preps:
-            for prep in preps:  # in the pattern's order: "against X" before "in Y"
-                for h in holders:
-                    for c in h.children:
-                        if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
-                            slots.extend(p for p in c.children if p.dep_ == "pobj")
-            if pattern.prep or pattern.pos == "NOUN":
-                return slots
-        if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
-            datives = [c for c in tok.children if c.dep_ in {"dative", "iobj"} and c.pos_ in NOMINAL_POS]
-            own_means = pattern.code[:2] in OWN_MEANS_ROOTS and not _names_country(obj)
-            return [*slots, *datives] if own_means else [*slots, *datives, obj]
-        if pattern.xcomp:  # "demanded that Seoul release X": the complement's own subject first
-            subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
-            return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
-        if pattern.pos == "VERB" and obj is None:
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-            for c in tok.children:
-                if c.dep_ in {"dobj", "dative", "iobj"} or (passive and c.dep_ == "nsubjpass"):
-                    slots.append(c)
-            if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
-                # "demanded that Seoul release the funds": the one asked is the complement's subject
-                for c in tok.children:
-                    if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-                        slots.extend(g for g in c.children if g.dep_ == "nsubj")
-        return slots
-
-    def _search_subtree(
-        self, actors: ArticleActors, slot: Any, source: ActorMention, material_conflict: bool = False
-    ) -> ActorMention | None:
-        """An actor named inside a non-actor object ("the trust between the two countries",
-        "unilateralism boasted by the U.S.", "bilateral relations")."""
-        preps = [*TARGET_SEARCH_PREPS, *(["in"] if material_conflict else [])]
-        found: list[tuple[int, int, ActorMention]] = []  # (preference, position, actor)
-        for t in slot.subtree:
-            if t.i == slot.i:
-                continue
-            if t.lower_ in RECIPROCAL_WORDS and source.members:
-                return source
-            if t.lower_ == "bilateral":
-                pair = actors.salient_pair()
-                if pair is not None:
-                    return ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
-            owner = t.dep_ in {"poss", "compound", "nmod"} and t.head.i == slot.i and t.pos_ == "PROPN"
-            if t.dep_ == "poss" or owner or (t.dep_ == "pobj" and t.head.lower_ in preps):
-                m = self._actor_np(actors, t)
-                if m is not None and not _same_actor(source, m):
-                    # the author of the thing first ("a resolution drafted by X", "X's plan")
-                    direct = t.head.i == slot.i or t.head.head.i == slot.i
-                    if t.dep_ == "poss" or owner:  # "X's plan", "the OPCW visit"
-                        rank = 0 if t.head.i == slot.i else 20
-                    elif t.head.dep_ == "agent":
-                        rank = 0
-                    else:
-                        rank = 1 + preps.index(t.head.lower_) + (0 if direct else 10)
-                    found.append((rank, t.i, m))
-        return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
     # ------------------------------------------------------------------- dates
-    @staticmethod
-    def _sentence_date(ents: Sequence[Any], base: Any) -> tuple[date, str] | None:
-        for ent in ents:
-            if ent.label_ in {"DATE", "TIME"} and is_day_precise(ent.text):
-                resolved = resolve_expression(ent.text, base)
-                if resolved is not None:
-                    return resolved, ent.text
-        return None
-
-    @staticmethod
-    def _dated(
-        event: Event, own: tuple[date, str] | None, context: tuple[date, str] | None, base: Any
-    ) -> Event:
-        source: DateSource
-        if own is not None:
-            (day, text), source = own, "text"
-        elif context is not None:
-            (day, text), source = context, "context"
-        elif base is not None:
-            day, text, source = base.date(), "", "article"
-        else:
-            return event
-        return replace(event, date=day.isoformat(), date_source=source, date_text=text)
 
 
 def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
@@ -799,21 +474,6 @@ def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
     return False
 
 
-def _in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
-    """Whether ``token`` lies in a clause embedded under ``clause`` other than the trigger's own
-    ("Germany criticized Russia, which held a summit in Tehran": Tehran is not where it criticized)."""
-    node = token
-    while node.i != clause.i and node.head.i != node.i:
-        if (
-            node.dep_ in OTHER_CLAUSE_DEPS
-            and node.i != trigger.i
-            and trigger.i not in {t.i for t in node.subtree}
-        ):
-            return True
-        node = node.head
-    return False
-
-
 def _analysed_sentences(doc: Any, sents: list[Any]) -> list[bool]:
     """Whether each sentence has any part-of-speech tag (sentences the selective parse left out
     have none)."""
@@ -823,15 +483,6 @@ def _analysed_sentences(doc: Any, sents: list[Any]) -> list[bool]:
         return []
     pos = doc.to_array([POS]).reshape(-1)
     return [bool(pos[s.start : s.end].any()) for s in sents]
-
-
-def _names_country(head: Any) -> bool:
-    """Whether a noun phrase carries a country word (a GPE/NORP entity or a possessor)."""
-    return any(
-        t.ent_type_ in {"GPE", "NORP"} or (t.dep_ == "poss" and t.pos_ != "PRON")
-        for t in head.subtree
-        if t.i <= head.i
-    )
 
 
 def _recode_modality(
@@ -879,23 +530,9 @@ def _stopped(noun: Any) -> bool:
     return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 
 
-def _passive_subject(tok: Any) -> Any | None:
-    """The subject of a passive verb without a "by" agent, or None."""
-    if any(c.dep_ == "agent" for c in tok.children):
-        return None
-    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-
-
 def _object_word(token: Any, words: Sequence[str]) -> bool:
     """An object lemma is listed; "money" also stands for any amount of money ("$5 million")."""
     return token.lemma_.lower() in words or ("money" in words and token.ent_type_ == "MONEY")
-
-
-def _is_target_prep(token: Any, preps: Sequence[str]) -> bool:
-    """A listed preposition whose object is not a date ("called X on Tuesday" is no "call on")."""
-    if token.dep_ not in {"prep", "dative"} or token.lower_ not in preps:
-        return False
-    return not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
 
 
 def _actor_key(m: ActorMention | None) -> tuple[object, ...]:
@@ -937,23 +574,6 @@ def _pair_linked(
         return span[0] < m.end and m.start < span[1]
 
     return any((hit(s, a) and hit(t, b)) or (hit(s, b) and hit(t, a)) for s, t in linked)
-
-
-def _same_actor(s: ActorMention, t: ActorMention) -> bool:
-    """Whether a target is the source itself (the same span, or the same country without a
-    more specific sector) — such a pair is no event."""
-    if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
-        return True
-    if s.matched_by.startswith("given-span") and t.matched_by.startswith("given-span"):
-        return False  # two distinct known actors, whatever their codes
-    return bool(s.country) and (s.identity == t.identity or (s.country == t.country and not t.sector))
-
-
-def _localise(mention: ActorMention, country: str) -> ActorMention:
-    """A sector-only actor ("protesters", "the government") takes the country of the event's place."""
-    if mention.members or mention.country or not mention.sector:
-        return mention
-    return replace(mention, country=country, matched_by=mention.matched_by + "+event-place")
 
 
 def _expand(mention: ActorMention) -> list[ActorMention]:

@@ -1,0 +1,325 @@
+"""Finding an event's arguments in a dependency parse: its source and its target.
+
+The source is the subject, a subject inherited through control or coordination, a passive's agent, a
+possessor, or the actor phrase right before a verb the parser left without a subject.  The target is
+the object, the object of a listed preposition, or an actor named inside a non-actor object ("the
+trust between the two countries").  :class:`ArgumentFinder` owns these rules; the coder asks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from eventwire.actors.mentions import ArticleActors
+from eventwire.events.patterns import Pattern
+from eventwire.models import ActorMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "call",
+        "ask",
+        "encourage",
+        "invite",
+        "press",
+        "persuade",
+        "tell",
+        "order",
+        "force",
+        "help",
+        "allow",
+        "enable",
+        "warn",
+        "advise",
+        "request",
+        "appeal",
+    }
+)
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# Prepositions inside a non-actor object that may name the target, in order of preference.
+TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
+# Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
+NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
+# ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
+LIGHT_VERB_TARGET_PREPS = (
+    "to",
+    "into",
+    "against",
+    "on",
+    "with",
+    "at",
+    "toward",
+    "towards",
+    "from",
+    "around",
+    "near",
+    "along",
+)
+# Light-verb events whose object is the source's own means ("deployed warships", "sent doctors",
+# "held drills"): a sector-only object is not their target.
+OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
+# A noun event in a phrase with these prepositions is done by the clause's subject
+# ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
+# name a topic or a cause.
+PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbal acts addressed to someone who may be named as the subject of a that-clause.
+ADDRESSED_ROOTS = frozenset({"02", "10", "11", "13"})
+RECIPROCAL_WORDS = frozenset(
+    {"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"}
+)
+
+
+class ArgumentFinder:
+    """The source and target of a trigger, resolved through an article's :class:`ArticleActors`."""
+
+    def __init__(self, unresolved_actors: bool = False) -> None:
+        """``unresolved_actors``: a noun phrase that resolves to no country or sector is still an
+        actor (code ""), e.g. for sentence-level classification."""
+        self.unresolved_actors = unresolved_actors
+
+    def source(self, actors: ArticleActors, tok: Any, pattern: Pattern) -> ActorMention | None:
+        if pattern.pos == "NOUN":
+            return self._noun_source(actors, tok, consult=pattern.code.startswith("04"))
+        return self._verb_source(actors, tok, depth=0)
+
+    def _noun_source(self, actors: ArticleActors, tok: Any, consult: bool = False) -> ActorMention | None:
+        """The possessor, the pair in "talks between X and Y", or the subject of the clause the
+        noun is an adjunct of; a meeting or call ("after talks with X", "for a visit") is always
+        the subject's."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                m = actors.mention(c)
+                if m is not None:
+                    return m
+        for c in tok.children:  # "talks between X and Y": a joint source, reciprocal
+            if c.dep_ == "prep" and c.lower_ == "between":
+                heads = [p for p in c.children if p.dep_ == "pobj"]
+                if heads:
+                    m = actors.joint([heads[0], *heads[0].conjuncts])
+                    if m is not None and m.members:
+                        return m
+        node = tok
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                break
+            if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS and not consult:
+                return None  # "protested over the detention of X": the subject did not detain
+            if head.pos_ in {"VERB", "AUX"}:
+                return self._verb_source(actors, head, depth=0)
+            node = head
+        return None
+
+    def _verb_source(self, actors: ArticleActors, verb: Any, depth: int) -> ActorMention | None:
+        if depth > 4:
+            return None
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    pobj = [p for p in c.children if p.dep_ == "pobj"]
+                    if pobj:
+                        return self.actor_np(actors, pobj[0])
+        else:
+            for c in verb.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return self.actor_np(actors, verb.head)
+                    return self.actor_np(actors, c)
+        if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
+            governor = verb.head
+            if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
+                governor = governor.head  # "responded by expelling X": the subject of "responded"
+            if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
+                controller = self._controller(actors, governor)
+                if controller is not None:
+                    return controller
+            return self._verb_source(actors, governor, depth + 1)
+        if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
+            # "troops loyal to X attacking Y": the noun; "passed a resolution condemning X":
+            # the noun is a thing, so the subject of the clause it belongs to
+            found = self.actor_np(actors, verb.head)
+            if found is not None or verb.head.dep_ not in {"dobj", "pobj", "attr"}:
+                return found
+            governor = verb.head.head
+            if governor.pos_ == "ADP":
+                governor = governor.head
+            return (
+                self._verb_source(actors, governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
+            )
+        return self._repair_source(actors, verb)
+
+    def _controller(self, actors: ArticleActors, governor: Any) -> ActorMention | None:
+        for c in governor.children:
+            if c.dep_ == "dobj":
+                return self.actor_np(actors, c)
+            if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.actor_np(actors, p)
+        return None
+
+    def _repair_source(self, actors: ArticleActors, verb: Any) -> ActorMention | None:
+        """The parser left the verb without a subject (e.g. a name attached as a conjunct of
+        an earlier name): take the actor noun phrase ending right before the verb."""
+        i = verb.i - 1
+        sent_start = verb.sent.start
+        while i >= sent_start and verb.doc[i].dep_ in {"advmod", "neg"} and verb.doc[i].pos_ == "ADV":
+            i -= 1
+        if i < sent_start:
+            return None
+        prev = verb.doc[i]
+        if prev.pos_ not in {"PROPN", "NOUN"} or prev.dep_ in {"pobj", "dobj"}:
+            return None
+        m = actors.mention(prev)
+        if m is None:
+            return None
+        return replace(m, matched_by=m.matched_by + "+repaired-subject")
+
+    def actor_np(self, actors: ArticleActors, head: Any) -> ActorMention | None:
+        """A noun phrase as an actor; coordinated heads give a joint actor."""
+        conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS]
+        if conjuncts and head.dep_ != "conj":
+            joint = actors.joint([head, *conjuncts])
+            if joint is not None:
+                return joint
+        found = actors.mention(head)
+        if found is None and self.unresolved_actors:
+            return actors.unresolved(head)
+        return found
+
+    def target(
+        self, actors: ArticleActors, tok: Any, pattern: Pattern, obj: Any | None, source: ActorMention
+    ) -> tuple[ActorMention | None, bool]:
+        """(target, whether the target slot was filled at all)."""
+        slots = self._target_slots(tok, pattern, obj)
+        violent = pattern.code[:2] in VIOLENT_ROOTS
+        for slot in slots:
+            m = self.actor_np(actors, slot)
+            if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
+                m = self._search_subtree(actors, slot, source, violent)
+            if m is not None:
+                return m, True
+        if violent and slots:  # "struck a weapons depot in Syria": the country where the thing was hit
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for place in c.children:
+                        m = actors.mention(place) if place.ent_type_ in {"GPE", "LOC"} else None
+                        if m is not None and m.country and not m.sector:
+                            return replace(m, matched_by=m.matched_by + "+attacked-place"), True
+        return None, bool(slots)
+
+    def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
+        holders = [tok] + ([obj] if obj is not None else [])
+        if pattern.pos == "NOUN" and tok.dep_ == "dobj":  # "cut its aid to X": "to X" may hang on the verb
+            holders.append(tok.head)
+        if pattern.xcomp:  # "threatened to retaliate against Israel": the target hangs on the complement
+            holders += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+        slots: list[Any] = []
+        if pattern.prep:
+            preps: Sequence[str] = pattern.prep
+        elif pattern.pos == "NOUN":
+            preps = NOUN_TARGET_PREPS
+        elif obj is not None or pattern.xcomp:
+            preps = LIGHT_VERB_TARGET_PREPS
+        else:
+            preps = ()
+        if preps:
+            for prep in preps:  # in the pattern's order: "against X" before "in Y"
+                for h in holders:
+                    for c in h.children:
+                        if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
+                            slots.extend(p for p in c.children if p.dep_ == "pobj")
+            if pattern.prep or pattern.pos == "NOUN":
+                return slots
+        if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
+            datives = [c for c in tok.children if c.dep_ in {"dative", "iobj"} and c.pos_ in NOMINAL_POS]
+            own_means = pattern.code[:2] in OWN_MEANS_ROOTS and not names_country(obj)
+            return [*slots, *datives] if own_means else [*slots, *datives, obj]
+        if pattern.xcomp:  # "demanded that Seoul release X": the complement's own subject first
+            subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
+            return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
+        if pattern.pos == "VERB" and obj is None:
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            for c in tok.children:
+                if c.dep_ in {"dobj", "dative", "iobj"} or (passive and c.dep_ == "nsubjpass"):
+                    slots.append(c)
+            if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
+                # "demanded that Seoul release the funds": the one asked is the complement's subject
+                for c in tok.children:
+                    if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        slots.extend(g for g in c.children if g.dep_ == "nsubj")
+        return slots
+
+    def _search_subtree(
+        self, actors: ArticleActors, slot: Any, source: ActorMention, material_conflict: bool = False
+    ) -> ActorMention | None:
+        """An actor named inside a non-actor object ("the trust between the two countries",
+        "unilateralism boasted by the U.S.", "bilateral relations")."""
+        preps = [*TARGET_SEARCH_PREPS, *(["in"] if material_conflict else [])]
+        found: list[tuple[int, int, ActorMention]] = []  # (preference, position, actor)
+        for t in slot.subtree:
+            if t.i == slot.i:
+                continue
+            if t.lower_ in RECIPROCAL_WORDS and source.members:
+                return source
+            if t.lower_ == "bilateral":
+                pair = actors.salient_pair()
+                if pair is not None:
+                    return ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
+            owner = t.dep_ in {"poss", "compound", "nmod"} and t.head.i == slot.i and t.pos_ == "PROPN"
+            if t.dep_ == "poss" or owner or (t.dep_ == "pobj" and t.head.lower_ in preps):
+                m = self.actor_np(actors, t)
+                if m is not None and not same_actor(source, m):
+                    # the author of the thing first ("a resolution drafted by X", "X's plan")
+                    direct = t.head.i == slot.i or t.head.head.i == slot.i
+                    if t.dep_ == "poss" or owner:  # "X's plan", "the OPCW visit"
+                        rank = 0 if t.head.i == slot.i else 20
+                    elif t.head.dep_ == "agent":
+                        rank = 0
+                    else:
+                        rank = 1 + preps.index(t.head.lower_) + (0 if direct else 10)
+                    found.append((rank, t.i, m))
+        return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def names_country(head: Any) -> bool:
+    """Whether a noun phrase carries a country word (a GPE/NORP entity or a possessor)."""
+    return any(
+        t.ent_type_ in {"GPE", "NORP"} or (t.dep_ == "poss" and t.pos_ != "PRON")
+        for t in head.subtree
+        if t.i <= head.i
+    )
+
+
+def passive_subject(tok: Any) -> Any | None:
+    """The subject of a passive verb without a "by" agent, or None."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
+def is_target_prep(token: Any, preps: Sequence[str]) -> bool:
+    """A listed preposition whose object is not a date ("called X on Tuesday" is no "call on")."""
+    if token.dep_ not in {"prep", "dative"} or token.lower_ not in preps:
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
+def same_actor(s: ActorMention, t: ActorMention) -> bool:
+    """Whether a target is the source itself (the same span, or the same country without a
+    more specific sector) — such a pair is no event."""
+    if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
+        return True
+    if s.matched_by.startswith("given-span") and t.matched_by.startswith("given-span"):
+        return False  # two distinct known actors, whatever their codes
+    return bool(s.country) and (s.identity == t.identity or (s.country == t.country and not t.sector))
+
+
+__all__ = ["ArgumentFinder", "is_target_prep", "names_country", "passive_subject", "same_actor"]
