@@ -1,5 +1,6 @@
 """One event per happening, with its mentions (issue 15): identity-based grouping at ingest, the
-counts from the mentions, the GDELT Events and Mentions exports, PLOVER and historical events.
+counts from the mentions, the GDELT Events and Mentions exports, PLOVER, historical events and the
+event API and page.
 
 Most stores here are built from constructed :class:`Event` records (exact dates and identities); one
 test codes short real sentences through the pipeline.
@@ -16,6 +17,7 @@ from typing import Any
 
 import duckdb
 import pytest
+from fastapi.testclient import TestClient
 
 from eventwire.cli.main import main
 from eventwire.errors import StoreError
@@ -23,6 +25,7 @@ from eventwire.models import ActorMention, Article, Event, Location, PloverLabel
 from eventwire.query.events import EventFilter, count_events, event_detail, event_rows
 from eventwire.query.export import GDELT_COLUMNS, GDELT_MENTION_COLUMNS, PLOVER_FIELDS, export
 from eventwire.query.trends import dyad_trend, rising
+from eventwire.serve.app import create_app
 from eventwire.store import Store, StoreReader, store_id
 from eventwire.store.grouping import global_event_id
 
@@ -435,6 +438,70 @@ def test_the_cli_brings_historical_events_back(reported: Path, capsys) -> None: 
     assert json.loads(capsys.readouterr().out)[0]["period"] == "2019-06-01"
     assert main(["trends", "--store", str(reported), "--dyad", "CHN,RUS", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["period"] == "2024-03-01"
+
+
+# ----------------------------------------------------------------------------- API and pages
+
+
+def test_the_api_and_pages_bring_historical_events_back(reported: Path) -> None:
+    client = TestClient(create_app(reported))
+    assert client.get("/api/events").json()["total"] == 2
+    assert client.get("/api/events?historical=1").json()["total"] == 3
+    assert client.get("/api/events?include_historical=true").json()["total"] == 3
+    assert client.get("/api/trends/dyad?dyad=CHN,RUS").json()["items"][0]["period"] == "2024-03-01"
+    assert (
+        client.get("/api/trends/dyad?dyad=CHN,RUS&historical=1").json()["items"][0]["period"] == "2019-06-01"
+    )
+    force = "Use conventional military force"
+    assert force not in client.get("/").text and force not in client.get("/events").text
+    assert force in client.get("/events?historical=1").text
+    bad = client.get("/api/events?historical=maybe")
+    assert bad.status_code == 400 and set(bad.json()) == {"ok", "status", "error"}
+
+
+def test_the_event_endpoint_shows_its_mentions(reported: Path) -> None:
+    client = TestClient(create_app(reported))
+    talks = _stored("art1-0-1-0")
+    listing = client.get("/api/events?cameo=04").json()["items"]
+    assert [(e["event_id"], e["num_mentions"], e["num_articles"]) for e in listing] == [(talks, 3, 3)]
+    assert listing[0]["global_event_id"] == global_event_id(talks)
+    body = client.get(f"/api/events/{talks}").json()
+    assert body["ok"] is True and body["event"]["num_sources"] == 2
+    mentions = body["mentions"]
+    assert _readable(mentions[0]["mention_id"]) == "art1-0-1-0" and mentions[0]["first_mention"] is True
+    mentions = [mentions[0], *sorted(mentions[1:], key=lambda m: _readable(m["mention_id"]))]
+    assert [_readable(m["mention_id"]) for m in mentions] == ["art1-0-1-0", "art2-0-1-0", "art3-0-1-0"]
+    assert [m["first_mention"] for m in mentions] == [True, False, False]
+    first = mentions[0]
+    assert first["title"] == "Story 1" and first["url"] == "https://a.example/news/1"
+    assert first["source_name"] == "a.example" and first["published"] == "2024-03-05"
+    assert (first["char_start"], first["char_end"], first["sentence"]) == (27, 37, 0)
+    assert first["trigger"] == "held talks" and first["confidence"] == 0.8
+    assert [m["date"] for m in mentions] == ["2024-03-04", "2024-03-05", "2024-03-05"]
+    assert [m["date_source"] for m in mentions] == ["text", "text", "article"]
+    missing = client.get("/api/events/nope")
+    assert missing.status_code == 404 and missing.json() == {
+        "ok": False,
+        "status": 404,
+        "error": "no event 'nope'",
+    }
+
+
+def test_the_event_page_lists_its_mentions_and_the_tables_link_to_it(reported: Path) -> None:
+    client = TestClient(create_app(reported))
+    talks = _stored("art1-0-1-0")
+    page = client.get(f"/event/{talks}")
+    assert page.status_code == 200
+    assert "3 mentions in 3 articles from 2 sources" in page.text
+    assert page.text.count('href="/article/') == 3 and "Story 2" in page.text
+    assert client.get("/event/nope").status_code == 404
+    for url in (
+        "/",
+        "/events",
+        f"/article/{talks.split('-')[0]}",
+        f"/article/{_stored('art3-0').split('-')[0]}",
+    ):
+        assert f'href="/event/{talks}"' in client.get(url).text, url
 
 
 # ----------------------------------------------------------------------------- old stores

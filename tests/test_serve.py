@@ -40,6 +40,8 @@ BAD = [
     "/api/trends/rising?window=0",
     "/api/actors/C",
     "/api/articles/nope",
+    "/api/events/nope",
+    "/api/events?historical=perhaps",
     "/api/nope",
 ]
 
@@ -103,7 +105,13 @@ def test_only_get(client) -> None:  # type: ignore[no-untyped-def]
 
 def test_openapi_is_published(client) -> None:  # type: ignore[no-untyped-def]
     paths = client.get("/api/openapi.json").json()["paths"]
-    assert {"/api/events", "/api/search", "/api/trends/dyad", "/api/actors/{code}"} <= set(paths)
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/search",
+        "/api/trends/dyad",
+        "/api/actors/{code}",
+    } <= set(paths)
 
 
 def test_seed_article_page_highlights_actors_and_triggers(client, store_dir) -> None:  # type: ignore[no-untyped-def]
@@ -222,6 +230,8 @@ INJECTABLE = [
     "/api/trends/dyad?dyad={}",
     "/api/actors/{}",
     "/api/articles/{}",
+    "/api/events/{}",
+    "/event/{}",
     "/search?q={}",
     "/events?actor={}",
 ]
