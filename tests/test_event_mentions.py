@@ -400,7 +400,11 @@ def test_historical_events_are_out_of_trends_and_listings_unless_asked(reported:
     with StoreReader(reported) as r:
         assert {e["cameo"] for e in event_rows(r, EventFilter(), limit=10)} == {"0411", "010"}
         assert "190" in {e["cameo"] for e in event_rows(r, EventFilter(include_historical=True), limit=10)}
-        assert count_events(r, EventFilter()) == 2
+        assert count_events(r, EventFilter()) == 2  # from the catalog's segment counts
+        assert count_events(r, EventFilter.parse(since="1900-01-01")) == 2  # by a scan
+        assert count_events(r, EventFilter(include_historical=True)) == 3
+        assert count_events(r, EventFilter.parse(since="1900-01-01", include_historical=True)) == 3
+        assert count_events(r, EventFilter(mentions=True, include_historical=True)) == 5
         dyad = EventFilter.parse(dyad="CHN,RUS", until="2020-01-01")
         assert dyad_trend(r, dyad) == []
         old = dyad_trend(r, dataclasses.replace(dyad, include_historical=True))

@@ -493,6 +493,7 @@ def test_compaction_merges_small_segments_without_changing_anything(built, tmp_p
     with StoreReader(root) as r:
         before_search = [h.article_id for h in search(r, "Lavrov OR Ukraine")]
         before_rows = event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50)
+        before_total = count_events(r, EventFilter())
     with Store(root) as store:
         assert store.compact(max_events=10_000, min_segments=4) == 15
     with StoreReader(root) as r:
@@ -500,6 +501,12 @@ def test_compaction_merges_small_segments_without_changing_anything(built, tmp_p
         assert [h.article_id for h in search(r, "Lavrov OR Ukraine")] == before_search
         assert event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50) != []
         after_rows = event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50)
+        assert count_events(r, EventFilter()) == before_total  # the catalog's counts of merged segments
+        with r.cursor() as cur:
+            scanned = cur.execute(
+                "SELECT count(*) FROM events WHERE first_mention AND NOT historical"
+            ).fetchone()
+        assert scanned == (before_total,)
     strip = lambda rows: [{k: v for k, v in x.items() if k != "segment_id"} for x in rows]  # noqa: E731
     assert strip(after_rows) == strip(before_rows)
     assert _counts(root) == _counts(built[0]) and _event_ids(root) == _event_ids(built[0])

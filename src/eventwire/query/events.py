@@ -209,6 +209,14 @@ def event_rows(
 
 
 def count_events(reader: StoreReader, f: EventFilter) -> int:
+    """How many events (or mentions) match ``f``; all events from the catalog's segment counts (the
+    segments the views read), without a scan."""
+    if f == EventFilter(include_historical=f.include_historical):
+        row = reader.catalog.execute(
+            "SELECT COALESCE(SUM(n_events), 0), COALESCE(SUM(n_historical), 0) FROM segments WHERE seq <= ?",
+            (reader.seq,),
+        ).fetchone()
+        return int(row[0]) - (0 if f.include_historical else int(row[1]))
     where, params = where_clause(f)
     with reader.cursor() as cur:
         row = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()

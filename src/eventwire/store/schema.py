@@ -150,7 +150,8 @@ CREATE TABLE IF NOT EXISTS segments (
     created TEXT NOT NULL,
     n_articles INTEGER NOT NULL,
     n_mentions INTEGER NOT NULL,  -- rows of its events table
-    n_events INTEGER NOT NULL  -- events its mentions started
+    n_events INTEGER NOT NULL,  -- events its mentions started
+    n_historical INTEGER NOT NULL DEFAULT 0  -- of which historical (counts without a scan)
 );
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,

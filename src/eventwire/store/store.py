@@ -377,8 +377,8 @@ class Store:
         try:
             with cat:  # one transaction: the segment, its articles, their search rows and events
                 cat.execute(
-                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events, "
+                    "n_historical) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         segment_id,
                         run_id,
@@ -386,6 +386,7 @@ class Store:
                         len(catalog_rows),
                         len(rows["events"]),
                         grouper.new_events,
+                        sum(bool(r["first_mention"] and r["historical"]) for r in rows["events"]),
                     ),
                 )
                 cat.executemany(
@@ -418,7 +419,7 @@ class Store:
         than ``min_segments`` are small.  Returns the number of segments replaced."""
         assert self.catalog is not None
         rows = self.catalog.execute(
-            "SELECT segment_id, n_articles, n_mentions, n_events FROM segments ORDER BY seq"
+            "SELECT segment_id, n_articles, n_mentions, n_events, n_historical FROM segments ORDER BY seq"
         ).fetchall()
         small = [r for r in rows if r[2] < max_events // 4]
         if len(small) < min_segments:
@@ -462,15 +463,9 @@ class Store:
         marks = ",".join("?" * len(old))
         with self.catalog:
             self.catalog.execute(
-                "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events) "
-                "VALUES (?, 'compaction', ?, ?, ?, ?)",
-                (
-                    segment_id,
-                    now.isoformat(),
-                    sum(r[1] for r in group),
-                    sum(r[2] for r in group),
-                    sum(r[3] for r in group),
-                ),
+                "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events, "
+                "n_historical) VALUES (?, 'compaction', ?, ?, ?, ?, ?)",
+                (segment_id, now.isoformat(), *(sum(r[i] for r in group) for i in range(1, 5))),
             )
             self.catalog.execute(
                 f"UPDATE articles SET segment_id = ? WHERE segment_id IN ({marks})", [segment_id, *old]
@@ -741,6 +736,11 @@ class StoreReader:
 
     def segments(self) -> list[str]:
         return [r[0] for r in self.catalog.execute("SELECT segment_id FROM segments ORDER BY seq")]
+
+    @property
+    def seq(self) -> int:
+        """The newest committed segment the views read (its ``segments.seq``)."""
+        return self._seq
 
     def refresh(self) -> bool:
         """Point the views at the committed segments; True when new ones appeared (cheap when none
