@@ -173,18 +173,21 @@ def main() -> None:
         articles = add_articles(root)
         built = time.perf_counter() - started
     client = TestClient(create_app(root))
-    article = (
-        open_catalog(root, readonly=True).execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
-    )
+    catalog = open_catalog(root, readonly=True)
+    article = catalog.execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
+    event = catalog.execute("SELECT event_id FROM events WHERE dyad_key = 'CHN|USA' LIMIT 1").fetchone()[0]
+    catalog.close()
     pages = {
         "home": "/",
         "search": "/search?q=ceasefire+talks",
         "article": f"/article/{article}",
+        "event": f"/event/{event}",
         "dyad": "/dyad/USA/CHN",
         "actor": "/actor/USA",
         "events": "/events?dyad=USA,CHN",
         "events_all": "/events",
         "api_events": "/api/events?dyad=USA,CHN&limit=50",
+        "api_event": f"/api/events/{event}",
     }
     result = {
         "events": args.events,

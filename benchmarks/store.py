@@ -13,7 +13,12 @@ times, through the same functions the CLI and the API use:
   ``dyad_filter_100`` the same with 100;
 * ``dyad_trend_month`` — :func:`eventwire.query.trends.dyad_trend` by month for a random dyad;
 * ``actor_filter`` — newest 20 events of one actor (source or target);
-* ``count_all`` — ``count(*)`` over the events (the scan baseline measured in the same run).
+* ``event_mentions`` — :func:`eventwire.query.events.event_detail`: one event with its mentions
+  (``GET /api/events/{id}``);
+* ``count_all`` — ``count(*)`` over the event mentions (the scan baseline measured in the same run).
+
+Every event has two mentions (rows ``2k`` and ``2k + 1`` of a segment, with the same actors, code and
+day; the first one starts the event), so the listings read one row in two.
 
 Prints one JSON object: per query, p50/p95/p99/max in milliseconds over ``--queries`` runs (after one
 warm-up), and the build time.
@@ -35,7 +40,7 @@ from typing import Any
 import duckdb
 
 from eventwire.events.cameo import CameoTable
-from eventwire.query.events import EventFilter, event_rows
+from eventwire.query.events import EventFilter, event_detail, event_rows
 from eventwire.query.trends import dyad_trend
 from eventwire.store.schema import COLUMNS, SORT_KEYS
 from eventwire.store.store import PARQUET_OPTIONS, Store, StoreReader
@@ -121,9 +126,15 @@ def _sql_list(values: list[str]) -> str:
     return "[" + ", ".join(f"'{v}'" for v in values) + "]"
 
 
-def _pick(values: list[str], skew: int = 1) -> str:
+def _random(salt: str) -> str:
+    """SQL for a pseudo-random number in [0, 1) shared by the two mentions of an event (row i // 2)."""
+    return f"(hash(i // 2, '{salt}') % 1000003) / 1000003.0"
+
+
+def _pick(values: list[str], skew: int = 1, salt: str = "") -> str:
     """SQL for a random element; ``skew`` > 1 favours the first ones (Zipf-like)."""
-    return f"{_sql_list(values)}[1 + CAST(floor({len(values)} * pow(random(), {skew})) AS INTEGER)]"
+    u = _random(salt) if salt else "random()"
+    return f"{_sql_list(values)}[1 + CAST(floor({len(values)} * pow({u}, {skew})) AS INTEGER)]"
 
 
 def build(root: Path, n_events: int, n_segments: int) -> float:
@@ -142,19 +153,21 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
             folder.mkdir(parents=True)
             # Zipf-like country index: floor(n * u^3) favours the first countries
             cols = {
-                "event_id": f"'{seg}-' || i",
+                "event_id": f"'{seg}-' || (i - i % 2)",  # two mentions per event
+                "mention_id": f"'{seg}-' || i",
+                "first_mention": "i % 2 = 0",
+                "historical": "false",
                 "article_id": f"'{seg}-a' || (i // 3)",
-                "group_key": "md5(CAST(i // 2 AS VARCHAR))[:16]",
                 # news arrives in time order and compaction keeps it: segment s covers its own slice
-                "day": f"DATE '2020-01-01' + {s * span} + CAST(floor(random() * {span}) AS INTEGER)",
+                "day": f"DATE '2020-01-01' + {s * span} + CAST(floor({_random('day')} * {span}) AS INTEGER)",
                 "date": "NULL",
                 "date_source": "'article'",
                 "date_text": "''",
-                "source_country": _pick(COUNTRIES, 3),
-                "source_sector": _pick(SECTORS),
-                "target_country": _pick(COUNTRIES, 3),
-                "target_sector": _pick(SECTORS),
-                "cameo": _pick(codes),
+                "source_country": _pick(COUNTRIES, 3, "sc"),
+                "source_sector": _pick(SECTORS, 1, "ss"),
+                "target_country": _pick(COUNTRIES, 3, "tc"),
+                "target_sector": _pick(SECTORS, 1, "ts"),
+                "cameo": _pick(codes, 1, "cameo"),
                 "goldstein": "round(random() * 20 - 10, 1)",
                 "quad_class": "1 + CAST(floor(random() * 4) AS INTEGER)",
                 "status": "'asserted'",
@@ -189,29 +202,40 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
                 f"({PARQUET_OPTIONS})"
             )
             con.execute(sql)
-            groups = con.execute(
-                f"SELECT group_key, article_id, any_value(source_name), any_value(cluster_id), count(*) "
-                f"FROM '{folder / 'events.parquet'}' GROUP BY 1, 2"
-            )
-            with catalog:
-                while chunk := groups.fetchmany(200_000):
-                    catalog.executemany(
-                        "INSERT INTO event_groups VALUES (?, ?) ON CONFLICT(group_key) "
-                        "DO UPDATE SET num_mentions = num_mentions + excluded.num_mentions",
-                        [(g, n) for g, _, _, _, n in chunk],
-                    )
-                    catalog.executemany(
-                        "INSERT OR IGNORE INTO group_articles VALUES (?, ?, ?, ?)", [r[:4] for r in chunk]
-                    )
+            _add_events(con, catalog, folder / "events.parquet")
             for table in ("articles", "sentences", "mentions"):
                 (folder / f"{table}.parquet").write_bytes((root / "schema" / f"{table}.parquet").read_bytes())
             with catalog:
                 catalog.execute(
-                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_events) "
-                    "VALUES (?,?,?,?,?)",
-                    (seg, "bench", "2024-01-01T00:00:00", 0, per),
+                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (seg, "bench", "2024-01-01T00:00:00", 0, per, (per + 1) // 2),
                 )
     return time.perf_counter() - started
+
+
+def _add_events(con: duckdb.DuckDBPyConnection, catalog: Any, events: Path) -> None:
+    """The catalog's Events table (one row per event, its identity and counts) and its articles."""
+    rows = con.execute(
+        "SELECT event_id, source_code || '|' || target_code || '|' || cameo[:3] || '|', 'day', "
+        "CAST(min(day) AS VARCHAR), 1, any_value(dyad_key), CAST(min(day) AS VARCHAR), "
+        "CAST(max(day) AS VARCHAR), count(*), '2024-01-01T00:00:00' "
+        f"FROM '{events}' GROUP BY event_id, source_code, target_code, cameo ORDER BY event_id"
+    )
+    with catalog:
+        while chunk := rows.fetchmany(200_000):
+            catalog.executemany(
+                "INSERT INTO events (event_id, base, precision, day, derived, dyad_key, first_day, last_day, "
+                "num_mentions, added) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                chunk,
+            )
+    members = con.execute(
+        "SELECT event_id, article_id, any_value(source_name), any_value(cluster_id) "
+        f"FROM '{events}' GROUP BY 1, 2"
+    )
+    with catalog:
+        while chunk := members.fetchmany(200_000):
+            catalog.executemany("INSERT OR IGNORE INTO event_articles VALUES (?, ?, ?, ?)", chunk)
 
 
 def _time(fn: Any, runs: int) -> dict[str, float]:
@@ -256,6 +280,11 @@ def main() -> None:
             a, b = rng.sample(top, 2)
             return EventFilter.parse(dyad=f"{a},{b}")
 
+        sample = [
+            str(r[0])
+            for r in reader.catalog.execute("SELECT event_id FROM events ORDER BY random() LIMIT 1000")
+        ]
+
         def count_all() -> None:
             with reader.cursor() as cur:
                 cur.execute("SELECT count(*) FROM events").fetchone()
@@ -273,6 +302,7 @@ def main() -> None:
                     lambda: event_rows(reader, EventFilter.parse(actor=rng.choice(top)), limit=100),
                     args.queries,
                 ),
+                "event_mentions": _time(lambda: event_detail(reader, rng.choice(sample)), args.queries),
             },
         }
     json.dump(result, sys.stdout, indent=2)

@@ -71,7 +71,10 @@ def _tables(root: Path) -> dict[str, Any]:
             for t in ("articles", "sentences", "mentions", "events")
         }
         ids = [row[0] for row in cur.execute("SELECT event_id FROM events ORDER BY event_id").fetchall()]
-    return {"counts": counts, "event_ids": ids}
+        # which event each mention reports, and the events in the order they were made
+        grouping = cur.execute("SELECT mention_id, event_id FROM events ORDER BY mention_id").fetchall()
+        events = r.catalog.execute("SELECT event_id, num_mentions FROM events ORDER BY seq").fetchall()
+    return {"counts": counts, "event_ids": ids, "grouping": grouping, "events": [tuple(e) for e in events]}
 
 
 def test_dask_cluster_of_two_workers_stores_what_one_process_stores(  # type: ignore[no-untyped-def]

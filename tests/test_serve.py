@@ -40,6 +40,8 @@ BAD = [
     "/api/trends/rising?window=0",
     "/api/actors/C",
     "/api/articles/nope",
+    "/api/events/nope",
+    "/api/events?historical=perhaps",
     "/api/nope",
 ]
 
@@ -103,7 +105,13 @@ def test_only_get(client) -> None:  # type: ignore[no-untyped-def]
 
 def test_openapi_is_published(client) -> None:  # type: ignore[no-untyped-def]
     paths = client.get("/api/openapi.json").json()["paths"]
-    assert {"/api/events", "/api/search", "/api/trends/dyad", "/api/actors/{code}"} <= set(paths)
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/search",
+        "/api/trends/dyad",
+        "/api/actors/{code}",
+    } <= set(paths)
 
 
 def test_seed_article_page_highlights_actors_and_triggers(client, store_dir) -> None:  # type: ignore[no-untyped-def]
@@ -222,6 +230,8 @@ INJECTABLE = [
     "/api/trends/dyad?dyad={}",
     "/api/actors/{}",
     "/api/articles/{}",
+    "/api/events/{}",
+    "/event/{}",
     "/search?q={}",
     "/events?actor={}",
 ]
@@ -338,4 +348,5 @@ def test_serve_answers_while_an_ingest_writes(tmp_path: Path) -> None:
     final = client.get("/api/events?limit=1").json()["total"]
     assert final >= seen[-1] and final > 0
     with StoreReader(root) as r, r.cursor() as cur:
-        assert cur.execute("SELECT count(*) FROM events").fetchone()[0] == final
+        events = "SELECT count(*) FROM events WHERE first_mention AND NOT historical"  # not the mentions
+        assert cur.execute(events).fetchone()[0] == final

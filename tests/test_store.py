@@ -61,9 +61,13 @@ def _counts(root: Path) -> dict[str, int]:
         }
 
 
-def _event_ids(root: Path) -> list[str]:
+def _event_ids(root: Path) -> list[tuple[str, str]]:
+    """Every mention with the event it reports, and the catalog's events with their counts."""
     with StoreReader(root) as r, r.cursor() as cur:
-        return [row[0] for row in cur.execute("SELECT event_id FROM events ORDER BY event_id").fetchall()]
+        query = "SELECT mention_id, event_id FROM events ORDER BY mention_id"
+        mentions = [(str(m), str(e)) for m, e in cur.execute(query).fetchall()]
+        events = r.catalog.execute("SELECT event_id, num_mentions FROM events ORDER BY seq").fetchall()
+    return mentions + [(str(e), str(n)) for e, n in events]
 
 
 # ----------------------------------------------------------------------------- ingest
@@ -81,9 +85,10 @@ def test_ingest_summary_and_segments(built) -> None:  # type: ignore[no-untyped-
 def test_second_ingest_adds_nothing(built, small_batches) -> None:  # type: ignore[no-untyped-def]
     root, _ = built
     before = _counts(root)
+    events = _event_ids(root)
     again = ingest(demo_files(), root, small_batches)
     assert (again.stored, again.duplicates, again.events, again.segments) == (0, 15, 0, 0)
-    assert _counts(root) == before
+    assert _counts(root) == before and _event_ids(root) == events
 
 
 def test_same_url_or_same_text_is_a_duplicate(tmp_path: Path) -> None:
@@ -488,6 +493,7 @@ def test_compaction_merges_small_segments_without_changing_anything(built, tmp_p
     with StoreReader(root) as r:
         before_search = [h.article_id for h in search(r, "Lavrov OR Ukraine")]
         before_rows = event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50)
+        before_total = count_events(r, EventFilter())
     with Store(root) as store:
         assert store.compact(max_events=10_000, min_segments=4) == 15
     with StoreReader(root) as r:
@@ -495,6 +501,12 @@ def test_compaction_merges_small_segments_without_changing_anything(built, tmp_p
         assert [h.article_id for h in search(r, "Lavrov OR Ukraine")] == before_search
         assert event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50) != []
         after_rows = event_rows(r, EventFilter.parse(dyad="CHN,RUS"), limit=50)
+        assert count_events(r, EventFilter()) == before_total  # the catalog's counts of merged segments
+        with r.cursor() as cur:
+            scanned = cur.execute(
+                "SELECT count(*) FROM events WHERE first_mention AND NOT historical"
+            ).fetchone()
+        assert scanned == (before_total,)
     strip = lambda rows: [{k: v for k, v in x.items() if k != "segment_id"} for x in rows]  # noqa: E731
     assert strip(after_rows) == strip(before_rows)
     assert _counts(root) == _counts(built[0]) and _event_ids(root) == _event_ids(built[0])

@@ -28,11 +28,20 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
     p.add_argument(
         "--status",
-        help="asserted, intended, hoped, future, conditional, negated, requested, or all "
+        help="asserted, intended, hoped, future, conditional, negated, requested, denied, hedged, "
+        "habitual, or all "
         "(events: all by default; export: asserted by default)",
     )
     p.add_argument("--since", metavar="YYYY-MM-DD")
     p.add_argument("--until", metavar="YYYY-MM-DD")
+
+
+def _add_historical(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--include-historical",
+        action="store_true",
+        help="also events the text places more than a year before publication (left out by default)",
+    )
 
 
 def add_store_commands(sub: Any, add_model_options: Any) -> None:
@@ -69,9 +78,12 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     se.add_argument("--limit", type=int, default=10)
     se.add_argument("--json", action="store_true")
 
-    ev = sub.add_parser("events", help="stored events matching filters, newest first")
+    ev = sub.add_parser(
+        "events", help="stored events matching filters, newest first, with their mention counts"
+    )
     ev.add_argument("--store", help=_store_help())
     _add_filters(ev)
+    _add_historical(ev)
     ev.add_argument("--limit", type=int, default=20)
     ev.add_argument("--json", action="store_true", help="one JSON object per event")
 
@@ -85,10 +97,16 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     tr.add_argument("--since", metavar="YYYY-MM-DD")
     tr.add_argument("--until", metavar="YYYY-MM-DD")
     tr.add_argument("--json", action="store_true")
+    _add_historical(tr)
 
-    ex = sub.add_parser("export", help="export events: gdelt, plover, parquet, csv")
+    ex = sub.add_parser("export", help="export events: gdelt, gdelt-mentions, plover, parquet, csv")
     ex.add_argument("--store", help=_store_help())
-    ex.add_argument("--format", required=True, choices=("gdelt", "plover", "parquet", "csv"))
+    ex.add_argument(
+        "--format",
+        required=True,
+        choices=("gdelt", "gdelt-mentions", "plover", "parquet", "csv"),
+        help="gdelt: GDELT 2.0 Events (one line per event); gdelt-mentions: its Mentions table",
+    )
     ex.add_argument("-o", "--output", required=True, metavar="PATH")
     _add_filters(ex)
 
@@ -143,17 +161,20 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
         if args.command == "trends":
             return _trends(args, stdout, reader)
         status = args.status
-        if args.command == "export" and status is None:
+        export_ = args.command == "export"
+        if export_ and status is None:
             status = "asserted"  # exported events are events that happened (GDELT, PLOVER)
         flt = EventFilter.parse(
             args.actor, args.dyad, args.cameo, args.plover, args.quad,
             None if status == "all" else status, args.since, args.until,
+            include_historical=export_ or args.include_historical,  # exports hold every event
         )  # fmt: skip
-        if args.command == "export":
+        if export_:
             from eventwire.query.export import export
 
             n = export(reader, args.format, args.output, flt)
-            stderr.write(f"eventwire: wrote {n} events to {args.output} ({args.format})\n")
+            unit = "mentions" if args.format == "gdelt-mentions" else "events"
+            stderr.write(f"eventwire: wrote {n} {unit} to {args.output} ({args.format})\n")
             return 0
         for e in event_rows(reader, flt, limit=args.limit):
             if args.json:
@@ -162,7 +183,8 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
                 day = e["day"].isoformat() if e["day"] else "          "
                 stdout.write(
                     f"{day}  {e['source_code'] or '-':<9} {e['cameo']:<5} {e['target_code'] or '-':<9} "
-                    f"{e['plover_event']:<11} {e['goldstein']:>5}  x{e['num_mentions']}  {e['trigger']}\n"
+                    f"{e['plover_event']:<11} {e['goldstein']:>5}  x{e['num_mentions']:<3} "
+                    f"in {e['num_articles']:<2} {e['trigger']}\n"
                 )
     return 0
 
@@ -285,6 +307,7 @@ def _trends(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:
             _days(args.window, "--window"),
             _days(args.baseline, "--baseline"),
             parse_day(args.until, "--until"),
+            include_historical=args.include_historical,
         )
         if args.json:
             stdout.write(json.dumps(out) + "\n")
@@ -297,7 +320,9 @@ def _trends(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:
             items = ", ".join(f"{d['key']} x{d['lift']} ({d['recent']})" for d in out[kind][:8])
             stdout.write(f"  {kind:<7} {items or '-'}\n")
         return 0
-    flt = EventFilter.parse(dyad=args.dyad, since=args.since, until=args.until)
+    flt = EventFilter.parse(
+        dyad=args.dyad, since=args.since, until=args.until, include_historical=args.include_historical
+    )
     rows = dyad_trend(reader, flt, args.by)
     if args.json:
         stdout.write(json.dumps(rows) + "\n")

@@ -1,4 +1,5 @@
-"""Event queries over the store: filters compiled to parameterised SQL (never string-built values)."""
+"""Event queries over the store: filters compiled to parameterised SQL (never string-built values),
+event listings with their GDELT-style counts, and one event with its mentions."""
 
 from __future__ import annotations
 
@@ -8,9 +9,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.errors import QueryError
-from eventwire.store.store import StoreReader, dyad_key, group_counts
+from eventwire.store.grouping import event_counts, global_event_id
+from eventwire.store.store import StoreReader, dyad_key
 
-__all__ = ["MAX_LIMIT", "EventFilter", "count_events", "event_rows", "parse_day", "where_clause"]
+__all__ = [
+    "MAX_LIMIT",
+    "MENTION_FIELDS",
+    "EventFilter",
+    "count_events",
+    "event_detail",
+    "event_rows",
+    "parse_day",
+    "where_clause",
+]
 
 MAX_LIMIT = 10_000
 _CODE = re.compile(r"^[A-Z]{3,9}$")
@@ -40,7 +51,11 @@ class EventFilter:
 
     ``actor`` matches the source or the target: a country or body code ("CHN", "UNO") or a full code
     ("CHNGOV", which also matches CHNGOVxxx); ``dyad``
-    matches events between two actors in either direction; ``cameo`` is a code prefix."""
+    matches events between two actors in either direction; ``cameo`` is a code prefix.
+
+    Rows are events (one per happening: the columns of its first mention) unless ``mentions`` asks
+    for every mention; ``historical`` events (placed by the text more than a year before
+    publication) are left out unless ``include_historical``."""
 
     actor: str | None = None
     dyad: tuple[str, str] | None = None
@@ -51,6 +66,8 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     article_id: str | None = None
+    include_historical: bool = False
+    mentions: bool = False
 
     @classmethod
     def parse(
@@ -64,6 +81,7 @@ class EventFilter:
         since: str | None = None,
         until: str | None = None,
         article_id: str | None = None,
+        include_historical: bool = False,
     ) -> EventFilter:
         """Validate user input (CLI options, API parameters); raises :class:`QueryError`."""
         pair: tuple[str, str] | None = None
@@ -95,6 +113,7 @@ class EventFilter:
             since=start,
             until=end,
             article_id=article_id or None,
+            include_historical=include_historical,
         )
 
 
@@ -146,6 +165,10 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     if f.article_id:
         parts.append("article_id = ?")
         params.append(f.article_id)
+    if not f.mentions:
+        parts.append("first_mention")
+    if not f.include_historical:
+        parts.append("NOT historical")
     return (" AND ".join(parts) or "TRUE"), params
 
 
@@ -155,9 +178,10 @@ def event_rows(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Matching events, newest first, each with GDELT-style counts over the whole store (from the
-    catalog's event groups): ``num_mentions`` (event rows with the same day, source, target and
-    code), ``num_articles``, ``num_sources`` (distinct publishers), ``num_stories`` (story clusters).
+    """Matching events (or mentions, with ``f.mentions``), newest first, each with its event's
+    ``global_event_id`` and GDELT-style counts over the whole store (from the catalog's Events table):
+    ``num_mentions``, ``num_articles``, ``num_sources`` (distinct publishers), ``num_stories`` (story
+    clusters).
 
     Fast on large stores: segments are sorted by dyad and day, and the other columns are read for
     the page's rows only."""
@@ -166,29 +190,120 @@ def event_rows(
     if offset < 0:
         raise QueryError(f"offset must be >= 0, not {offset}")
     where, params = where_clause(f)
+    order = "day DESC NULLS LAST, event_id" + (", mention_id" if f.mentions else "")  # events: ids unique
     with reader.cursor() as cur:
         # one Top-N query; DuckDB's late materialisation reads the other columns of the page's rows only
         cur.execute(
-            f"SELECT * FROM events WHERE {where} ORDER BY day DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+            f"SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         names = [d[0] for d in cur.description or []]
         page = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     if not page:
         return []
-    rows = {r["event_id"]: r for r in page}
-    ids = [r["event_id"] for r in page]
-    counts = group_counts(reader.catalog, [r["group_key"] for r in rows.values()])
-    out = []
-    for event_id in ids:
-        row = rows[event_id]
-        row.update(counts.get(row["group_key"], dict.fromkeys(MENTION_COLUMNS, 1)))
-        out.append(row)
-    return out
+    counts = event_counts(reader.catalog, [r["event_id"] for r in page])
+    for row in page:
+        row["global_event_id"] = global_event_id(row["event_id"])
+        row.update(counts.get(row["event_id"], dict.fromkeys(MENTION_COLUMNS, 1)))
+    return page
 
 
 def count_events(reader: StoreReader, f: EventFilter) -> int:
+    """How many events (or mentions) match ``f``; all events from the catalog's segment counts (the
+    segments the views read), without a scan."""
+    if f == EventFilter(include_historical=f.include_historical):
+        row = reader.catalog.execute(
+            "SELECT COALESCE(SUM(n_events), 0), COALESCE(SUM(n_historical), 0) FROM segments WHERE seq <= ?",
+            (reader.seq,),
+        ).fetchone()
+        return int(row[0]) - (0 if f.include_historical else int(row[1]))
     where, params = where_clause(f)
     with reader.cursor() as cur:
         row = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
     return int(row[0]) if row else 0
+
+
+#: What :func:`event_detail` gives of each mention.
+MENTION_FIELDS = (
+    "mention_id",
+    "first_mention",
+    "article_id",
+    "sentence",
+    "sentence_text",
+    "trigger",
+    "char_start",
+    "char_end",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_text",
+    "target_start",
+    "target_end",
+    "status",
+    "confidence",
+    "cameo",
+    "date",
+    "date_precision",
+    "date_source",
+    "date_text",
+    "day",
+    "historical",
+    "ingested_at",
+)
+
+
+def event_detail(reader: StoreReader, event_id: str, limit: int = MAX_LIMIT) -> dict[str, Any] | None:
+    """One event with its mentions (None when there is no such event): ``event`` (its first mention's
+    columns, its counts, the span of its mentions' days, when it was first stored) and ``mentions``
+    (:data:`MENTION_FIELDS` with the article's title, URL, publisher and publication date), first
+    mention first, then in the order they were stored (to the second, then by id), at most ``limit``.
+
+    Fast on large stores: the catalog gives the event's dyad and days, so the scan reads only the
+    row groups that can hold its mentions."""
+    if not 0 < limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    found = reader.catalog.execute(
+        "SELECT dyad_key, first_day, last_day, added FROM events WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    if found is None:
+        return None
+    dyad, first_day, last_day, added = found
+    days = "day BETWEEN ? AND ?" if first_day else "day IS NULL"
+    params: list[Any] = [dyad, event_id, *([first_day, last_day] if first_day else [])]
+    with reader.cursor() as cur:
+        cur.execute(
+            f"SELECT * FROM events WHERE dyad_key = ? AND event_id = ? AND {days} "
+            "ORDER BY first_mention DESC, ingested_at, mention_id LIMIT ?",
+            [*params, limit],
+        )
+        names = [d[0] for d in cur.description or []]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    if not rows:
+        return None
+    articles = _articles(reader, [r["article_id"] for r in rows])
+    event = dict(rows[0])
+    event.update(event_counts(reader.catalog, [event_id]).get(event_id, dict.fromkeys(MENTION_COLUMNS, 1)))
+    event.update(global_event_id=global_event_id(event_id), added=added)
+    event.update(first_day=first_day, last_day=last_day)
+    mentions = []
+    for r in rows:
+        mention = {k: r[k] for k in MENTION_FIELDS}
+        mention.update(articles.get(r["article_id"], {}))
+        mentions.append(mention)
+    return {"event": event, "mentions": mentions}
+
+
+def _articles(reader: StoreReader, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title, URL, publisher and publication date of stored articles, from the catalog."""
+    unique = list(dict.fromkeys(ids))
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(unique), 500):
+        chunk = unique[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in reader.catalog.execute(
+            "SELECT article_id, title, url, source_name, published FROM articles "
+            f"WHERE article_id IN ({marks})",
+            chunk,
+        ):
+            out[r[0]] = {"title": r[1], "url": r[2], "source_name": r[3], "published": r[4]}
+    return out

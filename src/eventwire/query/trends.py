@@ -1,13 +1,16 @@
 """Trends: a dyad's events per period, and what is rising against its baseline.
 
 * :func:`dyad_trend` — per day/week/month: events between two actors (either direction), events
-  per quad class, mean Goldstein score.
+  per quad class, mean Goldstein score.  An event counts once (at its date), however many mentions.
 * :func:`rising` — over the last ``window`` days (ending at the newest publication day of an article
   with events, or ``until``) against the ``baseline`` days before: the actors, dyads and title terms whose
   share rose most.  ``lift`` = (recent share) / (baseline share), the baseline share add-one
   smoothed over the items seen in either period (so a first appearance is finite and an empty baseline
   is uniform); only items with lift > 1 and ``min_count`` recent occurrences are listed.  The
   figures behind each item (counts, shares) are returned with it.
+
+Both leave out historical events (the text places them more than a year before publication) unless
+asked to include them.
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ _STOP = frozenset(
 
 
 def dyad_trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[str, Any]]:
+    """Events between ``f.dyad`` per period ``by`` (see the module docstring)."""
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     if f.dyad is None:
@@ -148,7 +152,9 @@ def rising(
     until: dt.date | None = None,
     min_count: int = 2,
     top: int = 10,
+    include_historical: bool = False,
 ) -> dict[str, Any]:
+    """What is rising (see the module docstring); events count once each."""
     if window < 1 or baseline < 1:
         raise QueryError("--window and --baseline must be at least 1 day")
     with reader.cursor() as cur:
@@ -160,9 +166,11 @@ def rising(
             return {"window": None, "baseline": None, "actors": [], "dyads": [], "terms": [], "themes": []}
         start = until - dt.timedelta(days=window - 1)
         base_start = start - dt.timedelta(days=baseline)
+        historical = "" if include_historical else "AND NOT historical "
         rows = cur.execute(  # counted in DuckDB: one row per (period, source, target)
             "SELECT day >= ? AS recent, source_country, target_country, count(*) FROM events "
-            "WHERE day BETWEEN ? AND ? AND source_country <> '' GROUP BY 1, 2, 3",
+            f"WHERE first_mention {historical}AND day BETWEEN ? AND ? AND source_country <> '' "
+            "GROUP BY 1, 2, 3",
             [start, base_start, until],
         ).fetchall()
         arts = cur.execute(

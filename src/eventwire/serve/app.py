@@ -1,12 +1,14 @@
 """``eventwire serve``: a read-only web UI and JSON API over an event store (FastAPI).
 
 * JSON API under ``/api`` (schema at ``/api/openapi.json``): articles, search, events (the CLI's filters,
-  paginated), dyad and rising trends, actors.  Every error has one shape,
+  paginated, with their ids and mention counts), one event with its mentions, dyad and rising trends,
+  actors.  Historical events (placed by the text more than a year before publication) are left out of
+  listings and trends unless ``historical=1`` (or ``include_historical=1``).  Every error has one shape,
   ``{"ok": false, "status": N, "error": "message"}``; bad parameters are 4xx, never a 500, and no
   stack trace reaches a client.
 * HTML pages: home ("Search Trends" and the latest events), search results, an article with its
-  actors and triggers highlighted, a dyad's timeline, an actor's partners and network, the events
-  table with filters and CSV/JSON download.  Charts are SVG drawn on the server.
+  actors and triggers highlighted, an event with its mentions, a dyad's timeline, an actor's partners
+  and network, the events table with filters and CSV/JSON download.  Charts are SVG drawn on the server.
 * Read-only: GET only; queries are parameterised; page sizes are bounded.  Untrusted text (article
   bodies, titles, actor phrases) is escaped by Jinja2's autoescaping.  Security headers on every
   response (Content-Security-Policy without inline scripts, nosniff, frame denial, no referrer).
@@ -38,7 +40,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eventwire import __version__
 from eventwire.errors import EventwireError, QueryError, StoreError
 from eventwire.query.actors import actor_partners
-from eventwire.query.events import MAX_LIMIT, EventFilter, count_events, event_rows, parse_day
+from eventwire.query.events import MAX_LIMIT, EventFilter, count_events, event_detail, event_rows, parse_day
 from eventwire.query.search import MARK_END, MARK_START, search
 from eventwire.query.trends import PERIODS, dyad_trend, rising
 from eventwire.serve.charts import network_svg, timeline_svg
@@ -136,9 +138,22 @@ def event_filter(
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    historical: bool = False,
+    include_historical: bool = False,
 ) -> EventFilter:
-    """The events filters as query parameters (a FastAPI dependency); bad values are a 400."""
-    return EventFilter.parse(actor, dyad, cameo, plover, quad or None, status, since, until)
+    """The events filters as query parameters (a FastAPI dependency); bad values are a 400.
+    ``historical=1`` (or ``include_historical=1``) keeps historical events in."""
+    return EventFilter.parse(
+        actor,
+        dyad,
+        cameo,
+        plover,
+        quad or None,
+        status,
+        since,
+        until,
+        include_historical=historical or include_historical,
+    )
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -160,13 +175,14 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
     app.state.store = store
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        footer: dict[str, Any] = {"n_articles": "?", "n_events": "?"}
+        footer: dict[str, Any] = {"n_articles": "?", "n_events": "?", "n_mentions": "?"}
         try:
             reader = store.get()
             row = reader.catalog.execute(  # the segments table is small: no scan of the articles
-                "SELECT COALESCE(SUM(n_articles), 0), COALESCE(SUM(n_events), 0) FROM segments"
+                "SELECT COALESCE(SUM(n_articles), 0), COALESCE(SUM(n_events), 0), "
+                "COALESCE(SUM(n_mentions), 0) FROM segments"
             ).fetchone()
-            footer = {"n_articles": row[0], "n_events": row[1]} if row else footer
+            footer = {"n_articles": row[0], "n_events": row[1], "n_mentions": row[2]} if row else footer
         except (EventwireError, sqlite3.Error):  # no store yet, or past the deadline: no counts
             pass
         html = env.get_template(name).render(version=__version__, store=str(store.root), **footer, **context)
@@ -253,6 +269,24 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
             headers={"Content-Disposition": 'attachment; filename="events.csv"'},
         )
 
+    @app.get("/api/events/{event_id}")
+    def api_event(event_id: str) -> dict[str, Any]:
+        """One event (its first mention's columns and its counts) with its ``mentions``: article
+        (id, title, URL, publisher, publication date), sentence, character offsets, trigger,
+        confidence and the date as reported."""
+        data = _event(event_id)
+        return {
+            "ok": True,
+            "event": _jsonable(data["event"]),
+            "mentions": [_jsonable(m) for m in data["mentions"]],
+        }
+
+    def _event(event_id: str) -> dict[str, Any]:
+        found = event_detail(store.get(), event_id)
+        if found is None:
+            raise StarletteHTTPException(404, f"no event {event_id!r}")
+        return found
+
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str) -> dict[str, Any]:
         return {"ok": True, **_article(article_id)}
@@ -275,7 +309,8 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
             meta = cur.execute(
                 "SELECT themes, tone FROM articles WHERE article_id = ?", [article_id]
             ).fetchone()
-        events = event_rows(reader, EventFilter(article_id=article_id), limit=MAX_LIMIT)
+        mine = EventFilter(article_id=article_id, mentions=True, include_historical=True)  # all it reports
+        events = event_rows(reader, mine, limit=MAX_LIMIT)
         events.sort(key=lambda e: (e["char_start"] or 0, e["event_id"]))
         article["themes"], article["tone"] = (list(meta[0] or []), meta[1]) if meta else ([], None)
         return {"article": article, "mentions": mentions, "events": [_jsonable(e) for e in events]}
@@ -295,9 +330,15 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
 
     @app.get("/api/trends/dyad")
     def api_dyad(
-        dyad: str, by: str = "month", since: str | None = None, until: str | None = None
+        dyad: str,
+        by: str = "month",
+        since: str | None = None,
+        until: str | None = None,
+        historical: bool = False,
+        include_historical: bool = False,
     ) -> dict[str, Any]:
-        f = EventFilter.parse(dyad=dyad, since=since, until=until)
+        old = historical or include_historical
+        f = EventFilter.parse(dyad=dyad, since=since, until=until, include_historical=old)
         return {"ok": True, "dyad": dyad, "by": by, "items": dyad_trend(store.get(), f, by)}
 
     @app.get("/api/trends/rising")
@@ -305,12 +346,23 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         window: int = Query(7, ge=1, le=3660),
         baseline: int = Query(28, ge=1, le=3660),
         until: str | None = None,
+        historical: bool = False,
+        include_historical: bool = False,
     ) -> dict[str, Any]:
-        return {"ok": True, **rising(store.get(), window, baseline, parse_day(until, "until"))}
+        old = historical or include_historical
+        found = rising(store.get(), window, baseline, parse_day(until, "until"), include_historical=old)
+        return {"ok": True, **found}
 
     @app.get("/api/actors/{code}")
-    def api_actor(code: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-        f = EventFilter.parse(actor=code, since=since, until=until)
+    def api_actor(
+        code: str,
+        since: str | None = None,
+        until: str | None = None,
+        historical: bool = False,
+        include_historical: bool = False,
+    ) -> dict[str, Any]:
+        old = historical or include_historical
+        f = EventFilter.parse(actor=code, since=since, until=until, include_historical=old)
         return {"ok": True, "actor": f.actor, "partners": actor_partners(store.get(), f)}
 
     # ------------------------------------------------------------------ pages
@@ -351,6 +403,11 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         return page("article.html", q="", article=art, body_html=body, events=data["events"],
                     themes=art["themes"], tone=art["tone"])  # fmt: skip
 
+    @app.get("/event/{event_id}", response_class=HTMLResponse)
+    def event_page(event_id: str) -> HTMLResponse:
+        data = _event(event_id)
+        return page("event.html", q="", event=data["event"], mentions=data["mentions"])
+
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
     def dyad_page(a: str, b: str, by: str = "month") -> HTMLResponse:
         if by not in PERIODS:
@@ -382,13 +439,14 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         quad: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        historical: bool = False,
         offset: int = Query(0, ge=0, le=1_000_000),
     ) -> HTMLResponse:
         given = {"actor": actor, "dyad": dyad, "cameo": cameo, "plover": plover, "quad": quad,
-                 "since": since, "until": until}  # fmt: skip
+                 "since": since, "until": until, "historical": "1" if historical else None}  # fmt: skip
         query = urlencode({k: v for k, v in given.items() if v})
         try:
-            f = event_filter(actor, dyad, cameo, plover, quad, None, since, until)
+            f = event_filter(actor, dyad, cameo, plover, quad, None, since, until, historical)
         except QueryError as exc:
             return page("events.html", q="", f=given, events=[], total=0, error=str(exc), query=query,
                         next_offset=None, status=400)  # fmt: skip

@@ -4,27 +4,39 @@ A store is a directory::
 
     STORE/catalog.sqlite        the catalog (SQLite, WAL): committed segments, one row per stored
                                 article (dedup keys, title, text, story cluster), the full-text
-                                index (FTS5), MinHash bands, ingest runs and failures
+                                index (FTS5), MinHash bands, the Events table, ingest runs and failures
     STORE/segments/<id>/*.parquet  one committed batch: articles, sentences, mentions, events
     STORE/schema/*.parquet      empty tables with every column (so an empty store can be queried)
     STORE/ingest.lock           held by the one ingest writing to the store
 
 A segment counts only once its row is in ``segments`` (written in the same SQLite transaction as its
-articles, their search index rows and the event-group counts); directories that are not (a crash
-between writing the files and committing) are ignored by readers and removed by the next ingest.
-Small segments are merged by compaction (same transaction rule; the replaced directories are moved to
-``STORE/trash`` and deleted by a later ingest).
+articles, their search index rows and its events); directories that are not (a crash between writing
+the files and committing) are ignored by readers and removed by the next ingest. Small segments are
+merged by compaction (same transaction rule; the replaced directories are moved to ``STORE/trash``
+and deleted by a later ingest).
 
-Event groups (GDELT's "one event, many mentions"): events with the same ``group_key`` (day, source,
-target, CAMEO code) are one event; ``event_groups.num_mentions`` counts its event rows and
-``group_articles`` its distinct articles (with their publisher and story cluster).
+Events and mentions (GDELT 2.0's Events and Mentions tables):
+
+* the Parquet ``events`` table holds one row per *mention*: one coded report of an event in one
+  article (its sentence, offsets, trigger, confidence, date as reported), with ``mention_id`` (its own
+  id), ``event_id`` (the id of the event it reports) and ``first_mention`` (it started that event).
+  (The Parquet ``mentions`` table holds the *actor* mentions of the articles.)
+* the catalog's ``events`` table is the Events table: one row per event (one happening, however many
+  articles report it) with its identity (see :mod:`eventwire.events.identity`), ``num_mentions``,
+  the span of its mentions' days and when it was first stored; ``event_articles`` lists its distinct
+  articles with their publisher and story cluster (``num_articles``, ``num_sources``,
+  ``num_stories``). An event's id is its first mention's id; its descriptive columns (codes, actors,
+  location, date) are those of its first mention, the row with ``first_mention`` true.
+
+Which event a mention joins is decided at ingest (:mod:`eventwire.store.grouping`).
 """
 
 from __future__ import annotations
 
 __all__ = ["CATALOG_DDL", "COLUMNS", "SCHEMA_VERSION", "SORT_KEYS", "TABLES"]
 
-SCHEMA_VERSION = 2  # 2: events gained dyad_key (sort key); event-group counts in the catalog
+SCHEMA_VERSION = 3  # 3: events are mentions of identity-grouped events (catalog events table)
+# 2: events gained dyad_key (sort key); event-group counts in the catalog
 
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {
@@ -64,14 +76,17 @@ COLUMNS: dict[str, dict[str, str]] = {
         "matched_by": "VARCHAR",
     },
     "events": {
-        "event_id": "VARCHAR",
+        "event_id": "VARCHAR",  # the event this mention reports (its first mention's mention_id)
+        "mention_id": "VARCHAR",  # this mention: the article's id and the mention's place in it
+        "first_mention": "BOOLEAN",  # this mention started its event (mention_id = event_id)
         "article_id": "VARCHAR",
-        "group_key": "VARCHAR",  # same day, source, target and CAMEO code = one event, many mentions
         "dyad_key": "VARCHAR",  # the two countries in alphabetical order, "CHN|RUS" (either direction)
         "day": "DATE",  # the event's date, else the article's publication day
         "date": "DATE",  # the event's own date (None when unknown)
+        "date_precision": "VARCHAR",  # "day", "month", "year"; None when undated
         "date_source": "VARCHAR",
         "date_text": "VARCHAR",
+        "historical": "BOOLEAN",  # the text places it more than a year before publication
         "source_code": "VARCHAR",
         "source_country": "VARCHAR",
         "source_sector": "VARCHAR",
@@ -100,11 +115,14 @@ COLUMNS: dict[str, dict[str, str]] = {
         "char_start": "INTEGER",
         "char_end": "INTEGER",
         "pattern": "VARCHAR",
+        "confidence": "DOUBLE",
+        "context": "VARCHAR[]",  # PLOVER contexts
         "location_name": "VARCHAR",
         "location_country": "VARCHAR",
         "location_adm1": "VARCHAR",
         "location_lat": "DOUBLE",
         "location_lon": "DOUBLE",
+        "location_precision": "VARCHAR",  # "city", "adm1", "country" or ""
         "source_name": "VARCHAR",
         "url": "VARCHAR",
         "cluster_id": "VARCHAR",
@@ -120,7 +138,7 @@ SORT_KEYS: dict[str, str] = {
     "articles": "day, article_id",
     "sentences": "article_id, sentence",
     "mentions": "country, article_id, start",
-    "events": "dyad_key, day, event_id",
+    "events": "dyad_key, day, event_id, mention_id",
 }
 
 CATALOG_DDL = """
@@ -131,7 +149,9 @@ CREATE TABLE IF NOT EXISTS segments (
     run_id TEXT,
     created TEXT NOT NULL,
     n_articles INTEGER NOT NULL,
-    n_events INTEGER NOT NULL
+    n_mentions INTEGER NOT NULL,  -- rows of its events table
+    n_events INTEGER NOT NULL,  -- events its mentions started
+    n_historical INTEGER NOT NULL DEFAULT 0  -- of which historical (counts without a scan)
 );
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,
@@ -166,16 +186,26 @@ CREATE TABLE IF NOT EXISTS runs (
     failed INTEGER NOT NULL DEFAULT 0,
     events INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE IF NOT EXISTS event_groups (
-    group_key TEXT PRIMARY KEY,
-    num_mentions INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS group_articles (
-    group_key TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- creation order
+    event_id TEXT NOT NULL UNIQUE,  -- its first mention's id
+    base TEXT NOT NULL,  -- identity: source | target | CAMEO to 3 digits | location country
+    precision TEXT NOT NULL,  -- of its date: day, month, year, or '' (undated)
+    day TEXT,  -- its first mention's date (ISO), the anchor of the join windows
+    derived INTEGER NOT NULL,  -- 1: that date is the story's or the publication's
+    dyad_key TEXT NOT NULL,
+    first_day TEXT,  -- earliest and latest day of its mentions (ISO)
+    last_day TEXT,
+    num_mentions INTEGER NOT NULL,
+    added TEXT NOT NULL  -- when its first mention was stored
+);
+CREATE INDEX IF NOT EXISTS events_identity ON events(base, precision, day);
+CREATE TABLE IF NOT EXISTS event_articles (
+    event_id TEXT NOT NULL,
     article_id TEXT NOT NULL,
     source_name TEXT NOT NULL,
     cluster_id TEXT NOT NULL,
-    PRIMARY KEY (group_key, article_id)
+    PRIMARY KEY (event_id, article_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT NOT NULL,

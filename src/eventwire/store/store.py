@@ -8,9 +8,9 @@ committed segments, refreshed when new segments appear.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fcntl
-import hashlib
 import itertools
 import json
 import os
@@ -32,6 +32,7 @@ import duckdb
 import numpy as np
 
 from eventwire.errors import QueryTimeoutError, StoreBusyError, StoreError
+from eventwire.events.identity import EventIdentity, event_identity
 from eventwire.extract.dedup import (
     NEAR_DUPLICATE,
     band_keys,
@@ -42,9 +43,18 @@ from eventwire.extract.dedup import (
 )
 from eventwire.extract.themes import article_themes_and_tone
 from eventwire.models import ActorMention, Article, Event
+from eventwire.store.grouping import EventGrouper, MentionInfo
 from eventwire.store.schema import CATALOG_DDL, COLUMNS, SCHEMA_VERSION, SORT_KEYS, TABLES
 
-__all__ = ["Store", "StoreReader", "StoredArticle", "dyad_key", "group_counts", "open_catalog", "store_id"]
+__all__ = [
+    "Store",
+    "StoreReader",
+    "StoredArticle",
+    "dyad_key",
+    "mention_identity",
+    "open_catalog",
+    "store_id",
+]
 
 
 def store_id(article: Article) -> str:
@@ -64,6 +74,25 @@ def open_catalog(root: Path, readonly: bool = False) -> sqlite3.Connection:
         con.execute("PRAGMA synchronous=NORMAL")
     con.row_factory = sqlite3.Row
     return con
+
+
+def _schema_version(con: sqlite3.Connection) -> int | None:
+    """The catalog's schema version; None while the store is being created."""
+    try:
+        found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return None  # the first ingest has not created the tables yet
+    return int(found[0]) if found is not None else None
+
+
+def _schema_error(root: Path, found: int) -> StoreError:
+    why = " (events are now grouped into happenings with their mentions)" if found < 3 else ""
+    return StoreError(
+        f"{root}: store schema {found}, this eventwire reads {SCHEMA_VERSION}{why}; "
+        "ingest the articles again into a new --store (or remove this one)"
+    )
 
 
 # When the query being run must stop (time.monotonic()), for the request being served; None = never.
@@ -141,13 +170,11 @@ class Store:
             raise StoreError(f"{self.root}: cannot create the store: {exc.strerror or exc}") from exc
         self._lock()
         self.catalog = open_catalog(self.root)
+        found = _schema_version(self.catalog)
+        if found is not None and found != SCHEMA_VERSION:  # checked before any table is added to it
+            self.close()
+            raise _schema_error(self.root, found)
         self.catalog.executescript(CATALOG_DDL)
-        found = self.catalog.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if found is not None and int(found[0]) != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}; "
-                "ingest again into a new --store"
-            )
         _write_schema_files(self.root)
         if found is None:  # the version is written last: a reader meeting a store half made waits
             self.catalog.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -238,6 +265,7 @@ class Store:
         seen_text: dict[str, str] = {}
         seen_url: dict[str, str] = {}
         pending: dict[str, np.ndarray] = {}
+        grouper = EventGrouper(self.catalog)
         for n, (article, events, mentions, sentences) in enumerate(coded):
             aid = store_id(article)
             tkey, ukey = text_key(article.text), url_key(article.url) if article.url else None
@@ -292,7 +320,15 @@ class Store:
                 "segment_id": segment_id,
                 "ingested_at": now.isoformat(),
             }
-            rows["events"] += [_event_row(aid, article, e, day, extra) for e in events]
+            for e in events:
+                row = _event_row(aid, article, e, day, extra)
+                identity = mention_identity(e, day)
+                info = MentionInfo(
+                    row["mention_id"], aid, source_name, cluster, row["dyad_key"], row["day"], now.isoformat()
+                )
+                row["event_id"] = grouper.assign(identity, info)
+                row["first_mention"] = row["event_id"] == row["mention_id"]
+                rows["events"].append(row)
             countries = sorted({c for m in mentions for c in _countries(m)})
             catalog_rows.append(
                 (
@@ -313,7 +349,7 @@ class Store:
             results.append(StoredArticle(aid, cluster))
         if not catalog_rows:
             return results
-        self._commit_segment(segment_id, run_id, now, rows, catalog_rows, lsh_rows, sig_rows)
+        self._commit_segment(segment_id, run_id, now, rows, catalog_rows, lsh_rows, sig_rows, grouper)
         return results
 
     def _commit_segment(
@@ -325,6 +361,7 @@ class Store:
         catalog_rows: list[tuple[Any, ...]],
         lsh_rows: list[tuple[int, str]],
         sig_rows: list[tuple[str, bytes]],
+        grouper: EventGrouper,
     ) -> None:
         assert self.catalog is not None
         final = self.root / "segments" / segment_id
@@ -338,11 +375,19 @@ class Store:
             raise
         cat = self.catalog
         try:
-            with cat:  # one transaction: the segment, its articles and their search rows
+            with cat:  # one transaction: the segment, its articles, their search rows and events
                 cat.execute(
-                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_events) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (segment_id, run_id, now.isoformat(), len(catalog_rows), len(rows["events"])),
+                    "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events, "
+                    "n_historical) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        segment_id,
+                        run_id,
+                        now.isoformat(),
+                        len(catalog_rows),
+                        len(rows["events"]),
+                        grouper.new_events,
+                        sum(bool(r["first_mention"] and r["historical"]) for r in rows["events"]),
+                    ),
                 )
                 cat.executemany(
                     "INSERT INTO articles (article_id, url_key, text_key, url, title, text, published, day, "
@@ -358,7 +403,7 @@ class Store:
                 )
                 cat.executemany("INSERT INTO minhash VALUES (?, ?)", lsh_rows)
                 cat.executemany("INSERT INTO signatures VALUES (?, ?)", sig_rows)
-                _add_groups(cat, rows["events"])
+                grouper.write(cat)
                 sources = [r["source"] for r in rows["articles"]] + [
                     r["url"] for r in rows["articles"] if r["url"]
                 ]
@@ -374,7 +419,7 @@ class Store:
         than ``min_segments`` are small.  Returns the number of segments replaced."""
         assert self.catalog is not None
         rows = self.catalog.execute(
-            "SELECT segment_id, n_articles, n_events FROM segments ORDER BY seq"
+            "SELECT segment_id, n_articles, n_mentions, n_events, n_historical FROM segments ORDER BY seq"
         ).fetchall()
         small = [r for r in rows if r[2] < max_events // 4]
         if len(small) < min_segments:
@@ -418,9 +463,9 @@ class Store:
         marks = ",".join("?" * len(old))
         with self.catalog:
             self.catalog.execute(
-                "INSERT INTO segments (segment_id, run_id, created, n_articles, n_events) "
-                "VALUES (?, 'compaction', ?, ?, ?)",
-                (segment_id, now.isoformat(), sum(r[1] for r in group), sum(r[2] for r in group)),
+                "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events, "
+                "n_historical) VALUES (?, 'compaction', ?, ?, ?, ?, ?)",
+                (segment_id, now.isoformat(), *(sum(r[i] for r in group) for i in range(1, 5))),
             )
             self.catalog.execute(
                 f"UPDATE articles SET segment_id = ? WHERE segment_id IN ({marks})", [segment_id, *old]
@@ -485,46 +530,6 @@ def _forget_failures(cat: sqlite3.Connection, sources: Sequence[str]) -> None:
     cat.executemany("DELETE FROM failures WHERE source = ?", [(x,) for x in sources])
 
 
-def _add_groups(cat: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
-    """Count a segment's events into their groups (mentions, and distinct articles)."""
-    mentions: dict[str, int] = {}
-    members: dict[tuple[str, str], tuple[str, str]] = {}
-    for e in events:
-        mentions[e["group_key"]] = mentions.get(e["group_key"], 0) + 1
-        members[(e["group_key"], e["article_id"])] = (e["source_name"], e["cluster_id"])
-    cat.executemany(
-        "INSERT INTO event_groups VALUES (?, ?) "
-        "ON CONFLICT(group_key) DO UPDATE SET num_mentions = num_mentions + excluded.num_mentions",
-        list(mentions.items()),
-    )
-    cat.executemany(
-        "INSERT OR IGNORE INTO group_articles VALUES (?, ?, ?, ?)",
-        [(g, a, src, cl) for (g, a), (src, cl) in members.items()],
-    )
-
-
-def group_counts(cat: sqlite3.Connection, keys: Sequence[str]) -> dict[str, dict[str, int]]:
-    """GDELT-style counts of event groups: num_mentions, num_articles, num_sources, num_stories."""
-    out: dict[str, dict[str, int]] = {}
-    unique = list(dict.fromkeys(keys))
-    for i in range(0, len(unique), 500):
-        chunk = unique[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in cat.execute(
-            "SELECT g.group_key, g.num_mentions, count(a.article_id), count(DISTINCT a.source_name), "
-            "count(DISTINCT a.cluster_id) FROM event_groups g LEFT JOIN group_articles a USING (group_key) "
-            f"WHERE g.group_key IN ({marks}) GROUP BY g.group_key",
-            chunk,
-        ):
-            out[row[0]] = {
-                "num_mentions": row[1],
-                "num_articles": row[2],
-                "num_sources": row[3],
-                "num_stories": row[4],
-            }
-    return out
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
 
@@ -552,10 +557,14 @@ def dyad_key(a: str, b: str) -> str:
     return "|".join(sorted((a, b)))
 
 
-def group_key(day: str | None, e: Event) -> str:
-    target = e.target.code if e.target is not None else ""
-    raw = f"{day or ''}|{e.source.code}|{target}|{e.cameo}"
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+def mention_identity(e: Event, article_day: str | None) -> EventIdentity:
+    """The identity of the happening a mention reports, dated like its stored ``day``: an event
+    without a date of its own takes its article's publication day (a derived date)."""
+    if _day(e.date) is None:
+        e = dataclasses.replace(
+            e, date=article_day, date_source="article" if article_day else "none", date_precision=None
+        )
+    return event_identity(e)
 
 
 def _event_row(
@@ -568,14 +577,17 @@ def _event_row(
     prefix = article.id + "-"
     local = e.event_id[len(prefix) :] if e.event_id.startswith(prefix) else e.event_id
     return {
-        "event_id": f"{aid}-{local}",
+        "event_id": None,  # set by the grouping
+        "mention_id": f"{aid}-{local}",
+        "first_mention": None,
         "article_id": aid,
-        "group_key": group_key(day, e),
         "dyad_key": dyad_key(e.source.country, t.country if t else ""),
         "day": day,
         "date": own_day,
+        "date_precision": (e.date_precision or "day") if own_day else None,
         "date_source": e.date_source,
         "date_text": e.date_text,
+        "historical": e.historical,
         "source_code": e.source.code,
         "source_country": e.source.country,
         "source_sector": e.source.sector,
@@ -604,11 +616,14 @@ def _event_row(
         "char_start": e.char_span[0],
         "char_end": e.char_span[1],
         "pattern": e.pattern,
+        "confidence": e.confidence,
+        "context": list(e.context),
         "location_name": loc.name if loc else None,
         "location_country": loc.country if loc else None,
         "location_adm1": loc.adm1 if loc else None,
         "location_lat": loc.lat if loc else None,
         "location_lon": loc.lon if loc else None,
+        "location_precision": loc.precision if loc else None,
         **extra,
     }
 
@@ -674,20 +689,15 @@ class StoreReader:
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         try:
-            found = self.catalog.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        except sqlite3.OperationalError as exc:
-            if "no such table" not in str(exc):
-                self.close_catalogs()
-                raise
-            found = None  # the first ingest has not created the tables yet
-        if found is None or int(found[0]) != SCHEMA_VERSION:
+            found = _schema_version(self.catalog)
+        except sqlite3.Error:
+            self.close_catalogs()
+            raise
+        if found is None or found != SCHEMA_VERSION:
             self.close_catalogs()
             if found is None:  # the version is written last, once the store is complete
                 raise StoreError(f"{self.root}: the store is being created; try again in a moment")
-            raise StoreError(
-                f"{self.root}: store schema {found[0]}, this eventwire reads {SCHEMA_VERSION}; "
-                "ingest again into a new --store"
-            )
+            raise _schema_error(self.root, found)
         self.db = duckdb.connect()
         # segment files never change once written; a page reads its own rows' other columns only
         self.db.execute("SET GLOBAL parquet_metadata_cache = true")
@@ -726,6 +736,11 @@ class StoreReader:
 
     def segments(self) -> list[str]:
         return [r[0] for r in self.catalog.execute("SELECT segment_id FROM segments ORDER BY seq")]
+
+    @property
+    def seq(self) -> int:
+        """The newest committed segment the views read (its ``segments.seq``)."""
+        return self._seq
 
     def refresh(self) -> bool:
         """Point the views at the committed segments; True when new ones appeared (cheap when none
