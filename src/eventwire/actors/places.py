@@ -31,7 +31,7 @@ Data, all packaged and read offline (nothing is fetched at run time):
    a. the city if it has :data:`LARGE_CITY` (100,000) inhabitants or more and is called so by its
       own GeoNames name, or the division only by an alias ("Washington" the capital, "Kabul",
       "Baghdad", "Mexico City", "Leningrad" Saint Petersburg; but "Florida" is not the Colombian
-      city Floridablanca, whose alternate name it is, nor "Victoria" Hong Kong's Victoria City);
+      city Floridablanca, whose alternate name it is);
    b. else the division's seat town: a city of that name lying in the division, as most
       governorates and provinces are named after theirs ("Idlib", "Raqqa", "Farah", "Gao", not
       Guantanamo), unless a more populous city has that very name elsewhere.  GeoNames' cities
@@ -41,7 +41,9 @@ Data, all packaged and read offline (nothing is fetched at run time):
       city, not a parish of Bermuda).
 
    A capital or region of the country table ("Saint George's", "Idlib") is not a division of
-   another country unless that country is preferred.
+   another country unless that country is preferred ("Saint George's" is Grenada's capital, not a
+   parish of Bermuda; "Victoria", a capital in the country table, is the Australian state only
+   with ``prefer={"AUS"}``).
 4. Ambiguity among cities, or among divisions ("Punjab": IND and PAK), goes to a candidate in one
    of the ``prefer`` countries, then (divisions) a listed region over a GeoNames division and one
    called so by its own name over one by an alias, then the most populous (a division's
