@@ -96,10 +96,18 @@ def test_negated_event_is_marked(pipeline) -> None:  # type: ignore[no-untyped-d
 
 
 def test_future_cooperation_is_an_expression_of_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
-    events = code(pipeline, "The German defence minister will visit Lithuania next month.")
+    events = code(pipeline, "The German defence minister will visit Lithuania.")
     e = find(events, "DEU", "036", "LTU")  # CAMEO: announcing a visit is "express intent to meet"
     assert e.status == "asserted" and e.pattern.endswith("+intent")
     assert not [x for x in events if x.cameo.startswith("04")]
+
+
+def test_scheduled_future_act_keeps_its_date_and_status(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text("Trump will meet Kim Jong Un in Hanoi on March 11.", published="2019-03-01")
+    meeting = [e for e in events if e.cameo.startswith("04") and e.source.country == "USA"]
+    assert meeting and all(e.status == "future" for e in meeting)
+    assert {(e.date, e.date_precision) for e in meeting} == {("2019-03-11", "day")}
+    assert not [e for e in events if e.status == "asserted" and e.cameo.startswith("04")]
 
 
 def test_future_conflict_is_marked_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -114,10 +122,13 @@ def test_refused_cooperation_is_a_rejection(pipeline) -> None:  # type: ignore[n
     assert not [x for x in events if x.cameo.startswith("04") and x.status == "asserted"]
 
 
-def test_failed_cooperation_is_recoded_as_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_act_that_did_not_happen_is_negated_not_a_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = code(pipeline, "Serbia did not sign the agreement with Kosovo.")
-    e = find(events, "SRB", "12", "XKX")
-    assert e.pattern.endswith("+refused")
+    assert not [e for e in events if e.status == "asserted"]
+    assert [e for e in events if e.cameo.startswith("05") and e.status == "negated"]
+    refused = code(pipeline, "Serbia refused to sign the agreement with Kosovo.")
+    e = find(refused, "SRB", "12", "XKX")
+    assert e.status == "asserted" and e.pattern.endswith("+refused")
 
 
 def test_threatened_attack_is_not_an_attack(pipeline) -> None:  # type: ignore[no-untyped-def]

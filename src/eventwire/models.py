@@ -150,6 +150,19 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Theme:
+    """What an act is done to or about when that is not an actor: a thing or a place ("rejected a
+    Senegalese peace plan", "opened an investigation into the business dealings of Kempinski")."""
+
+    text: str
+    start: int  # char offsets into the article text
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "char_span": [self.start, self.end]}
+
+
+@dataclass(frozen=True, slots=True)
 class PloverLabel:
     event: str
     mode: str = ""
@@ -196,6 +209,7 @@ class Event:
     historical: bool = False  # the text places it more than a year before publication
     confidence: float = 1.0  # how sure the coder is of this mention (see events.confidence)
     context: tuple[str, ...] = ()  # PLOVER contexts of the event's sentence and article
+    theme: Theme | None = None  # the thing or place acted on, when the act has no actor target
 
     @property
     def is_statement(self) -> bool:
@@ -213,6 +227,7 @@ class Event:
             "historical": self.historical,
             "source": self.source.to_dict(),
             "target": self.target.to_dict() if self.target is not None else None,
+            "theme": self.theme.to_dict() if self.theme is not None else None,
             "cameo": self.cameo,
             "cameo_name": self.cameo_name,
             "goldstein": self.goldstein,

@@ -92,7 +92,11 @@ class Pipeline:
         self.resources = resources or Resources.load(
             self.settings.pattern_files(), self.settings.backoff, self.settings.actor_files()
         )
-        self.coder = EventCoder(self.resources, min_confidence=self.settings.min_confidence)
+        self.coder = EventCoder(
+            self.resources,
+            min_confidence=self.settings.min_confidence,
+            statements=self.settings.statements == "on",
+        )
         self._nlp: SelectiveParser | None = None
 
     def check_model(self) -> None:

@@ -10,6 +10,7 @@ from eventwire.actors.dictionary import AgentTable, CountryTable
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.places import Gazetteer
+from eventwire.actors.senses import WordSenses
 from eventwire.events.backoff import BackoffModel
 from eventwire.events.cameo import CameoTable
 from eventwire.events.patterns import PatternDictionary
@@ -25,6 +26,7 @@ class Resources:
     backoff: BackoffModel | None = None
     places: Gazetteer | None = None
     imported_actors: ActorDictionary | None = None
+    senses: WordSenses | None = None
 
     @classmethod
     def load(
@@ -55,6 +57,7 @@ class Resources:
             backoff=load_backoff(backoff),
             places=Gazetteer.load(countries),
             imported_actors=ActorDictionary.load(actor_files) if actor_files else None,
+            senses=WordSenses.load(),
         )
 
 

@@ -134,6 +134,12 @@ SETTINGS: tuple[Setting, ...] = (
         float,
     ),
     Setting(
+        "statements",
+        "on",
+        "EVENTWIRE_STATEMENTS",
+        "Code CAMEO root 01 public statements (010-019: comments, denials, condolences...): 'on' or 'off'.",
+    ),
+    Setting(
         "store",
         "",
         "EVENTWIRE_STORE",
@@ -175,6 +181,7 @@ class Settings:
     actors: str = ""
     backoff: str = "packaged"
     min_confidence: float = 0.55
+    statements: str = "on"
     store: str = ""
     partition_size: int = 128
     store_batch: int = 256
@@ -213,6 +220,8 @@ class Settings:
                 f"languages must be two-letter ISO 639-1 codes separated by commas (en,de; xx = all), "
                 f"not {settings.languages!r}"
             )
+        if settings.statements not in {"on", "off"}:
+            raise ConfigError(f"statements must be 'on' or 'off', not {settings.statements!r}")
         if not 0.0 <= settings.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, not {settings.min_confidence}")
         return settings

@@ -662,6 +662,13 @@ class AgentTable:
         """Every lower-case word of every sector phrase and named institution."""
         return frozenset(w for words in (*self._phrases, *self._named) for w in words)
 
+    @functools.cached_property
+    def head_words(self) -> frozenset[str]:
+        """The last word of every sector phrase and named institution (the English head noun), with
+        its plural: "police", "minister", "ministers", "kremlin"."""
+        heads = {words[-1] for words in (*self._phrases, *self._named)}
+        return frozenset(heads | {h + "s" for h in heads} | {h + "es" for h in heads})
+
     def phrases(self) -> dict[str, str]:
         """Every sector phrase as written in the file -> its sector."""
         return {phrase: sector for sector, phrase in self._phrases.values()}

@@ -71,7 +71,14 @@ def resolve_actor(
     end = start + len(phrase)
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     actors = ArticleActors(
-        doc, resources.countries, resources.agents, (), resources.people, on, resources.imported_actors
+        doc,
+        resources.countries,
+        resources.agents,
+        (),
+        resources.people,
+        on,
+        resources.imported_actors,
+        resources.senses,
     )
     mention = actors.mention(_head(tokens)) if tokens else None
     if mention is None:

@@ -20,6 +20,7 @@ from typing import Any
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
+from eventwire.actors.senses import WordSenses
 from eventwire.models import ActorCode, ActorMention
 
 # Left modifiers that belong to a noun phrase's head (titles, names, demonyms, possessors).
@@ -103,12 +104,14 @@ class ArticleActors:
         people: OfficeHolderTable | None = None,
         on: date | None = None,
         imported: ActorDictionary | None = None,
+        senses: WordSenses | None = None,
     ) -> None:
         """``given_spans``: character spans known to be actors (gold spans in evaluation); any token
         inside one resolves to that span, coded from its words, or as an unknown actor (``UNK``)."""
         self.doc = doc
         self.people = people
         self.imported = imported  # the user's PETRARCH/TABARI actor dictionaries, if any
+        self.senses = senses  # nouns that are never actors (data/word_senses.yaml)
         self.on = on  # the article's date, for dated office-holders
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
@@ -157,6 +160,8 @@ class ArticleActors:
         and non-nominals."""
         if token.pos_ not in {"PROPN", "NOUN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY"}:
             return None
+        if self.is_thing(token):
+            return None  # a thing is no actor, resolved or not
         tokens = self._np_tokens(token)
         text, start, end = self._span_text(tokens)
         return ActorMention(text, start, end, "", "", "unresolved")
@@ -277,8 +282,10 @@ class ArticleActors:
     def _resolve(self, token: Any) -> ActorMention | None:
         if token.i in self._given:
             mention = self._given[token.i]
-            if token.i == min(i for i, m in self._given.items() if m is mention):
-                self._remember(token, mention, token.ent_type_ in PERSON_LABELS)
+            own = [i for i, m in self._given.items() if m is mention]
+            if token.i == min(own):  # a person if any of its words is a name ("... Viktor Orban")
+                person = any(self.doc[i].ent_type_ in PERSON_LABELS for i in own)
+                self._remember(token, mention, person)
             return mention
         if token.pos_ == "PRON" or token.lower_ in RECIPROCAL:
             return self._resolve_pronoun(token)
@@ -296,6 +303,8 @@ class ArticleActors:
         if joint is not None:
             return joint
         is_person = token.ent_type_ in PERSON_LABELS
+        if self.is_thing(token):
+            return None  # "a military cooperation agreement", "hospital treatment": a thing
         if self._possessed_thing(token, tokens):
             return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
         found = resolve_phrase(text, self.countries, self.agents)
@@ -315,6 +324,38 @@ class ArticleActors:
             self._learn_name(tokens, code)
         self._remember(token, mention, is_person)
         return mention
+
+    def is_thing(self, token: Any) -> bool:
+        """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it."""
+        if self.senses is None or token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return False
+        return self.senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
+
+    def span_of(self, token: Any) -> tuple[str, int, int]:
+        """The noun phrase a head word stands for: (text, start, end), the head and its left modifiers."""
+        return self._span_text(self._np_tokens(token))
+
+    def owner_of(self, thing: Any, sector_only: bool = False) -> ActorMention | None:
+        """The actor a thing's modifiers name, standing for the thing's author or owner: "a U.S.
+        military airstrike" (USA MIL), "the Turkish statement" (TUR), "Kremlin statement"; with
+        ``sector_only`` also a sector without a country ("a police headquarters": the police)."""
+        if not self.is_thing(thing):
+            return None
+        tokens = [t for t in self._np_tokens(thing) if t.i != thing.i and t.lower_ not in ARTICLES]
+        tokens = [t for t in tokens if t.dep_ not in {"det", "punct", "nummod"}]
+        if not tokens or tokens[-1].i > thing.i:
+            return None
+        for t in tokens:
+            if t.dep_ == "poss":  # "Israel's raid"; a pronoun ("its boycott") is left to the caller
+                return self.mention(t) if t.pos_ != "PRON" else None
+        text, start, end = self._span_text(tokens)
+        found = resolve_phrase(text, self.countries, self.agents)
+        if found is None or not (found[0].country or (sector_only and found[0].sector)):
+            return None
+        code, how = found
+        if how.startswith(("capital:", "place:")):
+            return None  # "a Kabul car bombing": where, not whose
+        return ActorMention(text, start, end, code.country, code.sector, how + f"+owner-of:{thing.lemma_}")
 
     def _possessed_thing(self, token: Any, tokens: list[Any]) -> bool:
         """Whether only a possessor makes the phrase an actor while the head is a common noun
@@ -502,8 +543,32 @@ class ArticleActors:
             return self._last_two(token)
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
+            if entry is None and low in GROUP_PRONOUNS:
+                # "protesters gathered ... and police arrested 20 of them": the latest plural group
+                # other than the subject of the pronoun's own clause
+                own = self._clause_subject(token)
+                entry = self._recent(
+                    lambda e: e.plural and not e.is_person and e.token_i != own and bool(e.mention.code),
+                    before=token.i,
+                    window=1,
+                )
             return self._refer(token, entry, "coref:group")
         return None
+
+    @staticmethod
+    def _clause_subject(token: Any) -> int:
+        """The token index of the subject of the clause a word belongs to (-1 if none)."""
+        node = token
+        for _ in range(6):
+            if node.pos_ in {"VERB", "AUX"}:
+                for c in node.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        return int(c.i)
+                return -1
+            if node.head.i == node.i:
+                return -1
+            node = node.head
+        return -1
 
     @staticmethod
     def _refer(token: Any, entry: _Entry | None, how: str) -> ActorMention | None:

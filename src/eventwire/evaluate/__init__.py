@@ -1,4 +1,4 @@
-"""Evaluation of the coder against gold data: PLV, PLOVER GSR, CAMEO quad-class and CAMEO spans.
+"""Evaluation of the coder against gold data: PLV, PLOVER GSR, CAMEO quad-class, CAMEO spans, articles.
 
     from eventwire.evaluate import build_pipeline, evaluate_file
     result = evaluate_file("plv", "PLV_train.tsv", build_pipeline(), spans="gold", limit=200)
@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import InputError
+from eventwire.evaluate.article_gold import known_codes, load_article_gold
+from eventwire.evaluate.articles import evaluate_articles
 from eventwire.evaluate.cameo_class import evaluate_cameo_class
 from eventwire.evaluate.common import EvalResult, build_pipeline, build_resources
 from eventwire.evaluate.datasets import (
@@ -60,4 +62,6 @@ def evaluate_file(
         return evaluate_cameo_class(pipeline, load_cameo_class(path)[:end])
     if fmt == "cameo-ner":
         return evaluate_cameo_ner(pipeline, load_cameo_ner(path)[:end])
+    if fmt == "articles":
+        return evaluate_articles(pipeline, load_article_gold(path, known_codes())[:end])
     raise InputError(f"unknown evaluation format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -115,10 +115,12 @@ def squash(text: str) -> str:
 
 
 def known_codes() -> frozenset[str]:
-    """The country and international-body codes of the packaged tables."""
+    """The country and international-body codes of the packaged tables, and the bare types IGO, NGO and
+    IMG (an unnamed body; a transnational militant group such as al-Qaeda)."""
     from eventwire.actors.dictionary import AgentTable, CountryTable
 
-    return frozenset(CountryTable.load().countries) | frozenset(AgentTable.load().organisations)
+    bodies = frozenset(AgentTable.load().organisations)
+    return frozenset(CountryTable.load().countries) | bodies | {"IGO", "NGO", "IMG"}
 
 
 def load_article_gold(path: str | Path, known_codes: Iterable[str] = ()) -> list[GoldArticle]:

@@ -2,7 +2,8 @@
 
 Prediction: the quad of the *main* event — the event whose trigger is closest to the syntactic root
 of its sentence (fewest head hops; ties: the highest |Goldstein|, then text order), a bare "said"
-(010) not competing — and 0 when there is none or it is a comment (011-019) or an appeal (02x; in
+(010) not competing — and 0 when there is none, when it is only claimed or denied (status hedged or
+denied), or when it is a comment (011-019) or an appeal (02x; in
 this data appeals are label 0: of 30 sentences whose main event we code 02x, 26 are gold 0, 2 are 1,
 2 are 3).
 The class is the Phoenix/ICEWS QuadClass of the event's CAMEO root (``PHOENIX_QUAD``: 16 "reduce
@@ -57,7 +58,8 @@ def _depth(doc: Any, span: tuple[int, int]) -> int:
 def main_event(doc: Any, events: Sequence[Event], labels: LabelSets) -> Event | None:
     """The event nearest to the sentence root (ties: highest |goldstein|), or None when that is a
     specific comment or an appeal (011-019, 02x: "declined to comment", "claimed responsibility for
-    the bombing that killed ...", "urged X to press Y"); a bare "said" (010) does not compete."""
+    the bombing that killed ...", "urged X to press Y") or a claimed or denied act ("X claimed that
+    they had attacked ..."); a bare "said" (010) does not compete."""
     competing = [
         (i, e)
         for i, e in enumerate(events)
@@ -66,6 +68,8 @@ def main_event(doc: Any, events: Sequence[Event], labels: LabelSets) -> Event | 
     if not competing:
         return None
     best = min(competing, key=lambda ie: (_depth(doc, ie[1].char_span), -abs(ie[1].goldstein), ie[0]))
+    if best[1].status in {"hedged", "denied"}:
+        return None  # "X claimed that they had attacked ...": a claim, labelled 0 in this data
     return None if best[1].cameo[:2] in STATEMENT_ROOTS else best[1]
 
 

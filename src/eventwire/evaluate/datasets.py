@@ -35,7 +35,7 @@ __all__ = [
     "load_plv",
 ]
 
-FORMATS = ("plv", "plover-gsr", "cameo-class", "cameo-ner")
+FORMATS = ("plv", "plover-gsr", "cameo-class", "cameo-ner", "articles")
 CharSpan = tuple[int, int]
 
 

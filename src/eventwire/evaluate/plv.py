@@ -3,8 +3,9 @@
 Definitions (each gold row is one item; ``n`` = rows):
 
 - An event *links* a row when its source mention overlaps the row's gold source span and its
-  target mention overlaps the gold target span (a gold string that cannot be found in the
-  sentence matches any mention).  Events whose CAMEO code has no PLV label (01x statements)
+  target mention overlaps the gold target span — or, for an event whose act has no actor target,
+  its theme (the thing or place acted on) overlaps it; a gold string that cannot be found in the
+  sentence matches any mention.  Events whose CAMEO code has no PLV label (01x statements)
   are ignored everywhere.
 - ``--spans gold`` (default): the sentence is coded with the row's gold source and target spans
   given as actors.  ``--spans predicted``: coded without them.  In both modes the prediction for a
@@ -49,8 +50,15 @@ def _mention_span(event: Event, side: str) -> CharSpan | None:
 
 def _links(event: Event, source: CharSpan | None, target: CharSpan | None) -> bool:
     src_ok = source is None or mention_overlaps(event.source, source)
-    tgt_ok = target is None or mention_overlaps(event.target, target)
+    tgt_ok = target is None or mention_overlaps(event.target, target) or _theme_overlaps(event, target)
     return src_ok and tgt_ok
+
+
+def _theme_overlaps(event: Event, target: CharSpan) -> bool:
+    """An event whose act has no actor target links a row whose gold target is the thing or place it
+    acts on (PLV's targets include them: "rejected a Senegalese peace plan")."""
+    theme = event.theme
+    return event.target is None and theme is not None and overlaps((theme.start, theme.end), target)
 
 
 def predict_row(row: PlvRow, events: Sequence[Event], labels: LabelSets) -> tuple[str, Event | None]:

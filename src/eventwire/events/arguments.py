@@ -9,7 +9,7 @@ trust between the two countries").  :class:`ArgumentFinder` owns these rules; th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
@@ -17,6 +17,8 @@ from eventwire.events.patterns import Pattern
 from eventwire.models import ActorMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+# Adjectival passives whose subject is the one who acts ("is committed to", "is prepared to").
+STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "dedicate", "devote", "resolve", "oblige"})
 OBJECT_CONTROL = frozenset(
     {
         "urge",
@@ -68,11 +70,63 @@ OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
 # name a topic or a cause.
 PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Conflict done to a country's things (ships, bases, embassies) is done to the country.
+CONFLICT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 # Verbal acts addressed to someone who may be named as the subject of a that-clause.
 ADDRESSED_ROOTS = frozenset({"02", "10", "11", "13"})
+#: Nouns whose "on X" / "about X" names a topic: documents, statements, talks.
+TOPIC_HOLDERS = frozenset(
+    {
+        "resolution",
+        "report",
+        "plan",
+        "proposal",
+        "bill",
+        "law",
+        "statement",
+        "declaration",
+        "decision",
+        "ruling",
+        "debate",
+        "talk",
+        "talks",
+        "discussion",
+        "negotiation",
+        "conference",
+        "summit",
+        "meeting",
+        "question",
+        "referendum",
+        "vote",
+        "agreement",
+        "deal",
+        "position",
+        "policy",
+        "stance",
+        "view",
+        "comment",
+        "remark",
+    }
+)
+#: CAMEO's visit codes: their target is the host, named by the place visited.
+VISIT_CODES = ("042", "043")
+#: Prepositions whose object is where something happens.
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "within", "off"}
+)
 RECIPROCAL_WORDS = frozenset(
     {"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"}
 )
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFound:
+    """What :meth:`ArgumentFinder.target` found: the target, whether a target slot was filled, and
+    the thing or place acted on (a token) when no actor is."""
+
+    mention: ActorMention | None
+    slot_filled: bool
+    theme: Any | None
 
 
 class ArgumentFinder:
@@ -97,6 +151,9 @@ class ArgumentFinder:
                 m = actors.mention(c)
                 if m is not None:
                     return m
+        owner = actors.owner_of(tok)  # "a Saudi-led strike", "a U.S. airstrike", "Israeli raids"
+        if owner is not None:
+            return owner
         for c in tok.children:  # "talks between X and Y": a joint source, reciprocal
             if c.dep_ == "prep" and c.lower_ == "between":
                 heads = [p for p in c.children if p.dep_ == "pobj"]
@@ -119,19 +176,27 @@ class ArgumentFinder:
     def _verb_source(self, actors: ArticleActors, verb: Any, depth: int) -> ActorMention | None:
         if depth > 4:
             return None
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        if passive:
+        if is_passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES:
+            patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:  # "Vietnam is committed to opening up": Vietnam commits itself
+                return self.actor_np(actors, patient)
+        if is_passive(verb):
+            # "Brigades were smashed by Iranian forces", "the man killed by police": only the agent
+            # is the source; the subject is the one acted on, never inherited or repaired into one
             for c in verb.children:
                 if c.dep_ == "agent":
                     pobj = [p for p in c.children if p.dep_ == "pobj"]
                     if pobj:
                         return self.actor_np(actors, pobj[0])
+            return None
         else:
             for c in verb.children:
                 if c.dep_ in SUBJECT_DEPS:
                     if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.actor_np(actors, verb.head)
-                    return self.actor_np(actors, c)
+                    # "a U.S. military airstrike killed ...", "the Turkish statement condemned ...":
+                    # the thing's owner or author does it
+                    return self.actor_np(actors, c) or actors.owner_of(c)
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
             if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
@@ -140,6 +205,11 @@ class ArgumentFinder:
                 controller = self._controller(actors, governor)
                 if controller is not None:
                     return controller
+            if verb.dep_ == "xcomp" and is_passive(governor):  # "X was ordered to withdraw": X
+                patient = passive_subject(governor) or next(
+                    (c for c in governor.children if c.dep_ == "nsubjpass"), None
+                )
+                return self.actor_np(actors, patient) if patient is not None else None
             return self._verb_source(actors, governor, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
             # "troops loyal to X attacking Y": the noun; "passed a resolution condemning X":
@@ -196,24 +266,63 @@ class ArgumentFinder:
 
     def target(
         self, actors: ArticleActors, tok: Any, pattern: Pattern, obj: Any | None, source: ActorMention
-    ) -> tuple[ActorMention | None, bool]:
-        """(target, whether the target slot was filled at all)."""
+    ) -> TargetFound:
+        """The target, whether a target slot was filled at all, and the thing or place acted on when
+        no actor is (the event's theme)."""
         slots = self._target_slots(tok, pattern, obj)
         violent = pattern.code[:2] in VIOLENT_ROOTS
+        conflict = pattern.code[:2] in CONFLICT_ROOTS
+        visit = pattern.code.startswith(VISIT_CODES)
+        theme: Any | None = None
         for slot in slots:
+            if not violent and place_use(slot) and not _listed_country(actors, pattern, slot):
+                if visit:  # "arrived in Ankara": the host country's government receives the visit
+                    host = self._host(actors, slot)
+                    if host is not None:
+                        return TargetFound(host, True, None)
+                theme = theme if theme is not None else slot
+                continue  # "met the president in Kyiv": Kyiv is where, not whom
+            if visit and slot.ent_type_ in {"GPE", "LOC", "FAC"}:
+                host = self._host(actors, slot)  # "visited Ankara": Turkey's government
+                if host is not None:
+                    return TargetFound(host, True, None)
+            if _topic(slot):
+                continue  # "a resolution on Gaza": what it is about, not whom
             m = self.actor_np(actors, slot)
             if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
-                m = self._search_subtree(actors, slot, source, violent)
-            if m is not None:
-                return m, True
+                # "condemned an Israeli police raid": the raid's author; "vetoed a resolution
+                # drafted by the U.S.": the author inside the thing
+                m = actors.owner_of(slot, sector_only=conflict)
+                if m is None or same_actor(source, m):  # "lifted its boycott of Israeli ranchers"
+                    m = self._search_subtree(actors, slot, source, violent)
+            if m is None and conflict:
+                m = _owner_country(actors, slot)  # "attacked Israeli ships": Israel
+            if m is not None and not same_actor(source, m):
+                return TargetFound(m, True, None)
+            if m is None and theme is None:
+                theme = slot
         if violent and slots:  # "struck a weapons depot in Syria": the country where the thing was hit
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "in":
                     for place in c.children:
                         m = actors.mention(place) if place.ent_type_ in {"GPE", "LOC"} else None
                         if m is not None and m.country and not m.sector:
-                            return replace(m, matched_by=m.matched_by + "+attacked-place"), True
-        return None, bool(slots)
+                            return TargetFound(
+                                replace(m, matched_by=m.matched_by + "+attacked-place"), True, None
+                            )
+        return TargetFound(None, bool(slots), theme)
+
+    @staticmethod
+    def _host(actors: ArticleActors, place: Any) -> ActorMention | None:
+        """The government of the country a visit goes to, named by the place it arrives in; the
+        mention keeps the place's span but is the country, not the city ("Turkey" for "Ankara")."""
+        m = actors.mention(place)
+        if m is None or not m.country or m.sector or actors.agents.organisation_type(m.country):
+            return None
+        if not m.matched_by.startswith(("capital:", "place:")) and place.ent_type_ not in {"LOC", "FAC"}:
+            return m if m.matched_by.startswith(("name:", "alias:")) else None  # "visited Turkey"
+        name = actors.countries.name_of(m.country) or m.country
+        return replace(m, text=name, sector="GOV", matched_by=f"visit-host:{m.text}")
 
     def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
         holders = [tok] + ([obj] if obj is not None else [])
@@ -246,10 +355,14 @@ class ArgumentFinder:
             subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
             return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
         if pattern.pos == "VERB" and obj is None:
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            passive = is_passive(tok)
             for c in tok.children:
                 if c.dep_ in {"dobj", "dative", "iobj"} or (passive and c.dep_ == "nsubjpass"):
+                    if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                        c = tok.head  # "the activist who was arrested": the activist
                     slots.append(c)
+            if passive and tok.dep_ in {"acl", "relcl"} and not slots and tok.head.pos_ in NOMINAL_POS:
+                slots.append(tok.head)  # "the man killed by police"
             if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
                 # "demanded that Seoul release the funds": the one asked is the complement's subject
                 for c in tok.children:
@@ -264,15 +377,34 @@ class ArgumentFinder:
         "unilateralism boasted by the U.S.", "bilateral relations")."""
         preps = [*TARGET_SEARCH_PREPS, *(["in"] if material_conflict else [])]
         found: list[tuple[int, int, ActorMention]] = []  # (preference, position, actor)
+        # places and other clauses inside the object name no target ("protesters who gathered outside
+        # the governor's office": not the governor)
+        pruned = {
+            d.i
+            for t in slot.subtree
+            if t.i != slot.i
+            and (
+                t.dep_ == "relcl"
+                or (
+                    t.dep_ == "prep"
+                    and t.lower_ in LOCATIVE_WORDS
+                    and not (material_conflict and t.lower_ == "in")
+                )
+            )
+            for d in t.subtree
+        }
         for t in slot.subtree:
             if t.i == slot.i:
                 continue
             if t.lower_ in RECIPROCAL_WORDS and source.members:
-                return source
+                return source  # "a cease-fire to end months of fighting along their border"
             if t.lower_ == "bilateral":
                 pair = actors.salient_pair()
                 if pair is not None:
                     return ActorMention(t.text, t.idx, t.idx + len(t.text), "", "", "coref:bilateral", pair)
+        for t in slot.subtree:
+            if t.i == slot.i or t.i in pruned:
+                continue
             owner = t.dep_ in {"poss", "compound", "nmod"} and t.head.i == slot.i and t.pos_ == "PROPN"
             if t.dep_ == "poss" or owner or (t.dep_ == "pobj" and t.head.lower_ in preps):
                 m = self.actor_np(actors, t)
@@ -289,6 +421,47 @@ class ArgumentFinder:
         return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
+def _owner_country(actors: ArticleActors, thing: Any) -> ActorMention | None:
+    """The country a thing belongs to, for an attack or a threat on it ("Israeli ships", "a Saudi
+    oil tanker", "Turkey's embassy"): the country is the target."""
+    if not actors.is_thing(thing):
+        return None
+    for t in thing.lefts:
+        if t.dep_ in {"amod", "compound", "poss", "nmod"} and t.ent_type_ in {"NORP", "GPE"}:
+            match = actors.countries.lookup(t.text)
+            if match is not None:
+                end = t.idx + len(t.text)
+                return ActorMention(t.text, t.idx, end, match.iso3, "", f"owner-of-thing:{thing.lemma_}")
+    return None
+
+
+def _topic(token: Any) -> bool:
+    """The object of "on"/"about"/"over" after a document or a talk: its topic, not a target ("a
+    resolution on Gaza", "talks about Syria"); "sanctions on Russia" keeps its target."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"on", "about", "over", "regarding", "concerning"}:
+        return False
+    return prep.head.lemma_.lower() in TOPIC_HOLDERS
+
+
+def _listed_country(actors: ArticleActors, pattern: Pattern, token: Any) -> bool:
+    """A country after a preposition the pattern itself names as the target's ("sought refuge in
+    Turkey"): the country is the target, not only the place (protests excepted: "protested in India")."""
+    if token.head.lower_ not in pattern.prep or pattern.code.startswith("14"):
+        return False
+    m = actors.mention(token)
+    return m is not None and bool(m.country) and m.matched_by.startswith(("name:", "alias:"))
+
+
+def place_use(token: Any) -> bool:
+    """Whether a token names a place where something happens, not an actor: a place name after a
+    locative preposition ("in Kyiv", "outside Belgrade", "arrived in Ankara")."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in LOCATIVE_WORDS:
+        return False
+    return token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN"
+
+
 def names_country(head: Any) -> bool:
     """Whether a noun phrase carries a country word (a GPE/NORP entity or a possessor)."""
     return any(
@@ -296,6 +469,22 @@ def names_country(head: Any) -> bool:
         for t in head.subtree
         if t.i <= head.i
     )
+
+
+def is_passive(verb: Any) -> bool:
+    """A passive verb ("were smashed", "being shot") or a past participle modifying a noun ("the man
+    killed by police")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "relcl"}:
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    if any(c.dep_ in {"aux", "nsubj", "dobj", "xcomp", "ccomp", "dative", "prt"} for c in verb.children):
+        return False  # "..., called on Rwanda to withdraw": a misparsed active verb
+    # "Hundreds of students protested in Santiago": the parser made the sentence's verb a participle
+    # of its subject (the noun is the sentence's root); that verb is active
+    return not (verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"})
 
 
 def passive_subject(tok: Any) -> Any | None:
@@ -322,4 +511,14 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     return bool(s.country) and (s.identity == t.identity or (s.country == t.country and not t.sector))
 
 
-__all__ = ["ArgumentFinder", "is_target_prep", "names_country", "passive_subject", "same_actor"]
+__all__ = [
+    "LOCATIVE_WORDS",
+    "ArgumentFinder",
+    "TargetFound",
+    "is_passive",
+    "is_target_prep",
+    "names_country",
+    "passive_subject",
+    "place_use",
+    "same_actor",
+]

@@ -13,61 +13,70 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
 from eventwire.events.arguments import (
     ArgumentFinder,
+    is_passive,
     is_target_prep,
     passive_subject,
+    place_use,
     same_actor,
 )
 from eventwire.events.backoff import NONE as BACKOFF_NONE
 from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
 from eventwire.events.dates import parse_article_date
-from eventwire.events.dating import dated, sentence_date
+from eventwire.events.dating import (
+    FUTURE_STATUSES,
+    EventDate,
+    TemporalExpression,
+    event_date,
+    story_date,
+    temporal_expressions,
+    with_date,
+)
 from eventwire.events.locating import Locator, localise
-from eventwire.events.modality import INTEND, status_of
+from eventwire.events.modality import INTEND, announced_negation, refused, status_of
 from eventwire.events.patterns import Pattern
-from eventwire.models import ActorCode, ActorMention, Article, Event, EventStatus, Location
+from eventwire.events.recoding import (
+    STOPPED_CODE,
+    considered,
+    recode_by_actors,
+    recode_modality,
+    stopped,
+)
+from eventwire.models import ActorCode, ActorMention, Article, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
 
-# Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
-INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-# Threat codes (CAMEO 13x) for a conflictual act that is announced, intended or conditional.
-THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
-# Reduce-relations codes (CAMEO 16x) for a cooperative act that is suspended, cut or halted.
-STOPPED_CODE = {"03": "160", "04": "164", "05": "160", "06": "161", "07": "162", "08": "160"}
-STOPPING_VERBS = frozenset(
-    {
-        "suspend",
-        "halt",
-        "cut",
-        "stop",
-        "end",
-        "freeze",
-        "cancel",
-        "scrap",
-        "terminate",
-        "reduce",
-        "slash",
-        "withhold",
-        "curtail",
-        "break",
-        "sever",
-        "pause",
-        "abandon",
-    }
-)
-# Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
-REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "debate", "study"})
 # Events whose target may be left unnamed even when the verb has a non-actor object
 # ("protested against the new laws", "mobilised reserves").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
 # Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
-RECIPROCAL_ROOTS = frozenset({"03", "04", "06"})
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
+# announcing a reform, declaring a ceasefire.
+NO_TARGET_CODES = ("0831", "034", "0871")
+# Roots whose events are meaningless without a target ("X met", "X held talks").
+NEEDS_TARGET_ROOTS = frozenset({"04"})
+# Speech verbs: a statement event, or the report of another; never a back-off event of their own.
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "declare", "explain"}
+)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What coding one sentence needs: its article, actors, index, span, dates."""
+
+    article: Article
+    actors: ArticleActors
+    si: int
+    sent: Any
+    base: datetime | None
+    expressions: list[TemporalExpression]
+    story: EventDate | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +95,21 @@ class EventCoder:
     version = "1"
 
     def __init__(
-        self, resources: Resources, unresolved_actors: bool = False, min_confidence: float = 0.55
+        self,
+        resources: Resources,
+        unresolved_actors: bool = False,
+        min_confidence: float = 0.55,
+        statements: bool = True,
     ) -> None:
         """``unresolved_actors``: also code events whose source or target is a noun phrase that
         resolves to no country or sector (code ""), e.g. for sentence-level classification.
-        ``min_confidence``: the least probability at which the back-off proposes an event."""
+        ``min_confidence``: the least probability at which the back-off proposes an event.
+        ``statements``: code CAMEO root 01 public statements (010-019)."""
         self.res = resources
+        self.statements = statements
         self.unresolved_actors = unresolved_actors
         self.arguments = ArgumentFinder(unresolved_actors)
+        self._bodies = frozenset(resources.agents.organisations)
         self.locator = Locator(resources.places)
         self.min_confidence = min_confidence
         self._money: frozenset[str] | None = None
@@ -116,9 +132,10 @@ class EventCoder:
             self.res.people,
             base.date() if base else None,
             self.res.imported_actors,
+            self.res.senses,
         )
         events: list[Event] = []
-        context_date: tuple[date, str] | None = None
+        story: EventDate | None = None
         sents = list(doc.sents)
         # entities grouped by sentence once: ``Span.ents`` walks all of ``doc.ents`` on every call
         starts = [sent.start for sent in sents]
@@ -129,15 +146,13 @@ class EventCoder:
         for si, sent in enumerate(sents):
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
-            own = sentence_date(ents_of[si], base)
-            found_events = [
-                e for f in self._triggers(sent) for e in self._events_for(article, actors, si, sent, f)
-            ]
+            expressions = temporal_expressions(sent, ents_of[si])
+            ctx = _Sentence(article, actors, si, sent, base, expressions, story)
+            found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None:
-                found_events.extend(self._backoff_events(article, actors, si, sent, found_events))
-            events.extend(dated(e, own, context_date, base) for e in _deduplicate(found_events))
-            if own is not None:
-                context_date = own
+                found_events.extend(self._backoff_events(ctx, found_events))
+            events.extend(_deduplicate(_without_covered_statements(sent, found_events)))
+            story = story_date(sent, expressions, base) or story
         return events, actors.resolved()
 
     def may_fire(self, sent: Any) -> bool:
@@ -243,9 +258,8 @@ class EventCoder:
         return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
 
     # ------------------------------------------------------------------ events
-    def _events_for(
-        self, article: Article, actors: ArticleActors, si: int, sent: Any, found: _Found
-    ) -> Iterator[Event]:
+    def _events_for(self, ctx: _Sentence, found: _Found) -> Iterator[Event]:
+        actors = ctx.actors
         tok, pattern = found.trigger, found.pattern
         source = self.arguments.source(actors, tok, pattern)
         if source is None and actors.has_given:
@@ -254,9 +268,13 @@ class EventCoder:
                 source = actors.given_near(tok, exclude=actors.mention(patient), before=False)
             else:
                 source = actors.given_near(tok, exclude=None, before=True)
-        if source is None:
-            return
-        target, slot_filled = self.arguments.target(actors, tok, pattern, found.obj, source)
+        if source is None and self.unresolved_actors and is_passive(tok):
+            # sentence classification: "an aide ... to be extradited to Venezuela" is an act by someone
+            source = ActorMention("", tok.idx, tok.idx, "", "", "unknown-agent")
+        if source is None or source.start <= tok.idx < source.end:
+            return  # "the coalition fighting Houthi rebels ...": the trigger only describes the actor
+        found_target = self.arguments.target(actors, tok, pattern, found.obj, source)
+        target = found_target.mention
         fallback = False
         if target is None and actors.has_given and not source.members:  # the other known actor nearby
             target = actors.given_near(tok, exclude=source, before=False)
@@ -265,32 +283,152 @@ class EventCoder:
         if place:
             source = localise(source, place)
             target = localise(target, place) if target is not None else None
-        acts_on_thing = target is None and slot_filled and pattern.pos == "VERB" and not pattern.object
-        if acts_on_thing and pattern.code[:2] not in NO_TARGET_ROOTS:
-            return  # the verb acts on a thing, not an actor: not a political event
+        # an act on a thing stands when the thing is political ("denounced 49 journalist detentions",
+        # "rejected a peace plan"); "fought the virus" is dropped by its sense (_admissible)
+        theme = self._theme(actors, found_target.theme) if target is None else None
         if target is None and pattern.modal:
             return  # "Kenya said it must act": a demand needs someone else to act
-        if target is None and pattern.code.startswith("01"):
-            return  # a statement with no one it is addressed to or about carries no dyad
-        status = status_of(tok)
+        if pattern.code.startswith("01"):
+            if not self.statements:
+                return
+            target = self.statement_target(actors, tok, source, target)
+            if pattern.code == "010" and target is None and not self._political_content(actors, tok):
+                return  # "police said three people died": an attribution, no statement event
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
-        code, status, why = _recode_modality(code, status, why, self._intent_governor(tok))
-        if _considered(tok) and not code.startswith("01"):
+        code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
+        if considered(tok) and not code.startswith("01"):
             code, status, why = "014", "asserted", why + "+considered"  # "is considering sending aid"
-        if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and _stopped(tok):
+        if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and stopped(tok):
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         span = self._trigger_span(tok, found.obj)
-        location = self.locator.locate(article, actors, tok)
-        for n, (s, t) in enumerate(self._pairs(source, target, pattern)):
-            event_id = f"{article.id}-{si}-{tok.i}-{n}"
-            yield self._event(article, event_id, si, sent, s, t, code, status, span, why, location)
+        location = self.locator.locate(ctx.article, actors, tok)
+        for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
+            pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies)
+            if not self._admissible(actors, tok, found.obj, pair_code, s, t):
+                continue
+            event_id = f"{ctx.article.id}-{ctx.si}-{tok.i}-{n}"
+            event = self._event(ctx, event_id, s, t, pair_code, status, span, why + by_actors, location)
+            if t is None and theme is not None:
+                event = replace(event, theme=theme)
+            yield with_date(event, when, ctx.base)
+
+    @staticmethod
+    def _theme(actors: ArticleActors, token: Any | None) -> Theme | None:
+        """The thing or place an act is done to, as a span of the text."""
+        if token is None:
+            return None
+        text, start, end = actors.span_of(token)
+        return Theme(text, start, end)
+
+    def statement_target(
+        self, actors: ArticleActors, tok: Any, source: ActorMention, target: ActorMention | None
+    ) -> ActorMention | None:
+        """Whom a statement is addressed to or about: the addressee ("told Iran"; reporters and the
+        press are no target), else, for a plain statement, the actor its content clause is about
+        ("said Biden was weak")."""
+        if target is not None and target.sector == "MED" and not target.country:
+            target = None  # "told reporters"
+        if target is not None:
+            return target
+        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}):
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                found = self.arguments.actor_np(actors, subject)
+                if (
+                    found is not None
+                    and self._political(found)
+                    and not same_actor(source, found)
+                    and found.antecedent is None
+                ):
+                    return replace(found, matched_by=found.matched_by + "+topic")
+        return None
+
+    def _political_content(self, actors: ArticleActors, tok: Any) -> bool:
+        """Whether what a speaker said names a political actor (a state, a government, a party, an
+        armed group ...): "Putin told reporters that Russia would respond" is a statement,
+        "police said three people died" an attribution."""
+        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "xcomp", "dobj"}):
+            for t in clause.subtree:
+                if t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_ in {"GPE", "NORP"}:
+                    m = actors.mention(t)
+                    if m is not None and self._political(m):
+                        return True
+        return False
+
+    def _admissible(
+        self,
+        actors: ArticleActors,
+        tok: Any,
+        obj: Any | None,
+        code: str,
+        source: ActorMention,
+        target: ActorMention | None,
+    ) -> bool:
+        """Whether an event is a political event (docs/annotation.md §1, data/word_senses.yaml): a
+        trigger in its political sense, a target unless the kind of act stands alone, and a
+        political actor on one side (violence and protest count between anyone)."""
+        senses = self.res.senses
+        if senses is None:
+            return True
+        core, around = _argument_words(tok, obj)
+        if senses.not_political(tok.lemma_, core, around) is not None:
+            return False  # interbank rates "offered", a goal "attacked"
+        if self.unresolved_actors:
+            return True  # sentence classification: the act counts whoever does it
+        root = code[:2]
+        # a political actor's act stands alone ("the government lifted the state of emergency", "the
+        # rebels surrendered"); a meeting needs a partner, anyone else's act a target
+        alone = root in senses.no_target_roots or code.startswith(NO_TARGET_CODES)
+        if (
+            target is None
+            and not alone
+            and (root in NEEDS_TARGET_ROOTS or not (actors.has_given or self._political(source)))
+        ):
+            return False
+        if actors.has_given or root in senses.civil_roots:
+            return True
+        if root == "01":
+            return self._political(source)
+        return self._political(source) or (target is not None and self._political(target))
+
+    def _political(self, m: ActorMention) -> bool:
+        """A political actor: a political sector, a state, or a named international body (the Red
+        Cross is political whatever its sector)."""
+        senses = self.res.senses
+        assert senses is not None
+        members = m.members or (m.identity,)
+        return any(
+            senses.political_actor(c.country, c.sector, bool(c.country))
+            or bool(self.res.agents.organisation_type(c.country))
+            for c in members
+        )
+
+    def _modality(
+        self, ctx: _Sentence, tok: Any, obj: Any | None, code: str, why: str
+    ) -> tuple[str, EventStatus, str, EventDate | None]:
+        """Status, CAMEO code after CAMEO's recoding of unrealised acts, and date.  A future act with a
+        date of its own ("will meet on March 11") stays a ``future`` event on that date; an undated
+        one is an expression of intent (03x) or a threat (13x), dated when it was expressed."""
+        status = status_of(tok)
+        when = event_date(tok, obj, ctx.expressions, ctx.story, ctx.base, status in FUTURE_STATUSES)
+        scheduled = (
+            status == "future"
+            and when is not None
+            and when.source == "text"
+            and ctx.base is not None
+            and when.period.end > ctx.base.date()
+        )
+        if scheduled:
+            return code, status, why, when
+        refusal = refused(tok) or (status == "negated" and announced_negation(tok))
+        recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal)
+        if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
+            when = event_date(tok, obj, (), ctx.story, ctx.base)  # the act's date is not the intent's
+        return (*recoded, when)
 
     def _event(
         self,
-        article: Article,
+        ctx: _Sentence,
         event_id: str,
-        si: int,
-        sent: Any,
         source: ActorMention,
         target: ActorMention | None,
         code: str,
@@ -300,8 +438,9 @@ class EventCoder:
         location: Location | None,
     ) -> Event:
         """An undated event with the CAMEO name, Goldstein value, quad class and PLOVER label of
-        ``code``; dates are attached per sentence by :meth:`_dated`."""
+        ``code``; its date is attached by :func:`~eventwire.events.dating.with_date`."""
         entry = self.res.cameo.get(code)
+        article = ctx.article
         return Event(
             event_id=event_id,
             article_id=article.id,
@@ -315,10 +454,10 @@ class EventCoder:
             quad_class=entry.quad_class,
             plover=entry.plover,
             status=status,
-            sentence=si,
+            sentence=ctx.si,
             trigger=article.text[span[0] : span[1]],
             char_span=span,
-            sentence_text=sent.text.strip(),
+            sentence_text=ctx.sent.text.strip(),
             pattern=why,
             location=location,
         )
@@ -337,6 +476,8 @@ class EventCoder:
                 m = actors.mention(tok)
                 if m is not None and (m.members or not (m.country or m.sector)):
                     m = None
+                if m is not None and (place_use(tok) or _modifies_thing(actors, tok)):
+                    m = None  # "met ... in Kyiv", "a military cooperation agreement": no actor
             else:
                 m = None
             if m is not None and m.end > m.start:
@@ -350,14 +491,12 @@ class EventCoder:
                 out.append((found[sp], toks))
         return out
 
-    def _backoff_events(
-        self, article: Article, actors: ArticleActors, si: int, sent: Any, coded: list[Event]
-    ) -> Iterator[Event]:
+    def _backoff_events(self, ctx: _Sentence, coded: list[Event]) -> Iterator[Event]:
         """Events the back-off classifier proposes for actor pairs no pattern event links."""
         model = self.res.backoff
         if model is None:
             return
-        mentions = self._sentence_mentions(actors, sent)
+        mentions = self._sentence_mentions(ctx.actors, ctx.sent)
         if len(mentions) < 2 or len(mentions) > 8:
             return
         linked = [
@@ -365,9 +504,9 @@ class EventCoder:
             for e in coded
             if e.target is not None and not e.cameo.startswith("01")
         ]
-        # words the dictionary has read as a mere comment ("declined to comment", "expressed
-        # concern"): the back-off does not reinterpret them (a bare "said" may still report an event)
-        fired = {e.char_span[0] for e in coded if e.cameo.startswith("01") and e.cameo != "010"}
+        # words that already carry an event, or govern one ("said" above "agreed to cooperate"), and
+        # speech verbs: the back-off does not add a second reading of them
+        fired = _governing_words(ctx.sent, coded)
         for a in range(len(mentions)):
             for b in range(a + 1, len(mentions)):
                 (ma, ta), (mb, tb) = mentions[a], mentions[b]
@@ -386,27 +525,24 @@ class EventCoder:
                     ):
                         best = (pred.probability, ms, mt, link[0], pred)
                 if best is not None:
-                    yield from self._backoff_event(article, actors, si, sent, best[1:])
+                    yield from self._backoff_event(ctx, best[1:])
 
     def _backoff_event(
-        self,
-        article: Article,
-        actors: ArticleActors,
-        si: int,
-        sent: Any,
-        found: tuple[ActorMention, ActorMention, Any, Prediction],
+        self, ctx: _Sentence, found: tuple[ActorMention, ActorMention, Any, Prediction]
     ) -> Iterator[Event]:
         source, target, word, pred = found
         code = pred.label + "0"
         if code not in self.res.cameo:
             return
         why = f"backoff:{pred.label}:{pred.probability:.2f}:" + ",".join(pred.reasons)
-        status = status_of(word)
-        code, status, why = _recode_modality(code, status, why, self._intent_governor(word))
-        event_id = f"{article.id}-{si}-{word.i}-b{source.start}-{target.start}"
+        code, status, why, when = self._modality(ctx, word, None, code, why)
+        code, by_actors = recode_by_actors(code, word.lemma_.lower(), source, target, self._bodies)
+        why += by_actors
+        event_id = f"{ctx.article.id}-{ctx.si}-{word.i}-b{source.start}-{target.start}"
         span = (word.idx, word.idx + len(word.text))
-        location = self.locator.locate(article, actors, word)
-        yield self._event(article, event_id, si, sent, source, target, code, status, span, why, location)
+        location = self.locator.locate(ctx.article, ctx.actors, word)
+        event = self._event(ctx, event_id, source, target, code, status, span, why, location)
+        yield with_date(event, when, ctx.base)
 
     @staticmethod
     def _intent_governor(tok: Any) -> bool:
@@ -429,11 +565,11 @@ class EventCoder:
         return start, end
 
     def _pairs(
-        self, source: ActorMention, target: ActorMention | None, pattern: Pattern
+        self, source: ActorMention, target: ActorMention | None, pattern: Pattern, code: str
     ) -> Iterator[tuple[ActorMention, ActorMention | None]]:
         sources = _expand(source)
         if target is None:
-            if len(sources) > 1 and (pattern.reciprocal or pattern.code[:2] in RECIPROCAL_ROOTS):
+            if len(sources) > 1 and (pattern.reciprocal or code[:2] in RECIPROCAL_ROOTS):
                 for s in sources:
                     for t in sources:
                         if s.identity != t.identity and s.country != t.country:
@@ -455,6 +591,67 @@ class EventCoder:
     # ------------------------------------------------------------------ target
 
     # ------------------------------------------------------------------- dates
+
+
+def _trigger_tokens(sent: Any, events: Sequence[Event]) -> dict[int, Any]:
+    """The trigger token of each event (by the start of its trigger span)."""
+    starts = {e.char_span[0] for e in events}
+    return {t.idx: t for t in sent if t.idx in starts}
+
+
+def _governing_words(sent: Any, events: Sequence[Event]) -> set[int]:
+    """Character offsets of the words that already carry an event (a plain "said" may still report
+    one), and of the speech verbs above them ("said" above "agreed to cooperate" gives no second
+    event)."""
+    coded = [e for e in events if e.cameo != "010"]
+    triggers = _trigger_tokens(sent, coded)
+    out = set(triggers)
+    for tok in triggers.values():
+        out.update(a.idx for a in tok.ancestors if a.lemma_.lower() in SPEECH_LEMMAS)
+    return out
+
+
+def _without_covered_statements(sent: Any, events: list[Event]) -> list[Event]:
+    """A plain statement (010) whose content is itself coded is not a second event ("X said it would
+    send aid to Y" is only the intent to provide aid)."""
+    tokens = _trigger_tokens(sent, events)
+    coded = [tokens[e.char_span[0]] for e in events if not e.is_statement and e.char_span[0] in tokens]
+    out = []
+    for e in events:
+        tok = tokens.get(e.char_span[0])
+        if (
+            e.cameo == "010"
+            and tok is not None
+            and any(tok.i in {c.i, *(a.i for a in c.ancestors)} for c in coded)
+        ):
+            continue  # the content is coded, or the back-off read the same "said" as an event
+        out.append(e)
+    return out
+
+
+def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
+    """The head words around a trigger that show its sense: (its object, subject, the noun a
+    participle modifies ("interbank rates offered"), a noun trigger's compounds; the objects of its
+    prepositions ("fought the fire", "hit by the storm"))."""
+    core = [obj.lemma_] if obj is not None else []
+    around: list[str] = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "compound"}:
+            core.append(c.lemma_)
+        elif c.dep_ in {"prep", "agent"}:
+            around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
+    if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
+        core.append(tok.head.lemma_)
+    return core, around
+
+
+def _modifies_thing(actors: ArticleActors, tok: Any) -> bool:
+    """A word inside a noun phrase whose head is a thing ("military" in "a military cooperation
+    agreement", "Ministry" in "Finance Ministry approval")."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
+        node = node.head
+    return node.i != tok.i and actors.is_thing(node)
 
 
 def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
@@ -485,49 +682,11 @@ def _analysed_sentences(doc: Any, sents: list[Any]) -> list[bool]:
     return [bool(pos[s.start : s.end].any()) for s in sents]
 
 
-def _recode_modality(
-    code: str, status: EventStatus, why: str, intent_governor: bool
-) -> tuple[str, EventStatus, str]:
-    """CAMEO's own coding of unrealised cooperation: an intended, promised or announced future
-    cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x);
-    an announced, intended or conditional conflictual act is a threat (13x).
-    Other unrealised events keep their code and their status."""
-    root = code[:2]
-    if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
-        return INTENT_CODE[root], "asserted", why + "+intent"
-    if root in REJECT_CODE and status == "negated":
-        return REJECT_CODE[root], "asserted", why + "+refused"
-    if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
-        return THREAT_CODE[root], "asserted", why + "+threat"  # "will withdraw ... unless", "vowed to fight"
-    return code, status, why
-
-
-def _considered(tok: Any) -> bool:
-    """Whether the act is only weighed ("is considering sending aid", "mulls sanctions"): CAMEO 014,
-    "Consider policy option"."""
-    node = tok
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lemma_.lower() in CONSIDER_VERBS:
-            return True
-    return False
-
-
 def _modal_clause(clause: Any, modals: Sequence[str]) -> bool:
     """A complement clause whose verb carries one of ``modals`` ("... that Y must withdraw")."""
     return clause.dep_ in {"ccomp", "xcomp"} and any(
         a.dep_ == "aux" and a.lower_ in modals for a in clause.children
     )
-
-
-def _stopped(noun: Any) -> bool:
-    """Whether a noun event is the object of a stopping verb ("suspended aid", "broke off talks")."""
-    head = noun.head
-    if noun.dep_ in {"compound", "amod"} and head.i != noun.i:  # "aid deliveries", "aid programme"
-        noun, head = head, head.head
-    return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 
 
 def _object_word(token: Any, words: Sequence[str]) -> bool:
@@ -543,8 +702,9 @@ def _actor_key(m: ActorMention | None) -> tuple[object, ...]:
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root, status) in a sentence; an event whose target was only
-    supplied by the given actor spans is dropped when the dyad already has an event."""
+    """One event per (source, target, CAMEO code, status) in a sentence, and at most one per (trigger,
+    source, target); an event whose target was only supplied by the given actor spans is dropped when
+    the dyad already has an event."""
     dyads = {
         (_actor_key(e.source), _actor_key(e.target))
         for e in events
@@ -558,9 +718,11 @@ def _deduplicate(events: list[Event]) -> list[Event]:
             if dyad in dyads:
                 continue
             dyads.add(dyad)
-        key = (*dyad, e.cameo[:2], e.status)
-        if key not in seen:
+        key = (*dyad, e.cameo[:3], e.status)
+        per_trigger = (e.char_span[0], *dyad)  # one trigger: at most one event per pair
+        if key not in seen and per_trigger not in seen:
             seen.add(key)
+            seen.add(per_trigger)
             out.append(e)
     return out
 

@@ -1,13 +1,16 @@
-"""Modality: whether an event is asserted as done, or only hoped for, planned,
-conditional, requested, future or negated.
+"""Modality: whether an event is asserted as done, or only hoped for, planned, conditional, requested,
+future, negated, denied, hedged or habitual.
 
-The trigger's own negation and auxiliaries are read first; then the chain of
-governing verbs/adjectives (``xcomp``/``ccomp``/``advcl``/``acl``...) is walked
-upwards and the nearest governor whose lemma is listed decides the status.
+The trigger's own negation, auxiliaries and adverbs are read first ("did not", "will", "may have",
+"allegedly", "regularly"); then the chain of governing verbs, adjectives and content nouns
+(``xcomp``/``ccomp``/``advcl``/``acl``... and "no plans for X to", "claims that X") is walked upwards
+and the nearest listed governor decides the status.  A denial anywhere up the chain ("denied that
+Russia was planning to invade") makes the act ``denied``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from eventwire.models import EventStatus
@@ -33,8 +36,6 @@ INTEND = frozenset(
         "offer",
         "propose",
         "consider",
-        "try",
-        "attempt",
         "mull",
         "agree",
         "commit",
@@ -44,11 +45,70 @@ INTEND = frozenset(
     }
 )
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
-NEGATORS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt"})
+NEGATORS = frozenset({"refuse", "fail", "decline", "reject", "avoid", "stop", "cease", "halt"})
+REPORTING = frozenset(
+    {"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "warn", "promise", "report"}
+)
+DENIERS = frozenset({"deny", "refute", "rebut", "dismiss"})
+HEDGERS = frozenset({"allege", "suspect", "claim", "rumour", "rumor", "accuse", "speculate"})
+HEDGE_ADVERBS = frozenset(
+    {
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "possibly",
+        "presumably",
+        "seemingly",
+    }
+)
+HABITUAL_ADVERBS = frozenset(
+    {
+        "regularly",
+        "routinely",
+        "often",
+        "frequently",
+        "usually",
+        "always",
+        "typically",
+        "traditionally",
+        "habitually",
+        "normally",
+        "generally",
+        "sometimes",
+        "constantly",
+    }
+)
+#: Nouns whose content clause is not asserted: "plans for X to meet Y", "claims that X attacked Y".
+CONTENT_NOUNS: dict[str, EventStatus] = {
+    "plan": "intended",
+    "proposal": "intended",
+    "intention": "intended",
+    "bid": "intended",
+    "threat": "intended",
+    "hope": "hoped",
+    "claim": "hedged",
+    "allegation": "hedged",
+    "accusation": "hedged",
+    "report": "hedged",
+    "rumour": "hedged",
+    "rumor": "hedged",
+    "suspicion": "hedged",
+    "speculation": "hedged",
+    "possibility": "conditional",
+    "chance": "conditional",
+    "prospect": "conditional",
+    "call": "requested",
+    "demand": "requested",
+    "request": "requested",
+}
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_COND = frozenset({"would", "could", "might", "may"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "prep", "pobj", "acomp"})
+#: How a content noun hangs on the verb above it ("denied claims that ...", "no plans ...").
+NOUN_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "appos"})
 
 
 def _has_neg(token: Any) -> bool:
@@ -74,24 +134,89 @@ def status_of(trigger: Any) -> EventStatus:
     while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
         token = token.head
         hops += 1
+    if _denied(token):
+        return "denied"
     own = _local_status(token)
-    if own in {"negated", "conditional"}:
+    if own in {"negated", "conditional", "hedged"}:
         return own
     governed = _governed_status(token)
     return governed or own or "asserted"
 
 
-def _governed_status(token: Any) -> EventStatus | None:
-    """The status set by the nearest governing verb ("hopes that X will...", "refused to...")."""
-    child = token
-    head = token.head
-    for _ in range(6):
-        if head.i == child.i or child.dep_ not in GOVERNED:
+def refused(trigger: Any) -> bool:
+    """Whether the act is refused or failed ("refused to meet", "declined to sign"): CAMEO codes the
+    refusal as a rejection (12x); a plain negation ("did not meet", "no plans to meet") is not one."""
+    token = trigger
+    hops = 0
+    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
+        token = token.head
+        hops += 1
+    for child, head in _chain(token):
+        if child.dep_ == "conj":
+            continue
+        if head.lemma_.lower() in NEGATORS and child.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "prep"}:
+            return True
+        if head.pos_ in {"VERB", "AUX"} and child.dep_ in {"xcomp", "ccomp"}:
+            return False  # another verb governs first ("said it would not refuse ...")
+    return False
+
+
+def announced_negation(trigger: Any) -> bool:
+    """A negated act announced for the future ("will not accept any more refugees", "said it would
+    not meet the demands"): CAMEO codes it as a rejection, unlike a past act that did not happen."""
+    token = trigger
+    hops = 0
+    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
+        token = token.head
+        hops += 1
+    future = FUTURE_AUX | {"would", "can", "ca", "could"}  # "cannot accept any more refugees"
+    if _has_neg(token) and bool(_aux_lemmas(token) & future):
+        return True
+    for child, head in _chain(token):  # "will not go to Moscow to meet X", "will not move to lift"
+        if child.dep_ not in {"xcomp", "advcl", "conj"}:
             break
+        if _has_neg(head):
+            return bool(_aux_lemmas(head) & future)
+    return False
+
+
+def _chain(token: Any) -> Iterator[tuple[Any, Any]]:
+    """(child, governor) pairs up the chain of clauses and content nouns that govern ``token``."""
+    child, head = token, token.head
+    for _ in range(8):
+        if head.i == child.i:
+            return
+        noun_link = child.pos_ in {"NOUN", "PROPN"} and child.dep_ in NOUN_ARGUMENT_DEPS
+        if child.dep_ not in GOVERNED and not noun_link:
+            return
+        yield child, head
+        child, head = head, head.head
+
+
+def _denied(token: Any) -> bool:
+    """Whether a denial governs the act ("denied that Russia was planning to invade Ukraine",
+    "denied claims that ..."): its alleged doer's side says it did not happen."""
+    return any(
+        head.lemma_.lower() in DENIERS and child.dep_ in {"ccomp", "xcomp", "dobj", "acl"}
+        for child, head in _chain(token)
+    )
+
+
+def _governed_status(token: Any) -> EventStatus | None:
+    """The status set by the nearest governor ("hopes that X will...", "refused to...", "no plans
+    for X to ...", "claims that X ...")."""
+    for child, head in _chain(token):
         if child.dep_ == "conj":  # coordinated verbs share their governor's modality
-            child, head = head, head.head
             continue
         lemma = head.lemma_.lower()
+        if head.pos_ in {"NOUN", "PROPN"}:
+            if child.dep_ not in {"acl", "relcl", "ccomp", "xcomp", "pcomp", "prep", "pobj"}:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                return "negated"  # "there are no plans for X to meet Y"
+            if lemma in CONTENT_NOUNS and child.dep_ in {"acl", "ccomp", "xcomp", "relcl"}:
+                return CONTENT_NOUNS[lemma]
+            continue
         if _has_neg(head) and head.pos_ in {"VERB", "AUX", "ADJ"}:
             return "negated"
         if lemma in NEGATORS:
@@ -102,11 +227,17 @@ def _governed_status(token: Any) -> EventStatus | None:
             return "requested"
         if lemma in INTEND and child.dep_ in {"xcomp", "ccomp", "advcl", "acomp"}:
             return "intended"
+        if lemma in HEDGERS and child.dep_ in {"ccomp", "xcomp", "pcomp", "prep"}:
+            return "hedged"  # "claimed Houthis attacked", "accused X of attacking"
         local = _local_status(head)
         if local is not None:
             return local
-        child, head = head, head.head
     return None
+
+
+def _reported(token: Any) -> bool:
+    """Whether a clause is the content of a speech verb ("X said Y would ...")."""
+    return token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in REPORTING
 
 
 def _local_status(token: Any) -> EventStatus | None:
@@ -115,10 +246,21 @@ def _local_status(token: Any) -> EventStatus | None:
     if _is_conditional(token):
         return "conditional"
     aux = _aux_lemmas(token)
+    adverbs = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+    if adverbs & HEDGE_ADVERBS:
+        return "hedged"
+    if aux & MODAL_COND and "have" in aux:
+        return "hedged"  # "may have attacked": a possibility, not a report
     if aux & FUTURE_AUX:
         return "future"
+    if "would" in aux and _reported(token):
+        return "future"  # "said they would meet the U.N. mediator": the future of a past report
     if aux & MODAL_COND:
         return "conditional"
     if any(c.lower_ == "going" and c.dep_ in {"aux", "xcomp"} for c in token.children):
         return "future"
+    if "to" in aux and aux & {"is", "are", "was", "were", "be"}:
+        return "future"  # "is to be sentenced in June", "was to meet Monday"
+    if adverbs & HABITUAL_ADVERBS:
+        return "habitual"
     return None

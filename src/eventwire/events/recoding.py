@@ -1,0 +1,157 @@
+"""CAMEO's recoding of an act by how it is reported and who does it.
+
+Unrealised acts (CAMEO 1.1b3, ch. 2): an announced or intended cooperative act is an expression of
+intent (03x), a refused one a rejection (12x), a suspended one a reduction of relations (16x), an
+announced conflictual one a threat (13x), one only weighed a policy option (014).  Violence by whom
+(docs/annotation.md §3.2, §10.3): violence by people who are not a state's forces or an armed group
+is assault (18x) — a killing 1823, a stabbing or beating 182 — and civilians clashing with police or
+each other riot (145); police force against civilians is violent repression (175).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.models import ActorMention, EventStatus
+
+__all__ = [
+    "CONSIDER_VERBS",
+    "INTENT_CODE",
+    "REJECT_CODE",
+    "STOPPED_CODE",
+    "THREAT_CODE",
+    "considered",
+    "recode_by_actors",
+    "recode_modality",
+    "stopped",
+]
+
+# Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
+INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+# Threat codes (CAMEO 13x) for a conflictual act that is announced, intended or conditional.
+THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
+
+# Reduce-relations codes (CAMEO 16x) for a cooperative act that is suspended, cut or halted.
+STOPPED_CODE = {"03": "160", "04": "164", "05": "160", "06": "161", "07": "162", "08": "160"}
+
+STOPPING_VERBS = frozenset(
+    {
+        "suspend",
+        "halt",
+        "cut",
+        "stop",
+        "end",
+        "freeze",
+        "cancel",
+        "scrap",
+        "terminate",
+        "reduce",
+        "slash",
+        "withhold",
+        "curtail",
+        "break",
+        "sever",
+        "pause",
+        "abandon",
+    }
+)
+
+# Rejection codes (CAMEO 12x) for a cooperative act that is refused, or fails to happen.
+REJECT_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "debate", "study"})
+
+# Who counts as a state's force or an armed group: its violence is military force (19x).
+ARMED_SECTORS = frozenset({"MIL", "GOV", "REB", "INS", "SEP", "SPY"})
+# Trigger lemmas of assault by individuals, and their CAMEO 18x codes.
+ASSAULT_CODES = {
+    "kill": "1823",
+    "murder": "1823",
+    "slay": "1823",
+    "stab": "182",
+    "beat": "182",
+    "punch": "182",
+    "assault": "182",
+    "attack": "182",
+    "injure": "182",
+    "wound": "182",
+    "bomb": "183",
+    "blow": "183",
+}
+# Words of a clash rather than a one-sided attack.
+CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "scuffle", "riot", "brawl", "skirmish"})
+
+
+def recode_modality(
+    code: str, status: EventStatus, why: str, intent_governor: bool, refusal: bool = False
+) -> tuple[str, EventStatus, str]:
+    """CAMEO's own coding of unrealised cooperation: an intended, promised or announced future
+    cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x);
+    an announced, intended or conditional conflictual act is a threat (13x).
+    Other unrealised events keep their code and their status."""
+    root = code[:2]
+    if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
+        return INTENT_CODE[root], "asserted", why + "+intent"
+    if root in REJECT_CODE and status == "negated" and refusal:
+        return REJECT_CODE[root], "asserted", why + "+refused"
+    if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
+        return THREAT_CODE[root], "asserted", why + "+threat"  # "will withdraw ... unless", "vowed to fight"
+    return code, status, why
+
+
+def considered(tok: Any) -> bool:
+    """Whether the act is only weighed ("is considering sending aid", "mulls sanctions"): CAMEO 014,
+    "Consider policy option"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in CONSIDER_VERBS:
+            return True
+    return False
+
+
+def stopped(noun: Any) -> bool:
+    """Whether a noun event is the object of a stopping verb ("suspended aid", "broke off talks")."""
+    head = noun.head
+    if noun.dep_ in {"compound", "amod"} and head.i != noun.i:  # "aid deliveries", "aid programme"
+        noun, head = head, head.head
+    return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
+
+
+def _armed(m: ActorMention | None, bodies: frozenset[str]) -> bool:
+    """A state's forces, an armed group, a state or an international body (whose violence is 19x)."""
+    if m is None:
+        return False
+    members = m.members or (m.identity,)
+    return any(
+        c.sector in ARMED_SECTORS
+        or (bool(c.country) and not c.sector)
+        or c.country in bodies
+        or c.country == "IMG"
+        for c in members
+    )
+
+
+def recode_by_actors(
+    code: str, lemma: str, source: ActorMention, target: ActorMention | None, bodies: frozenset[str]
+) -> tuple[str, str]:
+    """(code, reason) for violence by who does it to whom (see the module docstring); ``bodies``:
+    the codes of named international bodies."""
+    root = code[:2]
+    if root not in {"18", "19"}:
+        return code, ""
+    if "suicide bomber" in source.text.lower():
+        return "1831", "+suicide-bombing"  # "Taliban suicide bombers killed 48 people"
+    police = source.sector == "COP" and not source.members
+    if police and target is not None and target.sector in {"CVL", "EDU", "LAB", "MED", "OPP", "REL", "HRI"}:
+        return "175", "+repression"  # police force against protesters or civilians
+    if _armed(source, bodies) or police:
+        return code, ""
+    if root == "19" and lemma in CLASH_LEMMAS:
+        return "145", "+riot"  # protesters clashing with police or with each other
+    if root == "19":
+        return ASSAULT_CODES.get(lemma, "180"), "+assault"  # a gunman, an attacker, a mob
+    return code, ""
