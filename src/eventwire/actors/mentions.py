@@ -206,6 +206,11 @@ class ArticleActors:
         return out
 
     @property
+    def country_counts(self) -> Counter[str]:
+        """How often the article's resolved actors name each country."""
+        return Counter(self._country_counts)
+
+    @property
     def countries_mentioned(self) -> frozenset[str]:
         """Countries the article's actors belong to (to settle ambiguous place names)."""
         return frozenset(self._country_counts)
@@ -478,9 +483,15 @@ class ArticleActors:
         return found[0] if found is not None and found[0].sector else None
 
     def _country_only(self, head: Any) -> ActorCode | None:
+        """The nationality an apposition gives a name ("Scott Morrison, Australia's prime minister";
+        "a Russian journalist"); a country inside a thing's name gives none ("an Iraq War veteran")."""
         text, _, _ = self._span_text(self._np_tokens(head))
         found = resolve_phrase(text, self.countries, self.agents)
-        return found[0] if found is not None and found[0].country else None
+        if found is None or not found[0].country:
+            return None
+        if not found[0].sector and not found[1].startswith("demonym:"):
+            return None
+        return found[0]
 
     def _place_country(self, token: Any) -> str:
         """The country of a place attached to the phrase: "riot police in Minsk", and through a

@@ -33,11 +33,12 @@ from eventwire.events.dating import (
     EventDate,
     TemporalExpression,
     event_date,
+    passage_year,
     story_date,
     temporal_expressions,
     with_date,
 )
-from eventwire.events.locating import Locator, localise
+from eventwire.events.locating import ArticlePlaces, Locator, localise
 from eventwire.events.modality import INTEND, announced_negation, refused, status_of
 from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
@@ -58,8 +59,16 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
 # announcing a reform, declaring a ceasefire.
 NO_TARGET_CODES = ("0831", "034", "0871")
-# Roots whose events are meaningless without a target ("X met", "X held talks").
-NEEDS_TARGET_ROOTS = frozenset({"04"})
+# Roots whose events are meaningless without a target ("X met", "X held talks", "X praised").
+NEEDS_TARGET_ROOTS = frozenset({"04", "05"})
+# Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
+OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
+# Resolution rules (``matched_by``) that name a person, not a state, when they give a country only.
+PERSON_RULES = ("apposition", "office-holder-country", "memory:name", "coref:pronoun", "person")
+# Sentences that open an article: any of their dates sets the story's date.
+LEDE = 3
+# Light verbs: they carry no event of their own for the back-off to read ("had 8 delegates").
+LIGHT_LEMMAS = frozenset({"be", "have", "get", "do", "become", "remain", "seem", "include", "contain"})
 # Speech verbs: a statement event, or the report of another; never a back-off event of their own.
 SPEECH_LEMMAS = frozenset(
     {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "declare", "explain"}
@@ -77,6 +86,8 @@ class _Sentence:
     base: datetime | None
     expressions: list[TemporalExpression]
     story: EventDate | None
+    places: ArticlePlaces
+    year_hint: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +147,7 @@ class EventCoder:
         )
         events: list[Event] = []
         story: EventDate | None = None
+        year_hint: int | None = None
         sents = list(doc.sents)
         # entities grouped by sentence once: ``Span.ents`` walks all of ``doc.ents`` on every call
         starts = [sent.start for sent in sents]
@@ -143,16 +155,18 @@ class EventCoder:
         for ent in doc.ents:
             ents_of[bisect_right(starts, ent.start) - 1].append(ent)
         analysed = _analysed_sentences(doc, sents)
+        places = self.locator.article_places(article, doc, actors)
         for si, sent in enumerate(sents):
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
             expressions = temporal_expressions(sent, ents_of[si])
-            ctx = _Sentence(article, actors, si, sent, base, expressions, story)
+            ctx = _Sentence(article, actors, si, sent, base, expressions, story, places, year_hint)
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None:
                 found_events.extend(self._backoff_events(ctx, found_events))
             events.extend(_deduplicate(_without_covered_statements(sent, found_events)))
-            story = story_date(sent, expressions, base) or story
+            story = story_date(sent, expressions, base, lede=story is None and si < LEDE) or story
+            year_hint = passage_year(expressions, base, year_hint)
         return events, actors.resolved()
 
     def may_fire(self, sent: Any) -> bool:
@@ -196,6 +210,8 @@ class EventCoder:
 
     def _match(self, p: Pattern, tok: Any) -> Any:
         """False when the pattern does not fire on ``tok``; else the object token it used (or None)."""
+        if _descriptive(tok):
+            return False  # "the defending champion", "characterised the deaths as crushing"
         children = list(tok.children)
         if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in children):
             return False
@@ -280,9 +296,10 @@ class EventCoder:
             target = actors.given_near(tok, exclude=source, before=False)
             fallback = target is not None
         place = self.locator.place_country(actors, tok)
-        if place:
-            source = localise(source, place)
-            target = localise(target, place) if target is not None else None
+        home = ctx.places.home
+        source = localise(localise(source, place), home, "home-country")
+        if target is not None:
+            target = localise(localise(target, place), home, "home-country")
         # an act on a thing stands when the thing is political ("denounced 49 journalist detentions",
         # "rejected a peace plan"); "fought the virus" is dropped by its sense (_admissible)
         theme = self._theme(actors, found_target.theme) if target is None else None
@@ -301,8 +318,8 @@ class EventCoder:
         if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and stopped(tok):
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         span = self._trigger_span(tok, found.obj)
-        location = self.locator.locate(ctx.article, actors, tok)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
+            location = self.locator.locate(ctx.places, actors, tok, s, t)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
                 continue
@@ -396,8 +413,10 @@ class EventCoder:
         senses = self.res.senses
         assert senses is not None
         members = m.members or (m.identity,)
+        # a person whose nationality is all we know ("Kokesh, an American activist") is not a state
+        state = not m.matched_by.startswith(PERSON_RULES) and "+apposition" not in m.matched_by
         return any(
-            senses.political_actor(c.country, c.sector, bool(c.country))
+            senses.political_actor(c.country, c.sector, state and bool(c.country))
             or bool(self.res.agents.organisation_type(c.country))
             for c in members
         )
@@ -409,7 +428,9 @@ class EventCoder:
         date of its own ("will meet on March 11") stays a ``future`` event on that date; an undated
         one is an expression of intent (03x) or a threat (13x), dated when it was expressed."""
         status = status_of(tok)
-        when = event_date(tok, obj, ctx.expressions, ctx.story, ctx.base, status in FUTURE_STATUSES)
+        when = event_date(
+            tok, obj, ctx.expressions, ctx.story, ctx.base, status in FUTURE_STATUSES, ctx.year_hint
+        )
         scheduled = (
             status == "future"
             and when is not None
@@ -515,8 +536,8 @@ class EventCoder:
                 best: tuple[float, ActorMention, ActorMention, Any, Prediction] | None = None
                 for (ms, ts), (mt, tt) in (((ma, ta), (mb, tb)), ((mb, tb), (ma, ta))):
                     link = pair_link(ts, tt, self.res.patterns, SOURCE_ROLES)
-                    if link is None or link[0].idx in fired:
-                        continue
+                    if link is None or link[0].idx in fired or link[0].lemma_.lower() in LIGHT_LEMMAS:
+                        continue  # "had 8 delegates", "has the highest number of infections"
                     pred = model.predict(link[1])
                     if pred.label == BACKOFF_NONE or pred.label.startswith("01"):
                         continue
@@ -537,10 +558,15 @@ class EventCoder:
         why = f"backoff:{pred.label}:{pred.probability:.2f}:" + ",".join(pred.reasons)
         code, status, why, when = self._modality(ctx, word, None, code, why)
         code, by_actors = recode_by_actors(code, word.lemma_.lower(), source, target, self._bodies)
+        if not self._admissible(ctx.actors, word, None, code, source, target):
+            return
         why += by_actors
         event_id = f"{ctx.article.id}-{ctx.si}-{word.i}-b{source.start}-{target.start}"
         span = (word.idx, word.idx + len(word.text))
-        location = self.locator.locate(ctx.article, ctx.actors, word)
+        home = ctx.places.home
+        source = localise(source, home, "home-country")
+        target = localise(target, home, "home-country")
+        location = self.locator.locate(ctx.places, ctx.actors, word, source, target)
         event = self._event(ctx, event_id, source, target, code, status, span, why, location)
         yield with_date(event, when, ctx.base)
 
@@ -639,6 +665,7 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "compound"}:
             core.append(c.lemma_)
         elif c.dep_ in {"prep", "agent"}:
+            around.append(c.lower_)  # "hails from Arizona"
             around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
         core.append(tok.head.lemma_)
@@ -652,6 +679,23 @@ def _modifies_thing(actors: ArticleActors, tok: Any) -> bool:
     while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
         node = node.head
     return node.i != tok.i and actors.is_thing(node)
+
+
+def _descriptive(tok: Any) -> bool:
+    """A verb form that describes rather than reports an act: a participle modifying a noun ("the
+    defending champion", "a crushing defeat"), a complement of "as" ("described the deaths as
+    crushing"), an opinion ("considered her best performance to be ...", "considered him a flight
+    risk")."""
+    if tok.pos_ in {"VERB", "AUX"} and tok.tag_ in {"VBG", "VBN"} and tok.dep_ == "amod":
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+        return True
+    if tok.lemma_.lower() in OPINION_VERBS:
+        return any(
+            c.dep_ in {"oprd", "ccomp", "xcomp"} and (c.lemma_.lower() == "be" or c.dep_ == "oprd")
+            for c in tok.children
+        ) or any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+    return False
 
 
 def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:

@@ -40,6 +40,19 @@ def parse_article_date(published: str | None) -> datetime | None:
         return None
 
 
+def is_day_relative(expression: str) -> bool:
+    """A weekday or "yesterday"/"today": relative to the article's date, whatever the passage."""
+    return (
+        _WEEKDAY_RE.search(expression) is not None
+        or re.search(
+            r"\b(?:yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening)\b",
+            expression,
+            re.I,
+        )
+        is not None
+    )
+
+
 def is_day_precise(expression: str) -> bool:
     return _DAY_PRECISE_RE.search(expression) is not None
 

@@ -13,12 +13,13 @@ resolves an incomplete date forward ("will meet on March 11" in a 1 March story)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from eventwire.events.dates import Period, is_historical, resolve_period
+from eventwire.events.dates import MONTHS, Period, is_day_relative, is_historical, resolve_period
 from eventwire.models import DateSource, Event
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "TemporalExpression",
     "clause_tokens",
     "event_date",
+    "governing_clauses",
+    "passage_year",
     "story_date",
     "temporal_expressions",
     "with_date",
@@ -85,6 +88,12 @@ NOT_EVENT_DATE_HEADS = frozenset(
 SPEECH_VERBS = frozenset(
     {"say", "tell", "announce", "state", "declare", "add", "report", "claim", "confirm", "write", "note"}
 )
+#: Verbs that report or announce another clause's act: an act without a date of its own takes theirs.
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    {"pledge", "vow", "promise", "agree", "decide", "threaten", "warn", "urge", "ask", "order", "reveal"}
+)
+#: Conjunctions of a clause that happens at the same time as its main clause.
+SAME_TIME_MARKS = frozenset({"when", "while", "as"})
 TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "poss", "amod", "appos"})
 #: Statuses of events that lie ahead: an incomplete date of theirs resolves forward.
 FUTURE_STATUSES = frozenset({"future", "intended", "requested", "hoped"})
@@ -94,12 +103,14 @@ STORY_DAYS = 31
 
 @dataclass(frozen=True, slots=True)
 class TemporalExpression:
-    """A date or time expression of a sentence and the token whose clause it dates (None: nothing)."""
+    """A date or time expression of a sentence and the token whose clause it dates (None: nothing);
+    ``excluded``: a birth date, an age, a deadline, a range or a duration, which dates no act."""
 
     text: str
     start: int  # token indices
     end: int
     anchor: int | None
+    excluded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +128,19 @@ def temporal_expressions(sent: Any, ents: Sequence[Any]) -> list[TemporalExpress
     for ent in ents:
         if ent.label_ not in {"DATE", "TIME"} or ent.start < sent.start or ent.end > sent.end:
             continue
-        out.append(TemporalExpression(ent.text, ent.start, ent.end, _anchor(ent)))
+        anchor = _anchor(ent)
+        out.append(
+            TemporalExpression(ent.text, ent.start, ent.end, anchor, anchor is None and _excluded(ent))
+        )
     return out
+
+
+def _excluded(ent: Any) -> bool:
+    """Whether an expression is a kind that dates no act (see :func:`_anchor`), as opposed to one
+    that only modifies no verb ("Friday night was the fourth night of protests")."""
+    if ent.root.dep_ in TEMPORAL_DEPS or ent.root.dep_ == "pobj":
+        return True  # _anchor refused a modifier: a deadline, a range, a birth, an age
+    return any(t.lower_ in {"old", "aged"} for t in ent)
 
 
 def _anchor(ent: Any) -> int | None:
@@ -181,6 +203,27 @@ def clause_tokens(trigger: Any, obj: Any | None = None) -> set[int]:
         out.add(node.i)
     if node.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
         out.add(node.head.i)
+    if node.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_TIME_MARKS for c in node.children
+    ):
+        out.add(node.head.i)  # "violence broke out on Saturday when thousands rallied"
+    return out
+
+
+def governing_clauses(trigger: Any) -> list[set[int]]:
+    """The clauses that report or announce the trigger's clause, nearest first ("X said on Friday
+    that Y ...", "X announced on Wednesday that her government will withdraw ...")."""
+    node = trigger
+    hops = 0
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and hops < 4:
+        node, hops = node.head, hops + 1
+    out: list[set[int]] = []
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            out.append(clause_tokens(node))
     return out
 
 
@@ -191,17 +234,26 @@ def event_date(
     story: EventDate | None,
     base: datetime | None,
     future: bool = False,
+    year_hint: int | None = None,
 ) -> EventDate | None:
-    """The date of the event whose trigger is ``trigger`` (see the module docstring)."""
+    """The date of the event whose trigger is ``trigger`` (see the module docstring);
+    ``year_hint``: the past year a historical passage is in ("In 1944, ... In late February, ..."),
+    for expressions that give no year."""
     clause = clause_tokens(trigger, obj)
     own = sorted(
         (e for e in expressions if e.anchor is not None and e.anchor in clause),
         key=lambda e: (e.anchor != trigger.i, abs(e.start - trigger.i)),
     )
     for expression in own:
-        period = resolve_period(expression.text, base, future)
+        period = resolve_period(expression.text, _year_base(expression.text, base, year_hint), future)
         if period is not None:
             return EventDate(period, "text", expression.text)
+    for clause in governing_clauses(trigger):  # "announced on Wednesday that it will withdraw ..."
+        for expression in expressions:
+            if expression.anchor is not None and expression.anchor in clause:
+                period = resolve_period(expression.text, base)
+                if period is not None:
+                    return EventDate(period, "context", expression.text)
     if story is not None:
         return EventDate(story.period, "context", story.text)
     if base is not None:
@@ -209,17 +261,45 @@ def event_date(
     return None
 
 
+def _year_base(text: str, base: datetime | None, year_hint: int | None) -> datetime | None:
+    """The date to resolve a yearless month expression against ("in late February" in a 1944
+    passage): the end of the passage's year; weekdays and "yesterday" stay the article's."""
+    if year_hint is None or base is None or re.search(r"\b(1[89]|20)\d{2}\b", text):
+        return base
+    if not re.search(r"\b(?:" + MONTHS + r")\b", text, re.I) or is_day_relative(text):
+        return base
+    return datetime(year_hint, 12, 31)
+
+
+def passage_year(
+    expressions: Sequence[TemporalExpression], base: datetime | None, hint: int | None
+) -> int | None:
+    """The year a sentence puts the narrative in for the next ones: an explicit past year (more than
+    a year before publication) sets it, an explicit recent one clears it."""
+    if base is None:
+        return None
+    for expression in expressions:
+        found = re.search(r"\b((?:19|20)\d{2})\b", expression.text)
+        if found and not expression.excluded and expression.anchor is not None:
+            year = int(found.group(1))
+            return year if year < base.year - 1 else None
+    return hint
+
+
 def story_date(
-    sent: Any, expressions: Sequence[TemporalExpression], base: datetime | None
+    sent: Any, expressions: Sequence[TemporalExpression], base: datetime | None, lede: bool = False
 ) -> EventDate | None:
-    """The date a sentence sets for the story: a day-precise date of its main clause, not in the
-    future and not more than a month before publication (a background date sets nothing)."""
+    """The date a sentence sets for the story: a day-precise date of its main clause (in the lede,
+    of any clause: "Estimates indicate one million people marched on Saturday"), not in the future
+    and not more than a month before publication (a background date sets nothing)."""
     root = sent.root
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in root.children):
         return None
     clause = clause_tokens(root)
     for expression in expressions:
-        if expression.anchor is None or expression.anchor not in clause:
+        if expression.excluded:
+            continue
+        if not lede and (expression.anchor is None or expression.anchor not in clause):
             continue
         period = resolve_period(expression.text, base)
         if period is None or period.precision != "day":

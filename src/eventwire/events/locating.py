@@ -1,54 +1,195 @@
-"""Where an event happened: the place named in the event's own clause, else the article's dateline.
+"""Where an event happened, and which country an article's unnamed actors belong to.
 
-Places are resolved in the packaged gazetteer (:mod:`eventwire.actors.places`).  A sector-only actor
-("riot police", "protesters") takes the country of the place its event happened in.
+An event's location is, in order (``Location.how``):
+
+1. ``sentence``: the place named in the event's own clause — after a locative preposition ("met in
+   Moscow", "villages in Syria's Idlib province"), or the place a visit goes to ("visited Ankara") —
+   the nearest to the trigger, at its precision (city, first-level division or region, country);
+2. ``dateline``: the article's wire dateline ("BEIRUT, March 3 (Reuters) -");
+3. ``story``: the place the article's lede sets the story in ("A fire ... in Koszalin, North Poland"),
+   when the event's actors belong to that country (or name none);
+4. ``actors``: the country the event's actors share — both sides of a domestic dyad, or the one actor
+   of a domestic act ("police arrested ...").
+
+The article's *home country* is the country its story happens in: the dateline's, else the lede's
+place, else the one country that clearly dominates its actors.  A sector-only actor ("police",
+"protesters", "the court") with no country of its own takes the country of the event's place, else
+the home country.  Places resolve in the packaged gazetteer (:mod:`eventwire.actors.places`).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer
 from eventwire.models import ActorMention, Article, Location
 
+__all__ = ["LOCATIVE_PREPS", "ArticlePlaces", "Locator", "in_other_clause", "localise"]
+
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "inside"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off"}
+)
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Sectors of actors that belong to a country's domestic scene (an unnamed "police" is the home
+# country's); international types (IGO, NGO) and bodies keep no country.
+DOMESTIC_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "PTY",
+        "OPP",
+        "REB",
+        "UAF",
+        "SPY",
+        "CVL",
+        "BUS",
+        "MED",
+        "EDU",
+        "HLH",
+        "LAB",
+        "REL",
+        "CRM",
+        "ELI",
+        "AGR",
+        "ENV",
+        "HRI",
+        "RAD",
+        "REF",
+    }
+)
+#: How many sentences open an article (its lede) for the story's place.
+LEDE_SENTENCES = 2
+#: A country dominates an article's actors when it has this share of their country mentions ...
+HOME_SHARE = 0.5
+#: ... and at least this many of them.
+HOME_MENTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """What an article says about where its story happens."""
+
+    dateline: Location | None
+    story: Location | None  # the lede's place
+    home: str  # the story's country ("" when the article has none)
 
 
 class Locator:
-    """Finds an event's location with a gazetteer (None: no locations)."""
+    """Finds events' locations with a gazetteer (None: no locations)."""
 
     def __init__(self, gazetteer: Gazetteer | None) -> None:
         self.gazetteer = gazetteer
 
-    def locate(self, article: Article, actors: ArticleActors, tok: Any) -> Location | None:
-        """Where the event happened: a place after a locative preposition in the trigger's clause
-        (the nearest to the trigger), else the article's dateline; None when neither resolves."""
+    # ------------------------------------------------------------------ article
+    def article_places(self, article: Article, doc: Any, actors: ArticleActors) -> ArticlePlaces:
+        """The dateline's place, the lede's place and the home country of an article."""
+        gazetteer = self.gazetteer
+        prefer = actors.countries_mentioned
+        dateline = story = None
+        if gazetteer is not None:
+            if article.dateline:
+                dateline = gazetteer.resolve(article.dateline, prefer, how="dateline")
+            story = self._lede_place(doc, prefer)
+        home = dateline.country if dateline is not None else ""
+        if not home and story is not None:
+            home = story.country
+        if not home:
+            home = _dominant(actors.country_counts)
+        return ArticlePlaces(dateline, story, home)
+
+    def _lede_place(self, doc: Any, prefer: frozenset[str]) -> Location | None:
+        """The first place the lede names after a locative preposition."""
+        assert self.gazetteer is not None
+        for n, sent in enumerate(doc.sents):
+            if n >= LEDE_SENTENCES:
+                break
+            for tok in sent:
+                if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.ent_type_ in PLACE_ENTS:
+                    found = self._resolve_place(tok, prefer, "story")
+                    if found is not None:
+                        return found
+        return None
+
+    # ------------------------------------------------------------------ events
+    def locate(
+        self,
+        places: ArticlePlaces,
+        actors: ArticleActors,
+        tok: Any,
+        source: ActorMention | None = None,
+        target: ActorMention | None = None,
+    ) -> Location | None:
+        """Where the event of ``tok`` happened (see the module docstring); None when unknown."""
         gazetteer = self.gazetteer
         if gazetteer is None:
+            return None
+        found = self.clause_place(actors, tok)
+        if found is not None:
+            return found
+        if places.dateline is not None:
+            return places.dateline
+        own = _countries(source) | _countries(target)
+        if places.story is not None and (not own or places.story.country in own):
+            return places.story
+        shared = _shared_country(source, target)
+        if shared:
+            return gazetteer.country_location(shared, how="actors")
+        return None
+
+    def clause_place(self, actors: ArticleActors, tok: Any) -> Location | None:
+        """The place named in the trigger's own clause, nearest to the trigger first."""
+        if self.gazetteer is None:
             return None
         prefer = actors.countries_mentioned
         clause = tok
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         places: list[tuple[int, Any]] = []
-        for prep in clause.subtree:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or in_other_clause(prep, clause, tok):
+        for word in clause.subtree:
+            if in_other_clause(word, clause, tok):
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                    places.append((abs(pobj.i - tok.i), pobj))
+            if word.dep_ == "prep" and word.lower_ in LOCATIVE_PREPS:
+                places.extend((abs(p.i - tok.i), p) for p in word.children if p.dep_ == "pobj")
+            elif (
+                word.dep_ == "dobj"
+                and word.head.lemma_.lower() in {"visit", "tour"}
+                and word.ent_type_ in PLACE_ENTS
+            ):
+                places.append((abs(word.i - tok.i), word))  # "visited Ankara"
         for _, pobj in sorted(places, key=lambda p: p[0]):
-            name = " ".join(
-                t.text for t in pobj.subtree if t.ent_type_ == pobj.ent_type_ and t.ent_iob_ != "O"
-            )
-            found = gazetteer.resolve(name or pobj.text, prefer, how="sentence")
+            found = self._resolve_place(pobj, prefer, "sentence")
             if found is not None:
                 return found
-        if article.dateline:
-            return gazetteer.resolve(article.dateline, prefer, how="dateline")
+        return None
+
+    def _resolve_place(self, head: Any, prefer: frozenset[str], how: str) -> Location | None:
+        """A place phrase: the place entities inside it, most specific first ("Syria's Idlib
+        province": the province before Syria), then the phrase's own words ("Idlib province")."""
+        assert self.gazetteer is not None
+        names: list[str] = []
+        phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in {"det", "case", "punct"}]
+        entities: dict[tuple[int, int], str] = {}
+        for t in head.subtree:
+            if t.ent_type_ in PLACE_ENTS and t.ent_iob_ != "O":
+                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    entities[(ent.start, ent.end)] = ent.text
+        if phrase and (head.ent_type_ in PLACE_ENTS or entities):
+            names.append(" ".join(t.text for t in phrase if t.dep_ != "poss"))
+        # inner entities: the one nearest the head first (the head's own name before its owner's)
+        for (_, _), text in sorted(entities.items(), key=lambda kv: -kv[0][0]):
+            names.append(text)
+        for name in dict.fromkeys(n for n in names if n):
+            found = self.gazetteer.resolve(name, prefer, how=how)
+            if found is not None:
+                return found
         return None
 
     @staticmethod
@@ -59,15 +200,39 @@ class Locator:
             verb = verb.head
         for scope in (verb.subtree, verb.sent):  # the clause first, then the whole sentence
             for t in scope:  # "in/at/outside <place>"
-                if (
-                    t.dep_ == "pobj"
-                    and t.head.lower_ in LOCATIVE_PREPS
-                    and t.ent_type_ in {"GPE", "LOC", "FAC"}
-                ):
+                if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.ent_type_ in PLACE_ENTS:
                     m = actors.mention(t)
                     if m is not None and m.country and not m.sector:
                         return m.country
         return ""
+
+
+def _countries(m: ActorMention | None) -> set[str]:
+    if m is None:
+        return set()
+    return {c.country for c in (m.members or (m.identity,)) if c.country}
+
+
+def _shared_country(source: ActorMention | None, target: ActorMention | None) -> str:
+    """The one country a domestic event's actors belong to: both sides of the same country, or the one
+    actor (with a sector: "police", not "Russia") of an act with no target."""
+    if source is None or source.members:
+        return ""
+    if len(source.country) != 3 or not source.country.isalpha():
+        return ""
+    if target is None:
+        return source.country if source.sector in DOMESTIC_SECTORS else ""
+    if target.members:
+        return ""
+    return source.country if target.country == source.country else ""
+
+
+def _dominant(counts: Counter[str]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return ""
+    country, n = counts.most_common(1)[0]
+    return country if n >= HOME_MENTIONS and n / total >= HOME_SHARE else ""
 
 
 def in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
@@ -85,11 +250,11 @@ def in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
     return False
 
 
-def localise(mention: ActorMention, country: str) -> ActorMention:
-    """A sector-only actor ("protesters", "the government") takes the country of the event's place."""
-    if mention.members or mention.country or not mention.sector:
+def localise(mention: ActorMention, country: str, how: str = "event-place") -> ActorMention:
+    """A sector-only actor ("protesters", "the government", "police") takes the country of the
+    event's place (``how`` "event-place") or of the article's story ("home-country")."""
+    if mention.members or mention.country or not mention.sector or mention.sector not in DOMESTIC_SECTORS:
         return mention
-    return replace(mention, country=country, matched_by=mention.matched_by + "+event-place")
-
-
-__all__ = ["LOCATIVE_PREPS", "Locator", "in_other_clause", "localise"]
+    if not country:
+        return mention
+    return replace(mention, country=country, matched_by=mention.matched_by + "+" + how)
