@@ -112,6 +112,7 @@ class ArticleActors:
         self.people = people
         self.imported = imported  # the user's PETRARCH/TABARI actor dictionaries, if any
         self.senses = senses  # nouns that are never actors (data/word_senses.yaml)
+        self.home = ""  # the country the article's story happens in (set by the coder)
         self.on = on  # the article's date, for dated office-holders
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
         self.countries = countries
@@ -336,6 +337,14 @@ class ArticleActors:
             return False
         return self.senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
 
+    def person_at_home(self, token: Any) -> ActorMention | None:
+        """A named person no table knows, in a story set in one country ("Tom Watson", a British
+        MP, in a London story): that country, no sector — a person, not a state."""
+        if not self.home or token.ent_type_ != "PERSON":
+            return None
+        text, start, end = self._span_text(self._np_tokens(token))
+        return ActorMention(text, start, end, self.home, "", "person+home-country")
+
     def span_of(self, token: Any) -> tuple[str, int, int]:
         """The noun phrase a head word stands for: (text, start, end), the head and its left modifiers."""
         return self._span_text(self._np_tokens(token))
@@ -452,6 +461,9 @@ class ArticleActors:
             if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}
         ]
         keys = _name_suffixes(names)
+        person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
+        if len(person) >= 2:  # "Loren Keating" is not Paul Keating: a full name is matched whole
+            keys = [k for k in keys if len(k.split()) >= len(person)]
         for key in keys:
             match = self.people.lookup(key, self.on)
             if match is not None:

@@ -260,6 +260,8 @@ class ArgumentFinder:
             if joint is not None:
                 return joint
         found = actors.mention(head)
+        if found is None and head.ent_type_ == "PERSON" and actors.home:
+            return actors.person_at_home(head)  # a named person in a domestic story: its country
         if found is None and self.unresolved_actors:
             return actors.unresolved(head)
         return found

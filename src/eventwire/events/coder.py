@@ -27,6 +27,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.backoff import NONE as BACKOFF_NONE
 from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
+from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.dates import parse_article_date
 from eventwire.events.dating import (
     FUTURE_STATUSES,
@@ -48,6 +49,7 @@ from eventwire.events.recoding import (
     recode_modality,
     stopped,
 )
+from eventwire.events.statements import StatementLexicon, content_tokens, words_of
 from eventwire.models import ActorCode, ActorMention, Article, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
 
@@ -59,10 +61,13 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
 # announcing a reform, declaring a ceasefire.
 NO_TARGET_CODES = ("0831", "034", "0871")
-# Roots whose events are meaningless without a target ("X met", "X held talks", "X praised").
-NEEDS_TARGET_ROOTS = frozenset({"04", "05"})
+# Roots whose events are meaningless without a target ("X met", "X praised", "X provided aid").
+NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
 # Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
 OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
+# Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
+# threats): a named public figure does them as a political actor.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 # Resolution rules (``matched_by``) that name a person, not a state, when they give a country only.
 PERSON_RULES = ("apposition", "office-holder-country", "memory:name", "coref:pronoun", "person")
 # Sentences that open an article: any of their dates sets the story's date.
@@ -121,6 +126,7 @@ class EventCoder:
         self.unresolved_actors = unresolved_actors
         self.arguments = ArgumentFinder(unresolved_actors)
         self._bodies = frozenset(resources.agents.organisations)
+        self._statements = StatementLexicon.load()
         self.locator = Locator(resources.places)
         self.min_confidence = min_confidence
         self._money: frozenset[str] | None = None
@@ -156,6 +162,7 @@ class EventCoder:
             ents_of[bisect_right(starts, ent.start) - 1].append(ent)
         analysed = _analysed_sentences(doc, sents)
         places = self.locator.article_places(article, doc, actors)
+        actors.home = places.home
         for si, sent in enumerate(sents):
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
@@ -192,6 +199,10 @@ class EventCoder:
         for tok in sent:
             pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
             if not pos:
+                continue
+            label = _labelling(tok)
+            if label is not None:  # "called May's deal 'lousy'": a statement about the deal's author
+                verbs[tok.i] = _Found(tok, label, None)
                 continue
             for pattern in self.res.patterns.candidates(tok.lemma_.lower(), pos):
                 obj = self._match(pattern, tok)
@@ -309,9 +320,21 @@ class EventCoder:
             if not self.statements:
                 return
             target = self.statement_target(actors, tok, source, target)
-            if pattern.code == "010" and target is None and not self._political_content(actors, tok):
-                return  # "police said three people died": an attribution, no statement event
+            if target is not None:
+                target = localise(localise(target, place), home, "home-country")
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
+        if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
+            code = self._statement_kind(tok, target)
+            why += f"+says:{code}" if code != "010" else ""
+            if (
+                code == "010"
+                and target is not None
+                and "+topic" in target.matched_by
+                and not self._political(target)
+            ):
+                target = None  # "police said three people died": the people are no target
+            if code == "010" and target is None:
+                return  # "officials said the plane was flying to ...": an attribution, no event
         code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
         if considered(tok) and not code.startswith("01"):
             code, status, why = "014", "asserted", why + "+considered"  # "is considering sending aid"
@@ -343,21 +366,22 @@ class EventCoder:
         """Whom a statement is addressed to or about: the addressee ("told Iran"; reporters and the
         press are no target), else, for a plain statement, the actor its content clause is about
         ("said Biden was weak")."""
-        if target is not None and target.sector == "MED" and not target.country:
-            target = None  # "told reporters"
+        if target is not None and target.sector == "MED":
+            target = None  # "told reporters", "told the BBC"
         if target is not None:
             return target
-        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}):
+        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "oprd"}):
             for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
-                found = self.arguments.actor_np(actors, subject)
-                if (
-                    found is not None
-                    and self._political(found)
-                    and not same_actor(source, found)
-                    and found.antecedent is None
-                ):
+                # "said Biden was weak"; "said the deal was lousy": the deal's author
+                found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
+                if found is not None and not same_actor(source, found):
                     return replace(found, matched_by=found.matched_by + "+topic")
         return None
+
+    def _statement_kind(self, tok: Any, target: ActorMention | None) -> str:
+        """The CAMEO code of a plain statement by its content (:mod:`eventwire.events.statements`)."""
+        tally = self._statements.tally(words_of(content_tokens(tok)))
+        return tally.code(target is not None)
 
     def _political_content(self, actors: ArticleActors, tok: Any) -> bool:
         """Whether what a speaker said names a political actor (a state, a government, a party, an
@@ -403,18 +427,24 @@ class EventCoder:
             return False
         if actors.has_given or root in senses.civil_roots:
             return True
+        # a named person quoted or acting verbally in the news is taken for a public figure
+        verbal = root in VERBAL_ROOTS
         if root == "01":
-            return self._political(source)
-        return self._political(source) or (target is not None and self._political(target))
+            return self._political(source, verbal)
+        return self._political(source, verbal) or (target is not None and self._political(target, verbal))
 
-    def _political(self, m: ActorMention) -> bool:
+    def _political(self, m: ActorMention, person_counts: bool = False) -> bool:
         """A political actor: a political sector, a state, or a named international body (the Red
-        Cross is political whatever its sector)."""
+        Cross is political whatever its sector); with ``person_counts``, also a named person whose
+        country alone is known (a public figure speaking: "Tom Watson called the deal lousy")."""
         senses = self.res.senses
         assert senses is not None
         members = m.members or (m.identity,)
         # a person whose nationality is all we know ("Kokesh, an American activist") is not a state
-        state = not m.matched_by.startswith(PERSON_RULES) and "+apposition" not in m.matched_by
+        person = m.matched_by.startswith(PERSON_RULES) or "+apposition" in m.matched_by
+        if person and person_counts and m.country and not m.sector:
+            return True
+        state = not person
         return any(
             senses.political_actor(c.country, c.sector, state and bool(c.country))
             or bool(self.res.agents.organisation_type(c.country))
@@ -679,6 +709,22 @@ def _modifies_thing(actors: ArticleActors, tok: Any) -> bool:
     while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
         node = node.head
     return node.i != tok.i and actors.is_thing(node)
+
+
+def _labelling(tok: Any) -> Pattern | None:
+    """A statement that labels someone or something: "called Theresa May's deal 'lousy'",
+    "described the attacks as a dastardly act", "branded him a traitor"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in LABELLING_VERBS or tok.pos_ != "VERB":
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for t in (tok, *objects) for c in t.children)
+    # "called the deal \"lousy\"": the parser often hangs the label on the object, after it
+    after = any(c.i > o.i and c.pos_ == "ADJ" for o in objects for c in o.rights)
+    oprd = any(c.dep_ == "oprd" for c in tok.children)
+    if not (oprd or (objects and (after or (lemma != "call" and as_phrase)))):
+        return None
+    return Pattern(id=f"label:{lemma}:010", lemma=lemma, pos="VERB", code="010", note="labelling statement")
 
 
 def _descriptive(tok: Any) -> bool:

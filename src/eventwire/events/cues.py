@@ -1,14 +1,14 @@
 """Which sentences can hold an event, read from their words before any parse.
 
-The coder fires only on a trigger of the pattern dictionary whose other required words
-(an object such as "visit" for "make", a particle, a modifier, a preposition) are in the
-sentence, and only with an actor to be its source (and, for statements, a second one to be
-their target); the back-off classifier needs two actors of the dictionaries.  These are
+The coder fires only on a trigger of the pattern dictionary (or a labelling verb: "called X
+'lousy'") whose other required words (an object such as "visit" for "make", a particle, a
+modifier, a preposition) are in the sentence, and only with an actor to be its source; the
+back-off classifier needs two actors of the dictionaries.  These are
 lexical necessary conditions, so a sentence that meets none of them cannot produce an event
 and need not be tagged, parsed or run through NER:
 
 - a *pattern cue*: a form of a pattern's trigger with a form of each of its required words,
-  and at least one *actor cue* (two for CAMEO 01x statements): a word of the country, agent,
+  and at least one *actor cue*: a word of the country, agent,
   office-holder or imported actor dictionaries, a personal pronoun, or a capitalised word
   that is not a stop word;
 - a *back-off cue*: two words of the actor dictionaries (the back-off links a pair through
@@ -27,11 +27,15 @@ from dataclasses import dataclass
 from eventwire.events.patterns import Pattern
 from eventwire.resources import Resources
 
-CUES_VERSION = "1"
+CUES_VERSION = "2"
 PRONOUNS = frozenset(
     {"he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "our", "him", "them", "us", "who"}
 )
 STATEMENT_PREFIX = "01"
+#: Verbs that make a statement by labelling ("called X a traitor"); kept in step with the coder's.
+LABELLING_VERBS = frozenset(
+    {"call", "describe", "brand", "label", "dub", "characterise", "characterize", "term"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,9 @@ class EventCues:
             need = self._requirement(pattern)
             for form in inflections(pattern.lemma, irregular):
                 by_form.setdefault(form, set()).add(need)
+        for lemma in LABELLING_VERBS:  # "called the deal 'lousy'": a statement without a pattern
+            for form in inflections(lemma, irregular):
+                by_form.setdefault(form, set()).add(Requirement((), 1))
         self.triggers: dict[str, tuple[Requirement, ...]] = {
             form: tuple(sorted(reqs, key=lambda r: (len(r.groups), r.actors)))
             for form, reqs in by_form.items()
@@ -93,7 +100,7 @@ class EventCues:
             groups.append(frozenset({pattern.particle.lower()}))
         if pattern.prep and pattern.pos == "VERB" and not pattern.object:
             groups.append(frozenset(p.lower() for p in pattern.prep))
-        return Requirement(tuple(groups), 2 if pattern.code.startswith(STATEMENT_PREFIX) else 1)
+        return Requirement(tuple(groups), 1)
 
     def holds_event(self, words: Sequence[str], actor_cues: int, dictionary_actors: int) -> bool:
         """Whether a sentence of these lower-case ``words`` can hold an event, given its number

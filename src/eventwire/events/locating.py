@@ -19,6 +19,7 @@ the home country.  Places resolve in the packaged gazetteer (:mod:`eventwire.act
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
@@ -34,6 +35,8 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off"}
 )
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NAME = r"[A-Z][\w'’\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]+){0,3}"
+_NAMED_PLACE = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?")
 # Sectors of actors that belong to a country's domestic scene (an unnamed "police" is the home
 # country's); international types (IGO, NGO) and bodies keep no country.
 DOMESTIC_SECTORS = frozenset(
@@ -96,7 +99,10 @@ class Locator:
         if gazetteer is not None:
             if article.dateline:
                 dateline = gazetteer.resolve(article.dateline, prefer, how="dateline")
-            story = self._lede_place(doc, prefer)
+            story = self._lede_place(doc, prefer) or self.named_place(article.title, prefer)
+            if story is None:  # the lede may be left out of the parse: read its words
+                lede = " ".join(s.text for n, s in zip(range(LEDE_SENTENCES), doc.sents, strict=False))
+                story = self.named_place(lede, prefer)
         home = dateline.country if dateline is not None else ""
         if not home and story is not None:
             home = story.country
@@ -115,6 +121,29 @@ class Locator:
                     found = self._resolve_place(tok, prefer, "story")
                     if found is not None:
                         return found
+        return None
+
+    def named_place(self, text: str, prefer: frozenset[str]) -> Location | None:
+        """The first place a text names after "in", "at", "near" or "outside" ("... kills five in
+        Koszalin, Poland"), by its capitalised words; the most specific that resolves."""
+        if self.gazetteer is None or not text:
+            return None
+        for found in _NAMED_PLACE.finditer(text):
+            place, region = found.group(1), found.group(2)
+            wanted = set(prefer)
+            outer = self.gazetteer.resolve(region, prefer, how="story") if region else None
+            if outer is not None:
+                wanted.add(outer.country)
+            inner = None
+            words = place.split()
+            for n in range(len(words), 0, -1):  # "Koszalin", "Freedom Plaza", "New York City"
+                inner = self.gazetteer.resolve(" ".join(words[:n]), frozenset(wanted), how="story")
+                if inner is not None:
+                    break
+            if inner is not None and (outer is None or inner.country == outer.country):
+                return inner
+            if outer is not None:
+                return outer
         return None
 
     # ------------------------------------------------------------------ events

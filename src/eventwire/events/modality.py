@@ -80,6 +80,10 @@ HABITUAL_ADVERBS = frozenset(
         "constantly",
     }
 )
+#: Verbs of a standing position: in the simple present they state a stance, not an act at a time.
+STANCE_VERBS = frozenset(
+    {"oppose", "support", "favor", "favour", "back", "advocate", "recognise", "recognize"}
+)
 #: Nouns whose content clause is not asserted: "plans for X to meet Y", "claims that X attacked Y".
 CONTENT_NOUNS: dict[str, EventStatus] = {
     "plan": "intended",
@@ -263,4 +267,6 @@ def _local_status(token: Any) -> EventStatus | None:
         return "future"  # "is to be sentenced in June", "was to meet Monday"
     if adverbs & HABITUAL_ADVERBS:
         return "habitual"
+    if token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in STANCE_VERBS and not aux:
+        return "habitual"  # "It strongly opposes abortion": a standing position, not an act
     return None
