@@ -74,7 +74,8 @@ def cues(pipeline: Pipeline, nlp: Any) -> EventCues:
         (["china", "met", "russia"], 2, 2, True),
         (["the", "delegations", "met"], 1, 0, True),  # one actor cue is enough for a meeting
         (["the", "weather", "was", "mild"], 0, 0, False),  # no trigger
-        (["smith", "said", "so"], 1, 0, False),  # a statement needs someone it is addressed to
+        (["smith", "said", "so"], 1, 0, True),  # a statement may stand alone ("... said it was a tragedy")
+        (["the", "weather", "said", "so"], 0, 0, False),  # but needs a speaker
         (["smith", "told", "reporters"], 2, 1, True),
         (["norway", "ferried", "blankets", "to", "yemen"], 2, 2, True),  # two dictionary actors: back-off
         (["they", "made", "a", "cake"], 1, 0, False),  # "make" codes only with "visit"/"trip"/...

@@ -359,6 +359,8 @@ class ArticleActors:
         tokens = [t for t in tokens if t.dep_ not in {"det", "punct", "nummod"}]
         if not tokens or tokens[-1].i > thing.i:
             return None
+        if sector_only and all(t.pos_ == "ADJ" for t in tokens):
+            sector_only = False  # "military action" is a kind of action; "a police raid" is the police's
         for t in tokens:
             if t.dep_ == "poss":  # "Israel's raid"; a pronoun ("its boycott") is left to the caller
                 return self.mention(t) if t.pos_ != "PRON" else None

@@ -267,6 +267,7 @@ def _local_status(token: Any) -> EventStatus | None:
         return "future"  # "is to be sentenced in June", "was to meet Monday"
     if adverbs & HABITUAL_ADVERBS:
         return "habitual"
-    if token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in STANCE_VERBS and not aux:
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in STANCE_VERBS and not aux and own_subject:
         return "habitual"  # "It strongly opposes abortion": a standing position, not an act
     return None
