@@ -1,6 +1,7 @@
 """Quality gate: evaluation figures must not fall below the floors in ``quality_floors.json``.
 
-Our own gold set (``tests/gold/eventwire-gold.tsv``, PLV format) is always evaluated.  The dev
+Our own gold sets (``tests/gold/eventwire-gold.tsv``, PLV format, and the article gold standard
+``tests/gold/articles/wikinews-gold.jsonl``) are always evaluated.  The dev
 sets are read from ``<repo>/../shared/corpora`` and skipped when that folder is absent.  Each
 dev set is evaluated whole (about 50 s for all of them after the model has loaded).  Floors may
 only be raised; see the comment in the JSON file.
@@ -21,7 +22,8 @@ from eventwire.pipeline import Pipeline
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FLOORS: dict[str, Any] = json.loads((Path(__file__).parent / "quality_floors.json").read_text("utf-8"))
-DEV_SETS = [name for name in FLOORS if not name.startswith("_") and name != "eventwire-gold"]
+OWN_SETS = ["eventwire-gold", "article-gold"]  # shipped with the tests: always evaluated
+DEV_SETS = [name for name in FLOORS if not name.startswith("_") and name not in OWN_SETS]
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +49,12 @@ def _check(name: str, result: EvalResult) -> None:
     assert not failures, f"{name}: " + "; ".join(failures)
 
 
-def test_own_gold_set(pipeline: Pipeline) -> None:
-    spec = FLOORS["eventwire-gold"]
+@pytest.mark.parametrize("name", OWN_SETS)
+def test_own_gold_set(pipeline: Pipeline, name: str) -> None:
+    spec = FLOORS[name]
     path = REPO / spec["path"]
     assert path.is_file(), f"missing our gold set {path}"
-    _check("eventwire-gold", evaluate_file(spec["format"], path, pipeline, spans=spec.get("spans", "gold")))
+    _check(name, evaluate_file(spec["format"], path, pipeline, spans=spec.get("spans", "gold")))
 
 
 @pytest.mark.parametrize("name", DEV_SETS)

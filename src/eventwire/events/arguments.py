@@ -300,7 +300,7 @@ class ArgumentFinder:
             if m is None and conflict:
                 m = _owner_country(actors, slot)  # "attacked Israeli ships": Israel
             if m is not None and not same_actor(source, m):
-                return TargetFound(m, True, None)
+                return TargetFound(_as_government(m, violent), True, None)
             if m is None and theme is None:
                 theme = slot
         if violent and slots:  # "struck a weapons depot in Syria": the country where the thing was hit
@@ -421,6 +421,17 @@ class ArgumentFinder:
                         rank = 1 + preps.index(t.head.lower_) + (0 if direct else 10)
                     found.append((rank, t.i, m))
         return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _as_government(m: ActorMention, violent: bool) -> ActorMention:
+    """A place named as the one acted on stands for its country: its government for a political act
+    ("dismissed the claim from Berlin", "sued Pennsylvania"), the country for an attack on it
+    ("shelled Kharkiv")."""
+    if m.sector or m.members or not m.matched_by.startswith(("capital:", "place:")):
+        return m
+    if violent:
+        return replace(m, matched_by=m.matched_by + "+attacked-place")
+    return replace(m, sector="GOV", matched_by=m.matched_by + "+metonym")
 
 
 def _owner_country(actors: ArticleActors, thing: Any) -> ActorMention | None:

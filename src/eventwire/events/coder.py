@@ -10,6 +10,7 @@ quad class and PLOVER event and mode from the reference table.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -63,6 +64,10 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 NO_TARGET_CODES = ("0831", "034", "0871")
 # Roots whose events are meaningless without a target ("X met", "X praised", "X provided aid").
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
+# Names of news outlets: a statement told to them is told to the press.
+_MEDIA_NAME = re.compile(
+    r"\b(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Daily|Telegraph|Guardian|Agency|Press|TV|Radio)$"
+)
 # Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
 OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
 # Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
@@ -366,12 +371,14 @@ class EventCoder:
         """Whom a statement is addressed to or about: the addressee ("told Iran"; reporters and the
         press are no target), else, for a plain statement, the actor its content clause is about
         ("said Biden was weak")."""
-        if target is not None and target.sector == "MED":
-            target = None  # "told reporters", "told the BBC"
+        if target is not None and (target.sector == "MED" or _MEDIA_NAME.search(target.text)):
+            target = None  # "told reporters", "told the BBC", "told the Jakarta Post"
         if target is not None:
             return target
         for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "oprd"}):
-            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            # "called [May's deal] lousy": the parser may hang the labelled thing on the label
+            roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
+            for subject in (c for c in clause.children if c.dep_ in roles):
                 # "said Biden was weak"; "said the deal was lousy": the deal's author
                 found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
                 if found is not None and not same_actor(source, found):
@@ -471,6 +478,10 @@ class EventCoder:
         if scheduled:
             return code, status, why, when
         refusal = refused(tok) or (status == "negated" and announced_negation(tok))
+        if status == "denied":  # the act denied is coded as it was alleged: a denied plan is a threat
+            inner = status_of(tok, denial=False)
+            denied = recode_modality(code, inner, why, self._intent_governor(tok), refusal)
+            return denied[0], "denied", denied[2], when
         recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal)
         if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
             when = event_date(tok, obj, (), ctx.story, ctx.base)  # the act's date is not the intent's
@@ -527,8 +538,8 @@ class EventCoder:
                 m = actors.mention(tok)
                 if m is not None and (m.members or not (m.country or m.sector)):
                     m = None
-                if m is not None and (place_use(tok) or _modifies_thing(actors, tok)):
-                    m = None  # "met ... in Kyiv", "a military cooperation agreement": no actor
+                if m is not None and (place_use(tok) or _modifies_thing(actors, tok) or _named_place(m, tok)):
+                    m = None  # "met ... in Kyiv", "a military cooperation agreement", "from Louisiana"
             else:
                 m = None
             if m is not None and m.end > m.start:
@@ -700,6 +711,14 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
         core.append(tok.head.lemma_)
     return core, around
+
+
+def _named_place(m: ActorMention, tok: Any) -> bool:
+    """A place name in a prepositional phrase ("travelling from Louisiana"): where, not who; a capital
+    or a region is an actor only as a subject or a possessor ("Washington said", "Kyiv's forces")."""
+    return (
+        m.matched_by.startswith(("capital:", "place:")) and not m.sector and tok.dep_ not in {"nsubj", "poss"}
+    )
 
 
 def _modifies_thing(actors: ArticleActors, tok: Any) -> bool:

@@ -130,15 +130,17 @@ def _is_conditional(token: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
 
 
-def status_of(trigger: Any) -> EventStatus:
-    """The modality of the event whose trigger is ``trigger`` (a spaCy Token)."""
+def status_of(trigger: Any, denial: bool = True) -> EventStatus:
+    """The modality of the event whose trigger is ``trigger`` (a spaCy Token); ``denial=False``: as if
+    no denial governed it (what is denied: "denied that Russia was planning to invade" is a denied
+    plan)."""
     token = trigger
     # A noun trigger ("a phone call") takes the modality of the verb it hangs on.
     hops = 0
     while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
         token = token.head
         hops += 1
-    if _denied(token):
+    if denial and _denied(token):
         return "denied"
     own = _local_status(token)
     if own in {"negated", "conditional", "hedged"}:

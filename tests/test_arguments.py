@@ -1,0 +1,80 @@
+"""Only actors are actors: places are locations, things are never actors, passives keep agent and victim."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.models import Event
+
+
+def _events(pipeline: Any, text: str, published: str = "2020-12-23") -> list[Event]:
+    return pipeline.code_text(text, published=published)
+
+
+def test_a_place_after_a_preposition_is_the_location_not_the_target(pipeline: Any) -> None:
+    events = _events(pipeline, "Egyptian President Abdel Fattah al-Sisi met Ukrainian President Zelensky in Kyiv.")
+    assert events
+    for e in events:
+        assert e.target is None or "Kyiv" not in e.target.text
+    meeting = [e for e in events if e.cameo.startswith("04")][0]
+    assert meeting.target is not None and meeting.target.country == "UKR"
+    assert meeting.location is not None and (meeting.location.name, meeting.location.precision) == ("Kyiv", "city")
+
+
+def test_an_agreement_is_no_actor_and_a_joint_subject_signs_both_ways(pipeline: Any) -> None:
+    events = _events(pipeline, "Egypt and Sudan signed a military cooperation agreement in Khartoum on Wednesday.")
+    pairs = {(e.source.country, e.target.country) for e in events if e.target is not None}
+    assert pairs == {("EGY", "SDN"), ("SDN", "EGY")}
+    assert all(e.cameo.startswith("05") for e in events)
+    assert all(e.target is not None and "agreement" not in e.target.text for e in events)
+    assert {e.location.name for e in events if e.location is not None} == {"Khartoum"}
+
+
+def test_a_visit_targets_the_host_government(pipeline: Any) -> None:
+    [visit] = _events(pipeline, "Ukrainian President Volodymyr Zelensky arrived in Ankara on Saturday.")
+    assert visit.cameo == "042" and visit.target is not None
+    assert (visit.target.code, visit.target.text) == ("TURGOV", "Turkey")
+    assert visit.location is not None and visit.location.name == "Ankara"
+
+
+def test_things_owned_by_a_country_stand_for_it_when_attacked(pipeline: Any) -> None:
+    events = _events(pipeline, "Iran threatened to attack Israeli ships in the Gulf.")
+    threat = [e for e in events if e.cameo.startswith("13")]
+    assert threat and threat[0].target is not None and threat[0].target.country == "ISR"
+    assert all(e.status != "asserted" for e in events if e.cameo.startswith(("18", "19")))
+
+
+def test_a_treatment_or_a_state_is_no_actor(pipeline: Any) -> None:
+    assert not _events(pipeline, "He had received hospital treatment for COVID-19 on July 1.")
+    assert not [e for e in _events(pipeline, "She opposes the police state.") if e.target is not None]
+
+
+def test_an_actor_inside_a_place_phrase_is_no_target(pipeline: Any) -> None:
+    text = "Protesters gathered outside the governor's office, and police arrested twenty of them."
+    for e in _events(pipeline, text):
+        assert e.target is None or "governor" not in e.target.text
+
+
+def test_passive_agent_is_the_source(pipeline: Any) -> None:
+    [e] = [e for e in _events(pipeline, "Brigades were smashed by Iranian forces near the border.") if e.target]
+    assert e.source.code == "IRNMIL" and e.target is not None and e.target.text == "Brigades"
+    [k] = _events(pipeline, "The man killed by police was unarmed.")
+    assert k.source.sector == "COP" and k.target is not None and k.target.text == "man"
+
+
+def test_a_passive_without_agent_has_no_invented_source(pipeline: Any) -> None:
+    text = "Although the police have used force before, this is the first report of a protester being shot."
+    assert not [e for e in _events(pipeline, text) if e.source.text == "protester"]
+
+
+def test_a_thing_acted_on_is_kept_as_the_theme(pipeline: Any) -> None:
+    events = _events(pipeline, "Ivory Coast rebels again rejected the new peace plan.")
+    rejection = [e for e in events if e.cameo.startswith("12")]
+    assert rejection and rejection[0].target is None
+    assert rejection[0].theme is not None and "peace plan" in rejection[0].theme.text
+    assert rejection[0].to_dict()["theme"]["text"] == rejection[0].theme.text
+
+
+def test_a_things_author_is_the_target(pipeline: Any) -> None:
+    [e] = [e for e in _events(pipeline, "Ivory Coast rebels again rejected a Senegalese peace plan.") if e.target]
+    assert e.cameo.startswith("12") and e.target is not None and e.target.country == "SEN"

@@ -1,0 +1,124 @@
+"""Event dates by syntax: the event's own clause, else the story's, else the article's; precision and history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from eventwire.events.dates import is_duration, resolve_period
+from eventwire.models import Event
+
+BASE = datetime(2019, 3, 1)  # a Friday
+
+
+def _events(pipeline: Any, text: str, published: str) -> list[Event]:
+    return pipeline.code_text(text, published=published)
+
+
+def _one(events: list[Event], root: str) -> Event:
+    found = [e for e in events if e.cameo.startswith(root)]
+    assert found, [(e.cameo, e.trigger) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("expression", "future", "text", "precision"),
+    [
+        ("March 11", False, "2018-03-11", "day"),  # news reports the past
+        ("March 11", True, "2019-03-11", "day"),  # "will meet on March 11"
+        ("in May", False, "2018-05", "month"),
+        ("in May", True, "2019-05", "month"),
+        ("May 2017", False, "2017-05", "month"),
+        ("in 1995", False, "1995", "year"),
+        ("last year", False, "2018", "year"),
+        ("next month", False, "2019-04", "month"),
+        ("three years ago", False, "2016", "year"),
+        ("late March 2018", False, "2018-03", "month"),
+        ("17 July 1954", True, "1954-07-17", "day"),  # a full date stays itself
+    ],
+)
+def test_periods_at_their_precision(expression: str, future: bool, text: str, precision: str) -> None:
+    period = resolve_period(expression, BASE, future)
+    assert period is not None and (period.text, period.precision) == (text, precision)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["three years", "the past two weeks", "May 2019 to December 31, 2021", "the 1990s", "last week", "82"],
+)
+def test_durations_ranges_and_vague_periods_date_nothing(expression: str) -> None:
+    assert resolve_period(expression, BASE) is None
+
+
+def test_duration_words() -> None:
+    assert is_duration("for three years") and is_duration("a 10-day visit")
+    assert not is_duration("three years ago")
+
+
+def test_a_birth_date_never_dates_a_meeting(pipeline: Any) -> None:
+    text = "Angela Merkel, who was born on 17 July 1954, met Vladimir Putin in Moscow on Tuesday."
+    meeting = _one(_events(pipeline, text, "2020-12-23"), "04")
+    assert (meeting.date, meeting.date_precision, meeting.date_source) == ("2020-12-22", "day", "text")
+    alone = _one(_events(pipeline, "Angela Merkel, born on 2 March 1960, met Vladimir Putin.", "2020-12-23"), "04")
+    assert alone.date == "2020-12-23" and alone.date_source == "article" and not alone.historical
+
+
+def test_the_end_of_a_validity_range_never_dates_a_signing(pipeline: Any) -> None:
+    text = "Russia and China signed an agreement that runs from May 2019 to December 31, 2021."
+    signing = _one(_events(pipeline, text, "2020-12-23"), "05")
+    assert signing.date == "2020-12-23" and signing.date_source == "article"
+
+
+def test_a_deadline_never_dates_a_demand(pipeline: Any) -> None:
+    text = "Britain demanded on Monday that Iran free the sailors by March 31."
+    demand = _one(_events(pipeline, text, "2019-03-06"), "10")
+    assert demand.date == "2019-03-04"
+
+
+def test_a_past_year_clause_is_a_historical_year(pipeline: Any) -> None:
+    bombing = _one(_events(pipeline, "In 1995, NATO aircraft bombed Bosnian Serb positions.", "2016-05-04"), "19")
+    assert (bombing.date, bombing.date_precision, bombing.historical) == ("1995-01-01", "year", True)
+    assert bombing.to_dict()["date_precision"] == "year" and bombing.to_dict()["historical"] is True
+
+
+def test_a_month_clause_has_month_precision(pipeline: Any) -> None:
+    text = "In May, the Syrian army attacked rebel positions in Idlib."
+    attack = _one(_events(pipeline, text, "2019-09-10"), "19")
+    assert (attack.date, attack.date_precision, attack.historical) == ("2019-05-01", "month", False)
+
+
+def test_a_date_of_another_clause_does_not_date_the_event(pipeline: Any) -> None:
+    events = _events(pipeline, "Germany criticized Russia, which held talks with Iran on Monday.", "2020-12-23")
+    criticism = _one(events, "11")
+    talks = _one(events, "04")
+    assert criticism.date == "2020-12-23" and criticism.date_source == "article"
+    assert talks.date == "2020-12-21" and talks.date_source == "text"
+
+
+def test_the_story_date_carries_to_later_sentences(pipeline: Any) -> None:
+    text = "On Tuesday, China and Russia held talks in Beijing. The two sides agreed to expand cooperation."
+    agreement = _one(_events(pipeline, text, "2019-09-12"), "03")
+    assert (agreement.date, agreement.date_source, agreement.date_text) == ("2019-09-10", "context", "Tuesday")
+
+
+def test_a_clause_at_the_same_time_takes_the_main_clause_date(pipeline: Any) -> None:
+    text = "Violence broke out on Saturday when thousands of protesters rallied against the government in Belgrade."
+    rally = _one(_events(pipeline, text, "2020-07-14"), "14")
+    assert rally.date == "2020-07-11"
+
+
+def test_a_reported_intent_takes_the_date_of_its_announcement(pipeline: Any) -> None:
+    text = "On Wednesday, the Kenyan government announced that it will send troops to Somalia."
+    intent = [e for e in _events(pipeline, text, "2019-09-06") if e.target is not None]
+    assert intent and intent[0].date == "2019-09-04" and intent[0].status == "asserted"
+
+
+def test_a_passage_year_dates_a_later_month(pipeline: Any) -> None:
+    text = (
+        "In 1944, the submarine USS Grayback sailed from Pearl Harbor for its tenth patrol. "
+        "In late February, American submarines attacked Japanese cargo ships near Okinawa."
+    )
+    attack = _one(_events(pipeline, text, "2019-11-13"), "19")
+    assert (attack.date, attack.date_precision, attack.historical) == ("1944-02-01", "month", True)

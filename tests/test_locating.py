@@ -1,0 +1,49 @@
+"""Locations: the clause's place, the dateline, the lede's place, the actors' shared country; home country."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.models import Event
+
+
+def _events(pipeline: Any, text: str, published: str = "2019-03-06") -> list[Event]:
+    return pipeline.code_text(text, published=published)
+
+
+def test_the_clause_place_beats_the_dateline(pipeline: Any) -> None:
+    text = "BEIRUT, March 5 (Reuters) - Syrian government jets bombed villages in Syria's Idlib province."
+    [e] = [e for e in _events(pipeline, text) if e.cameo.startswith("19")]
+    assert e.location is not None
+    assert (e.location.country, e.location.precision, e.location.how) == ("SYR", "adm1", "sentence")
+    assert e.to_dict()["location"]["precision"] == "adm1"
+
+
+def test_the_dateline_when_the_clause_names_no_place(pipeline: Any) -> None:
+    text = "NAIROBI, March 5 (Reuters) - Kenyan police arrested twenty opposition supporters."
+    [e] = _events(pipeline, text)
+    assert e.location is not None and (e.location.name, e.location.how) == ("Nairobi", "dateline")
+
+
+def test_the_lede_place_and_home_country(pipeline: Any) -> None:
+    text = (
+        "A fire killed five girls at an escape room in Koszalin, Poland. "
+        "Police arrested the owner of the escape room on Sunday."
+    )
+    [e] = _events(pipeline, text, "2019-01-05")
+    assert e.source.code == "POLCOP" and "home-country" in e.source.matched_by
+    assert e.location is not None and (e.location.name, e.location.how) == ("Koszalin", "story")
+
+
+def test_a_domestic_act_is_located_in_its_country(pipeline: Any) -> None:
+    [e] = _events(pipeline, "Kenyan police arrested opposition leader Raila Odinga.")
+    assert e.location is not None and (e.location.country, e.location.precision, e.location.how) == (
+        "KEN",
+        "country",
+        "actors",
+    )
+
+
+def test_an_international_call_has_no_place(pipeline: Any) -> None:
+    events = _events(pipeline, "Chinese Foreign Minister Wang Yi held a phone call with Sergey Lavrov.")
+    assert events and all(e.location is None for e in events)

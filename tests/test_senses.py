@@ -1,0 +1,55 @@
+"""Only political events: trigger words in their political sense, with a political actor on one side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.actors.senses import WordSenses
+from eventwire.errors import DictionaryError
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interbank rates offered by Japanese banks rose sharply.",  # finance
+        "Japanese banks offered higher rates to depositors.",
+        "The striker attacked the goal in the second half.",  # sport
+        "Kenya's Brigid Kosgei won the Chicago Marathon on Sunday.",
+        "Tourists captured pictures and video of the incident.",  # culture, leisure
+        "Firefighters fought the blaze for hours.",
+        "The storm killed 20 people in the Bahamas.",  # nature
+        "Though nominated for an Oscar, Day considered her best film performance to be Calamity Jane.",
+        "Kokesh hails from Arizona.",
+        "Kosgei was the Chicago Marathon defending champion.",
+        "Cruz said members of Congress have abused their power.",  # no assault in "abused their power"
+    ],
+)
+def test_non_political_senses_give_no_event(pipeline: Any, text: str) -> None:
+    events = [e for e in pipeline.code_text(text, published="2019-10-14") if not e.cameo.startswith("01")]
+    assert not events, [(e.source.text, e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Police opened fire on protesters in Minsk.", "17"),  # 175: violent repression
+        ("Japan sent humanitarian aid to the Philippines.", "07"),
+        ("Russia offered to mediate between Armenia and Azerbaijan.", "03"),
+    ],
+)
+def test_political_senses_are_kept(pipeline: Any, text: str, root: str) -> None:
+    assert [e for e in pipeline.code_text(text, published="2020-10-01") if e.cameo.startswith(root)]
+
+
+def test_the_word_lists_are_validated() -> None:
+    senses = WordSenses.load()
+    assert senses.is_thing("agreement", "agreement") and not senses.is_thing("suspect", "suspect")
+    assert senses.is_thing("treatment", "treatment") and not senses.is_thing("administration", "administration")
+    assert senses.not_political("offer", ["rate"]) == "rate"
+    assert senses.not_political("hail", [], ["from", "Arizona"]) == "from"
+    with pytest.raises(DictionaryError) as err:
+        WordSenses.parse("things: [a]\nanimate: [a]\nno_target_roots: ['99']\n")
+    text = str(err.value)
+    assert "missing key 'abstract_suffixes'" in text and "'99' is not a CAMEO root" in text

@@ -1,0 +1,79 @@
+"""Public statements (CAMEO root 01) and denials: coded by what they say, with a setting to turn them off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.events.statements import StatementLexicon
+from eventwire.models import Event
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+
+
+def _events(pipeline: Any, text: str, published: str = "2020-12-23") -> list[Event]:
+    return pipeline.code_text(text, published=published)
+
+
+def test_a_denial_is_asserted_and_the_denied_act_is_not(pipeline: Any) -> None:
+    events = _events(pipeline, "The Kremlin denied that Russia was planning to invade Ukraine.")
+    denial = [e for e in events if e.cameo == "016"]
+    assert denial and denial[0].source.code == "RUSGOV" and denial[0].status == "asserted"
+    invasion = [e for e in events if e.target is not None and e.target.country == "UKR"]
+    assert invasion and all(e.status == "denied" for e in invasion)
+    assert denial[0].plover.event == ""  # statements have no PLOVER event type
+
+
+def test_criticism_in_a_labelling_statement(pipeline: Any) -> None:
+    text = "Thousands marched in London. Tom Watson called Prime Minister Theresa May's Brexit deal \"lousy\"."
+    [e] = [e for e in _events(pipeline, text, "2019-03-24") if e.cameo.startswith("11")]
+    assert e.source.country == "GBR" and e.target is not None and e.target.code == "GBRGOV"
+    assert "label:call" in e.pattern and not [x for x in _events(pipeline, text) if x.cameo == "041"]
+
+
+def test_criticism_said_of_an_actor(pipeline: Any) -> None:
+    text = "Senator Ted Cruz said members of Congress have abused their power."
+    events = _events(pipeline, text, "2019-01-06")
+    criticism = [e for e in events if e.cameo == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.sector == "LEG"
+
+
+def test_condolences_are_empathetic_comments(pipeline: Any) -> None:
+    text = 'Indian Prime Minister Narendra Modi wrote, "My thoughts are with those who lost their loved ones."'
+    [e] = _events(pipeline, text, "2020-08-08")
+    assert (e.cameo, e.source.code) == ("018", "INDGOV")
+
+
+def test_an_attribution_or_a_word_to_the_press_is_no_event(pipeline: Any) -> None:
+    assert not _events(pipeline, "Police said three people died in the fire.")
+    for e in _events(pipeline, "Putin told reporters that Russia would respond to the sanctions."):
+        assert e.target is None or e.target.sector != "MED"
+    for e in _events(pipeline, "A spokesman told Agence France-Presse the victim was in intensive care."):
+        assert e.target is None or e.target.sector != "MED"
+
+
+def test_a_statement_about_an_actor_is_addressed_to_it(pipeline: Any) -> None:
+    [e] = [e for e in _events(pipeline, "Trump said Biden was weak on China.") if e.cameo.startswith("01")]
+    assert e.target is not None and e.target.country == "USA" and e.source.code == "USAGOV"
+
+
+def test_the_statements_setting_turns_them_off() -> None:
+    off = Pipeline(Settings.from_env(env={}, statements="off"))
+    text = "The Kremlin denied that Russia was planning to invade Ukraine. Trump said Biden was weak."
+    assert not [e for e in off.code_text(text, published="2020-12-23") if e.cameo.startswith("01")]
+    with pytest.raises(Exception, match="statements must be 'on' or 'off'"):
+        Settings.from_env(env={"EVENTWIRE_STATEMENTS": "maybe"})
+
+
+def test_the_lexicon_counts_negated_words_for_the_other_side() -> None:
+    lexicon = StatementLexicon.load()
+    assert lexicon.tally("this is a disgrace".split()).code(True) == "111"
+    assert lexicon.tally("this is not a disgrace but a wise decision".split()).code(True) == "051"
+    assert lexicon.tally("our thoughts are with the families".split()).code(False) == "018"
+    assert lexicon.tally("we are optimistic about the talks".split()).code(False) == "013"
+    assert lexicon.tally("the weather is mild".split()).code(False) == "010"
+    with pytest.raises(DictionaryError) as err:
+        StatementLexicon.parse("version: 1\nempathy: [Sorry]\n")
+    assert "must be a lowercase word" in str(err.value) and "criticism" in str(err.value)

@@ -1,0 +1,54 @@
+"""Status: hypothetical, hedged, habitual, planned and denied acts are not asserted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.models import Event
+
+
+def _events(pipeline: Any, text: str, published: str = "2020-12-23") -> list[Event]:
+    return pipeline.code_text(text, published=published)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("There are no plans for Biden to meet Putin.", "negated"),
+        ("Officials said Iran may have attacked the Saudi tanker.", "hedged"),
+        ("Houthi rebels allegedly attacked a Saudi oil tanker in the Red Sea.", "hedged"),
+        ("Police regularly arrest protesters in Minsk.", "habitual"),
+        ("Avenatti is to be sentenced in June by a federal judge.", "future"),
+    ],
+)
+def test_not_asserted(pipeline: Any, text: str, status: str) -> None:
+    events = [e for e in _events(pipeline, text) if not e.cameo.startswith("01")]
+    assert events and {e.status for e in events} == {status}, [(e.cameo, e.status) for e in events]
+
+
+def test_no_plans_to_meet_is_not_a_refusal(pipeline: Any) -> None:
+    assert not [e for e in _events(pipeline, "There are no plans for Biden to meet Putin.") if e.cameo.startswith("12")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria says it will not accept any more Turkish refugees.",
+        "President Reagan declared that he will not go to Moscow to meet Gorbachev.",
+        "Serbia refused to sign the agreement with Kosovo.",
+    ],
+)
+def test_announced_or_refused_acts_are_rejections(pipeline: Any, text: str) -> None:
+    assert [e for e in _events(pipeline, text, "1987-03-01") if e.cameo.startswith("12") and e.status == "asserted"]
+
+
+def test_a_reported_would_is_a_future_intent(pipeline: Any) -> None:
+    events = _events(pipeline, "Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez.")
+    assert [e for e in events if e.cameo.startswith("03") and e.status == "asserted"]
+
+
+def test_an_attempt_is_the_act(pipeline: Any) -> None:
+    events = _events(pipeline, "Militants said they attempted to assassinate Prime Minister Iyad Allawi.")
+    assert [e for e in events if e.cameo.startswith("18")]
