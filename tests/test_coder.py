@@ -313,8 +313,10 @@ def test_a_statement_that_another_actor_must_act_is_a_demand(pipeline) -> None: 
     ]
 
 
-def test_a_capital_as_subject_is_its_government_as_object_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_capital_named_as_an_actor_is_its_government(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = code(pipeline, "Washington criticized Moscow on Monday.")
     assert [(e.source.code, e.target.code if e.target else "") for e in events if e.cameo[:2] == "11"] == [
-        ("USAGOV", "RUS")
+        ("USAGOV", "RUSGOV")
     ]
+    shelling = [e for e in code(pipeline, "Russian forces shelled Kharkiv on Monday.") if e.target is not None]
+    assert shelling and shelling[0].target is not None and shelling[0].target.code == "UKR"  # a place attacked

@@ -34,6 +34,7 @@ __all__ = [
     "CameoTable",
     "load_default_table",
     "parent",
+    "plover_context",
     "quad_class",
     "root",
 ]
@@ -232,3 +233,38 @@ class CameoTable:
 def load_default_table() -> CameoTable:
     """The packaged CAMEO table, loaded and validated once per process."""
     return CameoTable.load()
+
+
+# ------------------------------------------------------------------ PLOVER contexts
+CONTEXTS_FILE = "plover_contexts.tsv"
+
+
+@lru_cache(maxsize=1)
+def plover_contexts() -> Mapping[str, tuple[str, ...]]:
+    """CAMEO code -> its PLOVER contexts, from ``data/plover_contexts.tsv`` (see its header)."""
+    text = resources.files("eventwire").joinpath("data", CONTEXTS_FILE).read_text(encoding="utf-8")
+    table: dict[str, tuple[str, ...]] = {}
+    problems: list[str] = []
+    header_seen = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = line == "code\tcontexts"
+            if not header_seen:
+                problems.append(f"line {n}: the header must be 'code<TAB>contexts'")
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or not _CODE_RE.match(fields[0]):
+            problems.append(f"line {n}: expected a CAMEO code and its contexts")
+            continue
+        table[fields[0]] = tuple(c for c in fields[1].split(";") if c)
+    if problems:
+        raise DictionaryError(f"eventwire/data/{CONTEXTS_FILE}", problems)
+    return MappingProxyType(table)
+
+
+def plover_context(code: str) -> tuple[str, ...]:
+    """The PLOVER contexts of a CAMEO code, inherited from its parent (4 -> 3 digits) when unlisted."""
+    table = plover_contexts()
+    return table.get(code) or (table.get(code[:3], ()) if len(code) == 4 else ())

@@ -28,6 +28,8 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.backoff import NONE as BACKOFF_NONE
 from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
+from eventwire.events.cameo import plover_context
+from eventwire.events.confidence import confidence
 from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.dates import parse_article_date
 from eventwire.events.dating import (
@@ -64,6 +66,8 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 NO_TARGET_CODES = ("0831", "034", "0871")
 # Roots whose events are meaningless without a target ("X met", "X praised", "X provided aid").
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
+# Visits: another happening than the talks held during them ("arrived in Islamabad for talks").
+VISIT_KINDS = ("042", "043")
 # Names of news outlets: a statement told to them is told to the press.
 _MEDIA_NAME = re.compile(
     r"\b(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Daily|Telegraph|Guardian|Agency|Press|TV|Radio)$"
@@ -515,6 +519,7 @@ class EventCoder:
             goldstein=entry.goldstein,
             quad_class=entry.quad_class,
             plover=entry.plover,
+            context=plover_context(entry.code) if entry.plover.event else (),
             status=status,
             sentence=ctx.si,
             trigger=article.text[span[0] : span[1]],
@@ -522,6 +527,7 @@ class EventCoder:
             sentence_text=ctx.sent.text.strip(),
             pattern=why,
             location=location,
+            confidence=confidence(why, entry.code, source, target, _backoff_probability(why)),
         )
 
     # ---------------------------------------------------------------- back-off
@@ -713,6 +719,16 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     return core, around
 
 
+def _backoff_probability(why: str) -> float | None:
+    """The back-off model's probability written in an event's ``pattern`` ("backoff:11:0.83:...")."""
+    if not why.startswith("backoff:"):
+        return None
+    try:
+        return float(why.split(":")[2])
+    except (IndexError, ValueError):
+        return None
+
+
 def _named_place(m: ActorMention, tok: Any) -> bool:
     """A place name in a prepositional phrase ("travelling from Louisiana"): where, not who; a capital
     or a region is an actor only as a subject or a possessor ("Washington said", "Kyiv's forces")."""
@@ -811,7 +827,7 @@ def _actor_key(m: ActorMention | None) -> tuple[object, ...]:
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (source, target, CAMEO code, status) in a sentence, and at most one per (trigger,
+    """One event per (source, target, CAMEO root, status) in a sentence, and at most one per (trigger,
     source, target); an event whose target was only supplied by the given actor spans is dropped when
     the dyad already has an event."""
     dyads = {
@@ -827,7 +843,9 @@ def _deduplicate(events: list[Event]) -> list[Event]:
             if dyad in dyads:
                 continue
             dyads.add(dyad)
-        key = (*dyad, e.cameo[:3], e.status)
+        # one event per dyad, root and status; a visit and the talks during it are two happenings
+        kind = e.cameo[:3] if e.cameo.startswith(VISIT_KINDS) else e.cameo[:2]
+        key = (*dyad, kind, e.status)
         per_trigger = (e.char_span[0], *dyad)  # one trigger: at most one event per pair
         if key not in seen and per_trigger not in seen:
             seen.add(key)
