@@ -316,10 +316,9 @@ class EventCoder:
             target = actors.given_near(tok, exclude=source, before=False)
             fallback = target is not None
         place = self.locator.place_country(actors, tok)
-        home = ctx.places.home
-        source = localise(localise(source, place), home, "home-country")
+        source = localise(localise(source, place), "", "home-country", ctx.places)
         if target is not None:
-            target = localise(localise(target, place), home, "home-country")
+            target = localise(localise(target, place), "", "home-country", ctx.places)
         # an act on a thing stands when the thing is political ("denounced 49 journalist detentions",
         # "rejected a peace plan"); "fought the virus" is dropped by its sense (_admissible)
         theme = self._theme(actors, found_target.theme) if target is None else None
@@ -330,18 +329,13 @@ class EventCoder:
                 return
             target = self.statement_target(actors, tok, source, target)
             if target is not None:
-                target = localise(localise(target, place), home, "home-country")
+                target = localise(localise(target, place), "", "home-country", ctx.places)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._statement_kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
-            if (
-                code == "010"
-                and target is not None
-                and "+topic" in target.matched_by
-                and not self._political(target)
-            ):
-                target = None  # "police said three people died": the people are no target
+            if code == "010" and target is not None and target.matched_by.endswith("+topic"):
+                target = None  # "X said Y would ...": the content is the news, not a statement to Y
             if code == "010" and target is None:
                 return  # "officials said the plane was flying to ...": an attribution, no event
         code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
@@ -386,7 +380,9 @@ class EventCoder:
                 # "said Biden was weak"; "said the deal was lousy": the deal's author
                 found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
                 if found is not None and not same_actor(source, found):
-                    return replace(found, matched_by=found.matched_by + "+topic")
+                    # "said Biden was weak": a judgement of the actor, not news it made
+                    judged = clause.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
+                    return replace(found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic"))
         return None
 
     def _statement_kind(self, tok: Any, target: ActorMention | None) -> str:
@@ -610,9 +606,8 @@ class EventCoder:
         why += by_actors
         event_id = f"{ctx.article.id}-{ctx.si}-{word.i}-b{source.start}-{target.start}"
         span = (word.idx, word.idx + len(word.text))
-        home = ctx.places.home
-        source = localise(source, home, "home-country")
-        target = localise(target, home, "home-country")
+        source = localise(source, "", "home-country", ctx.places)
+        target = localise(target, "", "home-country", ctx.places)
         location = self.locator.locate(ctx.places, ctx.actors, word, source, target)
         event = self._event(ctx, event_id, source, target, code, status, span, why, location)
         yield with_date(event, when, ctx.base)

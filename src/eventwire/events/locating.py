@@ -67,6 +67,10 @@ DOMESTIC_SECTORS = frozenset(
         "REF",
     }
 )
+# Sectors of national actors: an unnamed "government" takes the home country only in a national story.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "ELI", "LEG", "PTY", "OPP", "REB"})
+#: A story is national when its home country has this share of the article's country mentions.
+DOMESTIC_SHARE = 0.7
 #: How many sentences open an article (its lede) for the story's place.
 LEDE_SENTENCES = 2
 #: A country dominates an article's actors when it has this share of their country mentions ...
@@ -82,6 +86,14 @@ class ArticlePlaces:
     dateline: Location | None
     story: Location | None  # the lede's place
     home: str  # the story's country ("" when the article has none)
+    domestic: bool = False  # the home country dominates the article's actors (a national story)
+
+    def home_for(self, sector: str) -> str:
+        """The home country an unnamed actor of ``sector`` takes: local actors (police, courts,
+        protesters) in any story; national ones (a government, an army) only in a national story."""
+        if sector in NATIONAL_SECTORS and not self.domestic:
+            return ""
+        return self.home
 
 
 class Locator:
@@ -106,9 +118,12 @@ class Locator:
         home = dateline.country if dateline is not None else ""
         if not home and story is not None:
             home = story.country
+        counts = actors.country_counts
         if not home:
-            home = _dominant(actors.country_counts)
-        return ArticlePlaces(dateline, story, home)
+            home = _dominant(counts)
+        total = sum(counts.values())
+        domestic = bool(home) and (not total or counts.get(home, 0) / total >= DOMESTIC_SHARE)
+        return ArticlePlaces(dateline, story, home, domestic)
 
     def _lede_place(self, doc: Any, prefer: frozenset[str]) -> Location | None:
         """The first place the lede names after a locative preposition."""
@@ -279,11 +294,16 @@ def in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
     return False
 
 
-def localise(mention: ActorMention, country: str, how: str = "event-place") -> ActorMention:
+def localise(
+    mention: ActorMention, country: str, how: str = "event-place", places: ArticlePlaces | None = None
+) -> ActorMention:
     """A sector-only actor ("protesters", "the government", "police") takes the country of the
-    event's place (``how`` "event-place") or of the article's story ("home-country")."""
+    event's place (``how`` "event-place") or, given ``places``, the article's home country for its
+    sector ("home-country")."""
     if mention.members or mention.country or not mention.sector or mention.sector not in DOMESTIC_SECTORS:
         return mention
+    if places is not None:
+        country = places.home_for(mention.sector)
     if not country:
         return mention
     return replace(mention, country=country, matched_by=mention.matched_by + "+" + how)
