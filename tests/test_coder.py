@@ -318,5 +318,9 @@ def test_a_capital_named_as_an_actor_is_its_government(pipeline) -> None:  # typ
     assert [(e.source.code, e.target.code if e.target else "") for e in events if e.cameo[:2] == "11"] == [
         ("USAGOV", "RUSGOV")
     ]
-    shelling = [e for e in code(pipeline, "Russian forces shelled Kharkiv on Monday.") if e.target is not None]
-    assert shelling and shelling[0].target is not None and shelling[0].target.code == "UKR"  # a place attacked
+    shelling = [
+        e for e in code(pipeline, "Russian forces shelled Kharkiv on Monday.") if e.target is not None
+    ]
+    assert (
+        shelling and shelling[0].target is not None and shelling[0].target.code == "UKR"
+    )  # a place attacked

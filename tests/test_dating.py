@@ -1,4 +1,5 @@
-"""Event dates by syntax: the event's own clause, else the story's, else the article's; precision and history."""
+"""Event dates by syntax: the event's own clause, else the story's, else the article's; precision,
+history."""
 
 from __future__ import annotations
 
@@ -61,7 +62,9 @@ def test_a_birth_date_never_dates_a_meeting(pipeline: Any) -> None:
     text = "Angela Merkel, who was born on 17 July 1954, met Vladimir Putin in Moscow on Tuesday."
     meeting = _one(_events(pipeline, text, "2020-12-23"), "04")
     assert (meeting.date, meeting.date_precision, meeting.date_source) == ("2020-12-22", "day", "text")
-    alone = _one(_events(pipeline, "Angela Merkel, born on 2 March 1960, met Vladimir Putin.", "2020-12-23"), "04")
+    alone = _one(
+        _events(pipeline, "Angela Merkel, born on 2 March 1960, met Vladimir Putin.", "2020-12-23"), "04"
+    )
     assert alone.date == "2020-12-23" and alone.date_source == "article" and not alone.historical
 
 
@@ -78,7 +81,9 @@ def test_a_deadline_never_dates_a_demand(pipeline: Any) -> None:
 
 
 def test_a_past_year_clause_is_a_historical_year(pipeline: Any) -> None:
-    bombing = _one(_events(pipeline, "In 1995, NATO aircraft bombed Bosnian Serb positions.", "2016-05-04"), "19")
+    bombing = _one(
+        _events(pipeline, "In 1995, NATO aircraft bombed Bosnian Serb positions.", "2016-05-04"), "19"
+    )
     assert (bombing.date, bombing.date_precision, bombing.historical) == ("1995-01-01", "year", True)
     assert bombing.to_dict()["date_precision"] == "year" and bombing.to_dict()["historical"] is True
 
@@ -90,7 +95,9 @@ def test_a_month_clause_has_month_precision(pipeline: Any) -> None:
 
 
 def test_a_date_of_another_clause_does_not_date_the_event(pipeline: Any) -> None:
-    events = _events(pipeline, "Germany criticized Russia, which held talks with Iran on Monday.", "2020-12-23")
+    events = _events(
+        pipeline, "Germany criticized Russia, which held talks with Iran on Monday.", "2020-12-23"
+    )
     criticism = _one(events, "11")
     talks = _one(events, "04")
     assert criticism.date == "2020-12-23" and criticism.date_source == "article"
@@ -100,11 +107,18 @@ def test_a_date_of_another_clause_does_not_date_the_event(pipeline: Any) -> None
 def test_the_story_date_carries_to_later_sentences(pipeline: Any) -> None:
     text = "On Tuesday, China and Russia held talks in Beijing. The two sides agreed to expand cooperation."
     agreement = _one(_events(pipeline, text, "2019-09-12"), "03")
-    assert (agreement.date, agreement.date_source, agreement.date_text) == ("2019-09-10", "context", "Tuesday")
+    assert (agreement.date, agreement.date_source, agreement.date_text) == (
+        "2019-09-10",
+        "context",
+        "Tuesday",
+    )
 
 
 def test_a_clause_at_the_same_time_takes_the_main_clause_date(pipeline: Any) -> None:
-    text = "Violence broke out on Saturday when thousands of protesters rallied against the government in Belgrade."
+    text = (
+        "Violence broke out on Saturday when thousands of protesters rallied against the government "
+        "in Belgrade."
+    )
     rally = _one(_events(pipeline, text, "2020-07-14"), "14")
     assert rally.date == "2020-07-11"
 

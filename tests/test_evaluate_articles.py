@@ -24,8 +24,10 @@ TEXT = (
 
 def _event(**over: Any) -> dict[str, Any]:
     event = {
-        "sentence": "On Tuesday, Chinese Foreign Minister Wang Yi held a phone call with Russian Foreign Minister "
-        "Sergey Lavrov.",
+        "sentence": (
+            "On Tuesday, Chinese Foreign Minister Wang Yi held a phone call with Russian Foreign "
+            "Minister Sergey Lavrov."
+        ),
         "trigger": "phone call",
         "source": {"text": "Chinese Foreign Minister Wang Yi", "country": "CHN", "sector": "GOV"},
         "target": {"text": "Russian Foreign Minister Sergey Lavrov", "country": "RUS", "sector": "GOV"},

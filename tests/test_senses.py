@@ -46,7 +46,9 @@ def test_political_senses_are_kept(pipeline: Any, text: str, root: str) -> None:
 def test_the_word_lists_are_validated() -> None:
     senses = WordSenses.load()
     assert senses.is_thing("agreement", "agreement") and not senses.is_thing("suspect", "suspect")
-    assert senses.is_thing("treatment", "treatment") and not senses.is_thing("administration", "administration")
+    assert senses.is_thing("treatment", "treatment") and not senses.is_thing(
+        "administration", "administration"
+    )
     assert senses.not_political("offer", ["rate"]) == "rate"
     assert senses.not_political("hail", [], ["from", "Arizona"]) == "from"
     with pytest.raises(DictionaryError) as err:

@@ -27,7 +27,7 @@ def test_a_denial_is_asserted_and_the_denied_act_is_not(pipeline: Any) -> None:
 
 
 def test_criticism_in_a_labelling_statement(pipeline: Any) -> None:
-    text = "Thousands marched in London. Tom Watson called Prime Minister Theresa May's Brexit deal \"lousy\"."
+    text = 'Thousands marched in London. Tom Watson called Prime Minister Theresa May\'s Brexit deal "lousy".'
     [e] = [e for e in _events(pipeline, text, "2019-03-24") if e.cameo.startswith("11")]
     assert e.source.country == "GBR" and e.target is not None and e.target.code == "GBRGOV"
     assert "label:call" in e.pattern and not [x for x in _events(pipeline, text) if x.cameo == "041"]
@@ -41,7 +41,9 @@ def test_criticism_said_of_an_actor(pipeline: Any) -> None:
 
 
 def test_condolences_are_empathetic_comments(pipeline: Any) -> None:
-    text = 'Indian Prime Minister Narendra Modi wrote, "My thoughts are with those who lost their loved ones."'
+    text = (
+        'Indian Prime Minister Narendra Modi wrote, "My thoughts are with those who lost their loved ones."'
+    )
     [e] = _events(pipeline, text, "2020-08-08")
     assert (e.cameo, e.source.code) == ("018", "INDGOV")
 
@@ -69,11 +71,12 @@ def test_the_statements_setting_turns_them_off() -> None:
 
 def test_the_lexicon_counts_negated_words_for_the_other_side() -> None:
     lexicon = StatementLexicon.load()
-    assert lexicon.tally("this is a disgrace".split()).code(True) == "111"
-    assert lexicon.tally("this is not a disgrace but a wise decision".split()).code(True) == "051"
-    assert lexicon.tally("our thoughts are with the families".split()).code(False) == "018"
-    assert lexicon.tally("we are optimistic about the talks".split()).code(False) == "013"
-    assert lexicon.tally("the weather is mild".split()).code(False) == "010"
+    assert lexicon.tally(["this", "is", "a", "disgrace"]).code(True) == "111"
+    words = ["this", "is", "not", "a", "disgrace", "but", "a", "wise", "decision"]
+    assert lexicon.tally(words).code(True) == "051"
+    assert lexicon.tally(["our", "thoughts", "are", "with", "the", "families"]).code(False) == "018"
+    assert lexicon.tally(["we", "are", "optimistic", "about", "the", "talks"]).code(False) == "013"
+    assert lexicon.tally(["the", "weather", "is", "mild"]).code(False) == "010"
     with pytest.raises(DictionaryError) as err:
         StatementLexicon.parse("version: 1\nempathy: [Sorry]\n")
     assert "must be a lowercase word" in str(err.value) and "criticism" in str(err.value)

@@ -29,7 +29,11 @@ def test_not_asserted(pipeline: Any, text: str, status: str) -> None:
 
 
 def test_no_plans_to_meet_is_not_a_refusal(pipeline: Any) -> None:
-    assert not [e for e in _events(pipeline, "There are no plans for Biden to meet Putin.") if e.cameo.startswith("12")]
+    assert not [
+        e
+        for e in _events(pipeline, "There are no plans for Biden to meet Putin.")
+        if e.cameo.startswith("12")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -41,14 +45,29 @@ def test_no_plans_to_meet_is_not_a_refusal(pipeline: Any) -> None:
     ],
 )
 def test_announced_or_refused_acts_are_rejections(pipeline: Any, text: str) -> None:
-    assert [e for e in _events(pipeline, text, "1987-03-01") if e.cameo.startswith("12") and e.status == "asserted"]
+    assert [
+        e
+        for e in _events(pipeline, text, "1987-03-01")
+        if e.cameo.startswith("12") and e.status == "asserted"
+    ]
 
 
 def test_a_reported_would_is_a_future_intent(pipeline: Any) -> None:
-    events = _events(pipeline, "Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez.")
+    events = _events(
+        pipeline, "Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez."
+    )
     assert [e for e in events if e.cameo.startswith("03") and e.status == "asserted"]
 
 
 def test_an_attempt_is_the_act(pipeline: Any) -> None:
     events = _events(pipeline, "Militants said they attempted to assassinate Prime Minister Iyad Allawi.")
     assert [e for e in events if e.cameo.startswith("18")]
+
+
+def test_a_stance_declared_in_a_statement_is_asserted(pipeline: Any) -> None:
+    said = pipeline.code_text(
+        "A spokesman said Canada supports the UN's peace effort.", published="2020-03-10"
+    )
+    assert [e for e in said if e.cameo == "051" and e.status == "asserted"]
+    standing = pipeline.code_text("Canada strongly supports the UN's peace effort.", published="2020-03-10")
+    assert [e for e in standing if e.cameo == "051" and e.status == "habitual"]

@@ -123,6 +123,7 @@ class ArticleActors:
         self._names: dict[str, ActorCode] = {}
         self._country_counts: Counter[str] = Counter()
         self._sector_by_country: dict[str, Counter[str]] = {}
+        self._datelines = _dateline_tokens(doc)
         self._given: dict[int, ActorMention] = self._given_mentions(given_spans)
         self._prescan()
 
@@ -261,7 +262,7 @@ class ArticleActors:
                 if child.dep_ in NP_DEPS:
                     out.append(child)
                     stack.append(child)
-        tokens = sorted(out, key=lambda t: t.i)
+        tokens = sorted((t for t in out if t.i == token.i or t.i not in self._datelines), key=lambda t: t.i)
         while len(tokens) > 1 and (tokens[0].dep_ in {"punct", "case"} or tokens[0].lower_ in ARTICLES):
             tokens = tokens[1:]  # "the", "a", leading punctuation; "both" and "two" stay
         return tokens
@@ -293,6 +294,8 @@ class ArticleActors:
                 person = any(self.doc[i].ent_type_ in PERSON_LABELS for i in own)
                 self._remember(token, mention, person)
             return mention
+        if token.i in self._datelines:
+            return None  # "KABUL (Pajhwok):", "WASHINGTON (AP) -": where the story was filed
         if token.pos_ == "PRON" or token.lower_ in RECIPROCAL:
             return self._resolve_pronoun(token)
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.ent_type_ not in {"GPE", "NORP", "PERSON"}:
@@ -342,7 +345,9 @@ class ArticleActors:
         MP, in a London story): that country, no sector — a person, not a state."""
         if not self.home or token.ent_type_ != "PERSON":
             return None
-        text, start, end = self._span_text(self._np_tokens(token))
+        tokens = self._np_tokens(token)
+        text, start, end = self._span_text(tokens)
+        self._learn_name(tokens, ActorCode(self.home, ""))  # "Sharif Hotak ...", later "Hotak"
         return ActorMention(text, start, end, self.home, "", "person+home-country")
 
     def span_of(self, token: Any) -> tuple[str, int, int]:
@@ -421,11 +426,27 @@ class ArticleActors:
                     code = ActorCode(code.country or other_code.country, code.sector or other_code.sector)
                     how = (how + "+" if how else "") + "apposition"
                     break
+        if is_person and not code.sector:
+            # "Arnel dela Vega of the army's Western Mindanao Command", "Sharif Hotak, of the
+            # provincial council": a person speaks for the body they belong to
+            body = self._body_of(token)
+            if body is not None:
+                code = ActorCode(code.country or body.country, body.sector)
+                how = (how + "+" if how else "") + "member-of"
         if code.sector and not code.country:
-            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            owner_mention = self.mention(owner) if owner is not None else None
-            if owner_mention is not None and owner_mention.country:
-                return ActorCode(owner_mention.country, code.sector), how + "+possessor"
+            # "its army", "Erdogan's spokesman", "a spokesman for Erdogan": the owner's country
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners += [
+                p
+                for c in token.rights
+                if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+                for p in c.children
+                if p.dep_ == "pobj" and p.pos_ in {"PROPN", "PRON"}
+            ]
+            for owner in owners:
+                owner_mention = self.mention(owner)
+                if owner_mention is not None and owner_mention.country:
+                    return ActorCode(owner_mention.country, code.sector), how + "+possessor"
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
@@ -451,6 +472,19 @@ class ArticleActors:
         if capital_only and token.dep_ in METONYM_DEPS:  # "Washington said", "Beijing's decision"
             return ActorCode(code.country, "GOV"), how + "+metonym"
         return code, how
+
+    def _body_of(self, token: Any) -> ActorCode | None:
+        """The sector (and country) of the body a person is said to be "of" or "from"."""
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.ent_type_ in PERSON_LABELS or pobj.ent_type_ == "GPE":
+                    continue
+                body = self.mention(pobj)
+                if body is not None and body.sector and not body.members:
+                    return ActorCode(body.country, body.sector)
+        return None
 
     def _office_holder(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
         """A named person from the dated office-holder table ("Lavrov" in 2020 is RUS GOV; a former
@@ -504,7 +538,8 @@ class ArticleActors:
         if found is None or not found[0].country:
             return None
         if not found[0].sector and not found[1].startswith("demonym:"):
-            return None
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": an official of the body
+            return found[0] if self.agents.organisation_type(found[0].country) else None
         return found[0]
 
     def _place_country(self, token: Any) -> str:
@@ -655,3 +690,36 @@ def _named_noun(token: Any) -> bool:
     """A capitalised word the tagger took for a common noun but the recogniser for a name
     ("Trump" said alone)."""
     return token.pos_ == "NOUN" and token.is_title and token.ent_type_ in {"PERSON", "ORG"}
+
+
+# What may close a dateline: "KABUL (Pajhwok):", "WASHINGTON (AP) --", "MOSCOW, March 3 -"
+_DATELINE_ENDS = frozenset({"(", "-", "--", "\u2014", "\u2013", ":"})
+
+
+def _dateline_tokens(doc: Any) -> frozenset[int]:
+    """Tokens of wire datelines opening a sentence: capitalised place words ("KABUL", "NEW YORK",
+    "KABUL, Afghanistan") followed by an agency in brackets, a dash or a colon."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        caps = 0
+        i = sent.start
+        while i < sent.end and (doc[i].is_upper and doc[i].is_alpha and len(doc[i].text) > 1):
+            caps += 1
+            i += 1
+        if not caps:
+            continue
+        if i < sent.end and doc[i].text == ",":  # "KABUL, Afghanistan (AP) -"
+            j = i + 1
+            while j < sent.end and doc[j].is_title and doc[j].is_alpha:
+                j += 1
+            i = j if j > i + 1 else i
+        if i >= sent.end or doc[i].text not in _DATELINE_ENDS:
+            continue
+        if doc[i].text == "(":  # an agency: "(AP)", "(Pajhwok)", not "NATO (North Atlantic ...)"
+            close = next((j for j in range(i + 1, min(i + 4, sent.end)) if doc[j].text == ")"), None)
+            if close is None:
+                continue
+        elif doc[i].text != ":" and not (doc[i - 1].whitespace_ and doc[i].whitespace_):
+            continue  # "US-China talks"
+        out.update(range(sent.start, i))
+    return frozenset(out)

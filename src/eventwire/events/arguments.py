@@ -347,6 +347,8 @@ class ArgumentFinder:
                     for c in h.children:
                         if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
                             slots.extend(p for p in c.children if p.dep_ == "pobj")
+                        elif (subject := _for_clause_subject(c, (prep,))) is not None:
+                            slots.append(subject)
             if pattern.prep or pattern.pos == "NOUN":
                 return slots
         if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
@@ -413,7 +415,9 @@ class ArgumentFinder:
                 if m is not None and not same_actor(source, m):
                     # the author of the thing first ("a resolution drafted by X", "X's plan")
                     direct = t.head.i == slot.i or t.head.head.i == slot.i
-                    if t.dep_ == "poss" or owner:  # "X's plan", "the OPCW visit"
+                    if t.dep_ == "poss" and t.pos_ == "PRON":  # "lifted its boycott of X": X first
+                        rank = 15 if t.head.i == slot.i else 20
+                    elif t.dep_ == "poss" or owner:  # "X's plan", "the OPCW visit"
                         rank = 0 if t.head.i == slot.i else 20
                     elif t.head.dep_ == "agent":
                         rank = 0
@@ -508,10 +512,23 @@ def passive_subject(tok: Any) -> Any | None:
 
 
 def is_target_prep(token: Any, preps: Sequence[str]) -> bool:
-    """A listed preposition whose object is not a date ("called X on Tuesday" is no "call on")."""
+    """A listed preposition whose object is not a date ("called X on Tuesday" is no "call on"),
+    or a "for X to ..." clause ("called for NATO members to increase spending")."""
+    if _for_clause_subject(token, preps) is not None:
+        return True
     if token.dep_ not in {"prep", "dative"} or token.lower_ not in preps:
         return False
     return not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
+def _for_clause_subject(clause: Any, preps: Sequence[str]) -> Any | None:
+    """The subject of a "for X to ..." clause, which the parser hangs on the verb as a clause
+    marked by "for" rather than a prepositional phrase: it is the object of that "for"."""
+    if "for" not in preps or clause.dep_ not in {"advcl", "ccomp", "xcomp"}:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
 def same_actor(s: ActorMention, t: ActorMention) -> bool:
@@ -521,7 +538,13 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
         return True
     if s.matched_by.startswith("given-span") and t.matched_by.startswith("given-span"):
         return False  # two distinct known actors, whatever their codes
-    return bool(s.country) and (s.identity == t.identity or (s.country == t.country and not t.sector))
+    if not s.country:
+        return False
+    # a person whose country alone is known ("Paul Manafort" in an American story) is not the country
+    person = t.matched_by.startswith(("person", "memory:name")) or "+apposition" in t.matched_by
+    # ... nor a town or thing of it ("their forces withdrew from the Bosnian town"): a domestic act
+    owned = "+owner-of" in t.matched_by or "+attacked-place" in t.matched_by
+    return s.identity == t.identity or (s.country == t.country and not t.sector and not (person or owned))
 
 
 __all__ = [

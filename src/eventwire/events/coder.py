@@ -89,6 +89,11 @@ SPEECH_LEMMAS = frozenset(
 )
 
 
+# A trigger inside its own source's phrase in one of these roles only describes the actor; a noun
+# trigger heading the phrase ("a Saudi-led strike") is the act of its owner.
+DESCRIBING_DEPS = frozenset({"acl", "relcl", "amod", "compound", "nmod", "appos", "poss", "advcl"})
+
+
 @dataclass(slots=True)
 class _Sentence:
     """What coding one sentence needs: its article, actors, index, span, dates."""
@@ -179,6 +184,7 @@ class EventCoder:
             ctx = _Sentence(article, actors, si, sent, base, expressions, story, places, year_hint)
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None:
+                found_events = self._backoff_targets(ctx, found_events)
                 found_events.extend(self._backoff_events(ctx, found_events))
             events.extend(_deduplicate(_without_covered_statements(sent, found_events)))
             story = story_date(sent, expressions, base, lede=story is None and si < LEDE) or story
@@ -307,7 +313,7 @@ class EventCoder:
         if source is None and self.unresolved_actors and is_passive(tok):
             # sentence classification: "an aide ... to be extradited to Venezuela" is an act by someone
             source = ActorMention("", tok.idx, tok.idx, "", "", "unknown-agent")
-        if source is None or source.start <= tok.idx < source.end:
+        if source is None or (source.start <= tok.idx < source.end and not _own_act(tok, source)):
             return  # "the coalition fighting Houthi rebels ...": the trigger only describes the actor
         found_target = self.arguments.target(actors, tok, pattern, found.obj, source)
         target = found_target.mention
@@ -316,9 +322,12 @@ class EventCoder:
             target = actors.given_near(tok, exclude=source, before=False)
             fallback = target is not None
         place = self.locator.place_country(actors, tok)
-        source = localise(localise(source, place), "", "home-country", ctx.places)
-        if target is not None:
-            target = localise(localise(target, place), "", "home-country", ctx.places)
+        source, target = _at_home(
+            localise(source, place),
+            target and localise(target, place),
+            ctx.places,
+            self.res.agents.head_words,
+        )
         # an act on a thing stands when the thing is political ("denounced 49 journalist detentions",
         # "rejected a peace plan"); "fought the virus" is dropped by its sense (_admissible)
         theme = self._theme(actors, found_target.theme) if target is None else None
@@ -381,8 +390,12 @@ class EventCoder:
                 found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
                 if found is not None and not same_actor(source, found):
                     # "said Biden was weak": a judgement of the actor, not news it made
-                    judged = clause.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
-                    return replace(found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic"))
+                    judged = clause.lemma_ == "be" and any(
+                        c.dep_ in {"acomp", "attr"} for c in clause.children
+                    )
+                    return replace(
+                        found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic")
+                    )
         return None
 
     def _statement_kind(self, tok: Any, target: ActorMention | None) -> str:
@@ -553,6 +566,49 @@ class EventCoder:
             toks = [t for t in sent if t.idx < sp[1] and t.idx + len(t.text) > sp[0]]
             if toks:
                 out.append((found[sp], toks))
+        return out
+
+    def _backoff_targets(self, ctx: _Sentence, coded: list[Event]) -> list[Event]:
+        """A pattern event without a target takes the actor the back-off classifier links to its
+        source through the same trigger with the same root ("refuses to remove the ban on Indian
+        television channels", "threatened to close all borders with Iraqi Kurdistan")."""
+        model = self.res.backoff
+        if model is None or not any(e.target is None and not e.cameo.startswith("01") for e in coded):
+            return coded
+        mentions = self._sentence_mentions(ctx.actors, ctx.sent)
+        if len(mentions) < 2 or len(mentions) > 8:
+            return coded
+        triggers = _trigger_tokens(ctx.sent, coded)
+        carried = {t.i for t in triggers.values()}
+        out: list[Event] = []
+        spans = {(m.start, m.end): toks for m, toks in mentions}
+        for event in coded:
+            word = triggers.get(event.char_span[0])
+            if word is not None and any(
+                c.i in carried for c in word.children if c.dep_ in {"xcomp", "ccomp"}
+            ):
+                out.append(event)  # "refused to accept the refugees": the acceptance carries the target
+                continue
+            source_tokens = spans.get((event.source.start, event.source.end))
+            if event.target is not None or event.cameo.startswith("01") or source_tokens is None:
+                out.append(event)
+                continue
+            best: tuple[float, ActorMention] | None = None
+            for m, toks in mentions:
+                if same_actor(event.source, m):
+                    continue
+                link = pair_link(source_tokens, toks, self.res.patterns, SOURCE_ROLES)
+                if link is None or link[0].idx != event.char_span[0]:
+                    continue
+                pred = model.predict(link[1])
+                sure = pred.probability >= self.min_confidence and pred.label[:2] == event.cameo[:2]
+                if sure and (best is None or pred.probability > best[0]):
+                    best = (pred.probability, m)
+            if best is None:
+                out.append(event)
+                continue
+            target = localise(best[1], "", "home-country", ctx.places)
+            out.append(replace(event, target=target, theme=None, pattern=event.pattern + "+backoff-target"))
         return out
 
     def _backoff_events(self, ctx: _Sentence, coded: list[Event]) -> Iterator[Event]:
@@ -858,6 +914,44 @@ def _pair_linked(
         return span[0] < m.end and m.start < span[1]
 
     return any((hit(s, a) and hit(t, b)) or (hit(s, b) and hit(t, a)) for s, t in linked)
+
+
+def _own_act(tok: Any, source: ActorMention) -> bool:
+    """Whether a trigger inside its source's phrase is that actor's act: a verb heading its clause
+    (a span that runs over the verb), or a noun heading the phrase whose modifier names the actor
+    ("a Saudi-led strike"); not a word describing the actor ("the coalition fighting Houthi
+    rebels", "the Centre for Humanitarian Assistance")."""
+    if tok.dep_ in DESCRIBING_DEPS:
+        return False
+    if tok.pos_ in {"VERB", "AUX"}:
+        return True
+    inside = source.start <= tok.head.idx < source.end and tok.head.i != tok.i
+    return not inside and "demonym:" in source.matched_by
+
+
+def _at_home(
+    source: ActorMention, target: ActorMention | None, places: ArticlePlaces, titles: frozenset[str]
+) -> tuple[ActorMention, ActorMention | None]:
+    """Source and target with the story's home country where they have none, unless that makes a
+    named person one actor with the other side ("President Mitterand welcomed South African leader
+    de Klerk": Mitterand is no South African, though the story is about South Africa)."""
+    home_source = localise(source, "", "home-country", places)
+    if target is None:
+        return home_source, None
+    home_target = localise(target, "", "home-country", places)
+    if home_source.identity != home_target.identity or same_actor(source, target):
+        return home_source, home_target
+    if home_source is not source and _names_person(source.text, titles):
+        home_source = source
+    if home_target is not target and _names_person(target.text, titles):
+        home_target = target
+    return home_source, home_target
+
+
+def _names_person(text: str, titles: frozenset[str]) -> bool:
+    """Whether a mention's words name someone beyond a title ("President Francois Mitterand", not
+    "Prime Minister")."""
+    return any(w[:1].isupper() and w.lower() not in titles for w in text.split()[1:])
 
 
 def _expand(mention: ActorMention) -> list[ActorMention]:

@@ -270,6 +270,9 @@ def _local_status(token: Any) -> EventStatus | None:
     if adverbs & HABITUAL_ADVERBS:
         return "habitual"
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-    if token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in STANCE_VERBS and not aux and own_subject:
-        return "habitual"  # "It strongly opposes abortion": a standing position, not an act
+    stance = token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in STANCE_VERBS and not aux and own_subject
+    if stance and not _reported(token):
+        # "It strongly opposes abortion": a standing position, not an act; "said it supports the
+        # U.N.'s effort" is the position declared in the statement, an act of the day
+        return "habitual"
     return None
