@@ -141,3 +141,17 @@ def test_a_targetless_rule_event_takes_the_actor_its_trigger_links(pipeline: Any
     events = _events(pipeline, "Iran threatened to close its borders with Iraq.")
     [e] = [e for e in events if e.cameo.startswith("13")]
     assert e.target is not None and e.target.country == "IRQ" and "backoff-target" in e.pattern
+
+
+def test_a_subject_it_continues_the_latest_subject(pipeline: Any) -> None:
+    text = "China criticized Japan on Monday. It also accused the United States of meddling."
+    [e] = [e for e in _events(pipeline, text) if e.cameo.startswith("112")]
+    assert e.source.country == "CHN"
+    fire = "A fire broke out in a Dhaka garment factory on Monday. It killed nine people, officials said."
+    assert not [e for e in _events(pipeline, fire) if e.cameo[:2] in {"18", "19"}]
+
+
+def test_a_killing_by_a_person_is_assault_not_military_force(pipeline: Any) -> None:
+    text = "Police in Multan said Waseem Azeem confessed to killing his sister last year."
+    events = [e for e in _events(pipeline, text, "2019-07-20") if e.cameo[:2] in {"18", "19"}]
+    assert events and all(e.cameo.startswith("18") for e in events)

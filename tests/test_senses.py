@@ -55,3 +55,31 @@ def test_the_word_lists_are_validated() -> None:
         WordSenses.parse("things: [a]\nanimate: [a]\nno_target_roots: ['99']\n")
     text = str(err.value)
     assert "missing key 'abstract_suffixes'" in text and "'99' is not a CAMEO root" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina said it could not meet the demands of its creditor banks this year.",
+        "Mary Trump released a book about her uncle on Tuesday.",
+        "The United States has retreated from its goal of ousting Assad.",
+    ],
+)
+def test_idiomatic_uses_are_no_events(pipeline: Any, text: str) -> None:
+    events = pipeline.code_text(text, published="2020-03-10")
+    assert not [e for e in events if e.cameo[:2] in {"04", "08"}]
+
+
+def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
+    attack = pipeline.code_text(
+        "Erdogan attacked Trump's decision to recognise the Golan Heights.", published="2020-03-10"
+    )
+    assert [e for e in attack if e.cameo == "111" and e.target is not None and e.target.country == "USA"]
+    assert not [e for e in attack if e.cameo.startswith("19")]
+    charge = pipeline.code_text(
+        "US officials charged that Japan's public sector was closed to American supercomputers.",
+        published="1987-03-10",
+    )
+    assert [e for e in charge if e.cameo == "112"] and not [e for e in charge if e.cameo == "173"]
+    force = pipeline.code_text("The army attacked rebel positions near Idlib.", published="2020-03-10")
+    assert [e for e in force if e.cameo.startswith("19")]

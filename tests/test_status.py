@@ -71,3 +71,26 @@ def test_a_stance_declared_in_a_statement_is_asserted(pipeline: Any) -> None:
     assert [e for e in said if e.cameo == "051" and e.status == "asserted"]
     standing = pipeline.code_text("Canada strongly supports the UN's peace effort.", published="2020-03-10")
     assert [e for e in standing if e.cameo == "051" and e.status == "habitual"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The administration is due to impose tariffs on Japanese products on Friday.", "future"),
+        ("A Senate delegation was scheduled to meet Kuwait's emir on Sunday.", "future"),
+        ("Analysts said an Iranian blockade of the Strait of Hormuz was unlikely.", "hedged"),
+        ("Iran is likely to attack Saudi oil facilities, analysts said.", "hedged"),
+        ("In a message, the attacker wrote: attack the tourists in London.", "requested"),
+    ],
+)
+def test_scheduled_likely_and_imperative_acts_are_not_asserted(pipeline: Any, text: str, status: str) -> None:
+    events = [e for e in pipeline.code_text(text, published="2020-03-10") if not e.cameo.startswith("01")]
+    assert events and all(e.status != "asserted" or "+intent" in e.pattern for e in events)
+    assert status in {e.status for e in events} or all("+intent" in e.pattern for e in events)
+
+
+def test_a_verb_coordinated_with_a_future_one_is_future(pipeline: Any) -> None:
+    events = pipeline.code_text(
+        "The government will meet and discuss the plan with the EU.", published="2020-03-10"
+    )
+    assert events and all(e.cameo.startswith("03") for e in events)  # CAMEO: an announced meeting is 036

@@ -39,7 +39,13 @@ def main(argv: list[str]) -> int:
     p = totals["matched"] / totals["second"] if totals["second"] else 0.0
     r = totals["matched"] / totals["first"] if totals["first"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    out = {"articles": len(both), **totals, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+    out = {
+        "articles": len(both),
+        **totals,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
+    }
     if "--json" in argv:
         print(json.dumps(out))
     else:

@@ -598,6 +598,21 @@ class ArticleActors:
             entry = self._recent(
                 lambda e: not e.is_person and bool(e.mention.country), before=token.i, window=1
             )
+            subject = self._latest_subject(token) if token.dep_ in {"nsubj", "nsubjpass"} else None
+            if subject is not None and subject.ent_type_ not in PERSON_LABELS:
+                # a subject "it" continues the latest subject: "China criticized Japan. It also
+                # accused ..." is China; "A fire broke out ... It killed nine" is no actor
+                found = self.mention(subject)
+                if found is None or found.members:
+                    return None
+                return replace(
+                    found,
+                    text=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    matched_by="coref:its",
+                    antecedent=(found.start, found.end),
+                )
             return self._refer(token, entry, "coref:its")
         if low == "both" and token.dep_ in {"nsubj", "nsubjpass"}:  # "X met Y, and both criticized Z"
             return self._last_two(token)
@@ -613,6 +628,16 @@ class ArticleActors:
                     window=1,
                 )
             return self._refer(token, entry, "coref:group")
+        return None
+
+    def _latest_subject(self, token: Any) -> Any | None:
+        """The latest nominal subject before ``token`` in its sentence or the one before."""
+        here = self.sentence_index(token)
+        start = self._sent_starts[max(0, here - 1)]
+        for i in range(token.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+                return t
         return None
 
     @staticmethod

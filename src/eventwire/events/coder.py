@@ -48,6 +48,7 @@ from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
     STOPPED_CODE,
     considered,
+    is_person,
     recode_by_actors,
     recode_modality,
     stopped,
@@ -77,8 +78,6 @@ OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
 # Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
 # threats): a named public figure does them as a political actor.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
-# Resolution rules (``matched_by``) that name a person, not a state, when they give a country only.
-PERSON_RULES = ("apposition", "office-holder-country", "memory:name", "coref:pronoun", "person")
 # Sentences that open an article: any of their dates sets the story's date.
 LEDE = 3
 # Light verbs: they carry no event of their own for the back-off to read ("had 8 delegates").
@@ -461,7 +460,7 @@ class EventCoder:
         assert senses is not None
         members = m.members or (m.identity,)
         # a person whose nationality is all we know ("Kokesh, an American activist") is not a state
-        person = m.matched_by.startswith(PERSON_RULES) or "+apposition" in m.matched_by
+        person = is_person(m)
         if person and person_counts and m.country and not m.sector:
             return True
         state = not person

@@ -44,6 +44,10 @@ INTEND = frozenset(
         "warn",
     }
 )
+# Governors that put their complement in the future ("is due to impose", "was scheduled to meet") or
+# make it a likelihood ("is likely to attack", "a blockade was unlikely").
+SCHEDULE = frozenset({"schedule", "due", "set", "slate", "poise", "timetable"})
+LIKELIHOOD = frozenset({"likely", "unlikely", "possible", "probable", "improbable"})
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
 NEGATORS = frozenset({"refuse", "fail", "decline", "reject", "avoid", "stop", "cease", "halt"})
 REPORTING = frozenset(
@@ -213,6 +217,9 @@ def _governed_status(token: Any) -> EventStatus | None:
     for X to ...", "claims that X ...")."""
     for child, head in _chain(token):
         if child.dep_ == "conj":  # coordinated verbs share their governor's modality
+            shared = _local_status(head) if head.pos_ in {"VERB", "AUX"} else None
+            if shared in {"future", "conditional", "hedged"}:
+                return shared  # "will meet and discuss the plan": both in the future
             continue
         lemma = head.lemma_.lower()
         if head.pos_ in {"NOUN", "PROPN"}:
@@ -231,6 +238,10 @@ def _governed_status(token: Any) -> EventStatus | None:
             return "hoped"
         if lemma in REQUEST and child.dep_ in {"xcomp", "advcl", "ccomp"}:
             return "requested"
+        if lemma in SCHEDULE and child.dep_ in {"xcomp", "ccomp"}:
+            return "future"
+        if lemma in LIKELIHOOD and child.dep_ in {"xcomp", "ccomp", "advcl"}:
+            return "hedged"
         if lemma in INTEND and child.dep_ in {"xcomp", "ccomp", "advcl", "acomp"}:
             return "intended"
         if lemma in HEDGERS and child.dep_ in {"ccomp", "xcomp", "pcomp", "prep"}:
@@ -246,9 +257,25 @@ def _reported(token: Any) -> bool:
     return token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in REPORTING
 
 
+def _imperative(token: Any) -> bool:
+    """A verb in the imperative: the base form heading its own clause with no subject and no
+    auxiliary ("Attack the tourists", "said: free them")."""
+    if token.tag_ != "VB" or token.dep_ not in {"ROOT", "ccomp", "parataxis", "xcomp"}:
+        return False
+    if token.dep_ == "xcomp" and (token.i == 0 or token.doc[token.i - 1].text not in {":", '"', "\u201c"}):
+        return False  # "wrote: attack the tourists" is parsed as a complement after the colon
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark"} for c in token.children)
+
+
 def _local_status(token: Any) -> EventStatus | None:
     if _has_neg(token):
         return "negated"
+    if token.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in LIKELIHOOD for c in token.children
+    ):
+        return "hedged"  # "an Iranian blockade of the strait was unlikely"
+    if _imperative(token):
+        return "requested"  # a call quoted: "attack the tourists", "free the prisoners"
     if _is_conditional(token):
         return "conditional"
     aux = _aux_lemmas(token)

@@ -17,10 +17,12 @@ from eventwire.models import ActorMention, EventStatus
 __all__ = [
     "CONSIDER_VERBS",
     "INTENT_CODE",
+    "PERSON_RULES",
     "REJECT_CODE",
     "STOPPED_CODE",
     "THREAT_CODE",
     "considered",
+    "is_person",
     "recode_by_actors",
     "recode_modality",
     "stopped",
@@ -121,9 +123,21 @@ def stopped(noun: Any) -> bool:
     return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 
 
+#: Resolution rules (``matched_by`` prefixes) that give a person: a person's country is no state.
+PERSON_RULES = ("apposition", "office-holder-country", "memory:name", "coref:pronoun", "person")
+
+
+def is_person(m: ActorMention) -> bool:
+    """Whether a mention is a person known only by name, pronoun or apposition ("Waseem", "he")."""
+    return m.matched_by.startswith(PERSON_RULES) or "+apposition" in m.matched_by
+
+
 def _armed(m: ActorMention | None, bodies: frozenset[str]) -> bool:
-    """A state's forces, an armed group, a state or an international body (whose violence is 19x)."""
+    """A state's forces, an armed group, a state or an international body (whose violence is 19x);
+    a person whose country alone is known is none of them ("Waseem killed his sister": 18x)."""
     if m is None:
+        return False
+    if not m.members and not m.sector and is_person(m):
         return False
     members = m.members or (m.identity,)
     return any(

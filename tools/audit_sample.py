@@ -1,0 +1,256 @@
+"""Random-sample audit of coded events (issue 15): draw, then score the judgements (docs/audit.md).
+
+Usage:
+    python tools/audit_sample.py draw [--corpora ../shared/corpora] [--out docs/audit/sample.jsonl]
+    python tools/audit_sample.py report [--sample docs/audit/sample.jsonl]
+                                        [--judgements docs/audit/judgements.jsonl] [--json]
+
+``draw`` codes two sets with the default pipeline, as ``eventwire ingest`` reads JSONL records, and
+draws 60 asserted events from each with a fixed seed:
+
+* the whole Wikinews sample (``wikinews-sample/*.csv``, CC BY 2.5);
+* 150 Reuters-21578 stories (research use only; not copied here beyond the sampled sentences), the
+  first 150 of the stories whose PLACES name at least two countries after a shuffle with seed 1987
+  (the next 400 were the development set the coder was read against; these 150 were not).
+
+Each drawn event is written with its sentence, trigger, source, target, CAMEO code and name, date
+and location, for a judge who reads the sentence and docs/annotation.md.  ``report`` joins the
+judgements (one JSON object per line: ``id``, ``root`` / ``source`` / ``target`` each true or false,
+``reason``) with the sample, prints the figures of the acceptance (event root right; root, source
+and target all right) per set and overall, and the list of errors by kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import html
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import DocumentError
+from eventwire.extract.article import extract_article
+from eventwire.models import Article, Event, RawDocument
+from eventwire.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = 15  # the draw
+REUTERS_SEED = 1987  # the story selection (shared with the development set)
+PER_SET = 60
+REUTERS_STORIES = 150
+_REUTERS = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
+
+
+def _field(doc: str, tag: str) -> str:
+    m = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
+    return html.unescape(m.group(1)).strip() if m else ""
+
+
+def wikinews(corpora: Path) -> list[dict[str, str]]:
+    """Every article of the Wikinews sample, as JSONL records."""
+    csv.field_size_limit(sys.maxsize)
+    out = []
+    for path in sorted((corpora / "wikinews-sample").glob("wikinews_20*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                out.append(
+                    {
+                        "id": f"wn-{path.stem[9:13]}-{i}",
+                        "title": row["title"],
+                        "text": row["text"],
+                        "date": row["date"],
+                        "url": row["url"].replace("//wiki/", "/wiki/"),
+                    }
+                )
+    return out
+
+
+def reuters_stories(corpora: Path) -> list[dict[str, str]]:
+    """The 150 audit stories: Reuters-21578 bodies whose PLACES name two or more countries,
+    shuffled with seed 1987; the first 150."""
+    docs: list[dict[str, Any]] = []
+    for path in sorted((corpora / "reuters21578" / "sgm").glob("*.sgm.gz")):
+        text = gzip.decompress(path.read_bytes()).decode("latin-1")
+        for n, doc in enumerate(_REUTERS.findall(text)):
+            body = _field(doc, "BODY").replace("\x03", "").strip()
+            if not body:
+                continue
+            places = re.findall(r"<D>(.*?)</D>", _field(doc, "PLACES"))
+            day = _field(doc, "DATE").split(" ")[0]
+            date = time.strftime("%Y-%m-%d", time.strptime(day, "%d-%b-%Y")) if day else ""
+            docs.append(
+                {
+                    "id": f"{path.name.split('.')[0]}-{n}",
+                    "title": _field(doc, "TITLE"),
+                    "text": body,
+                    "date": date,
+                    "places": places,
+                }
+            )
+    multi = [d for d in docs if len(d["places"]) >= 2]
+    random.Random(REUTERS_SEED).shuffle(multi)
+    return [{k: v for k, v in d.items() if k != "places"} for d in multi[:REUTERS_STORIES]]
+
+
+def coded_events(pipeline: Pipeline, records: list[dict[str, str]]) -> list[tuple[Event, Article]]:
+    """The asserted events of the records with their articles, in input order."""
+    items = []
+    for r in records:
+        meta = {k: v for k, v in r.items() if k != "text"}
+        raw = RawDocument(source=f"audit:{r['id']}", kind="jsonl", content=r["text"], meta=meta)
+        try:
+            items.append(extract_article(raw))
+        except DocumentError:
+            continue
+    events: list[tuple[Event, Article]] = []
+    for coded in pipeline.code_articles(items):
+        if isinstance(coded, DocumentError):
+            continue
+        events.extend((e, coded.article) for e in coded.events if e.status == "asserted")
+    return events
+
+
+def _row(set_name: str, e: Event, article: Article) -> dict[str, Any]:
+    def actor(m: Any) -> dict[str, str] | None:
+        return None if m is None else {"text": m.text, "code": m.code}
+
+    return {
+        "id": f"{set_name}:{e.event_id}",
+        "set": set_name,
+        "article": e.article_id,
+        "title": article.title,
+        "published": article.published,
+        "before": _before(article.text, e.sentence_text),
+        "sentence": e.sentence_text,
+        "trigger": e.trigger,
+        "source": actor(e.source),
+        "target": actor(e.target),
+        "cameo": e.cameo,
+        "cameo_name": e.cameo_name,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "location": e.location.name if e.location else None,
+    }
+
+
+def _before(text: str, sentence: str, width: int = 600) -> str:
+    """The text before the sentence (for pronouns and the story's setting)."""
+    at = text.find(sentence[:80])
+    return text[max(0, at - width) : at].strip() if at > 0 else ""
+
+
+def draw(corpora: Path, out: Path) -> int:
+    pipeline = Pipeline()
+    rng = random.Random(SEED)
+    rows = []
+    for name, records in (("wikinews", wikinews(corpora)), ("reuters", reuters_stories(corpora))):
+        events = coded_events(pipeline, records)
+        for e, article in rng.sample(events, min(PER_SET, len(events))):
+            rows.append(_row(name, e, article))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    sys.stdout.write(f"{len(rows)} events drawn -> {out}\n")
+    return 0
+
+
+def _actor(a: dict[str, str] | None) -> str:
+    return "-" if a is None else f"{a['code'] or '?'} ({a['text']!r})".replace("\n", " ")
+
+
+def _markdown(rows: dict[str, Any], judged: list[dict[str, Any]], figures: dict[str, Any]) -> str:
+    """The judged events, one entry each with the judge's reason, after the figures."""
+    out = [
+        "## Figures",
+        "",
+        "| set | events | root right | source right | target right | root + source + target right |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, f in figures.items():
+        out.append(
+            f"| {name} | {f['n']} | {f['root_right']:.2f} | {f['source_right']:.2f} | "
+            f"{f['target_right']:.2f} | {f['all_right']:.2f} |"
+        )
+    errors: dict[str, int] = {}
+    for j in judged:
+        errors[j.get("error", "")] = errors.get(j.get("error", ""), 0) + 1
+    out += [
+        "",
+        "Errors by kind (the judge's main one per event): "
+        + ", ".join(f"{k} {v}" for k, v in sorted(errors.items(), key=lambda kv: -kv[1]))
+        + ".",
+        "",
+        "## The events",
+        "",
+    ]
+    for j in judged:
+        r = rows[j["id"]]
+        mark = "".join("✓" if j[k] else "✗" for k in ("root", "source", "target"))
+        sentence = " ".join(r["sentence"].split())
+        out.append(
+            f"- `{j['id']}` **{mark}** {r['cameo']} {r['cameo_name']} — {_actor(r['source'])} → "
+            f"{_actor(r['target'])}, trigger *{r['trigger']}*  \n"
+            f"  > {sentence}  \n"
+            f"  {j.get('error', '')}: {j.get('reason', '')}"
+        )
+    return "\n".join(out) + "\n"
+
+
+def report(sample: Path, judgements: Path, as_json: bool, write: Path | None = None) -> int:
+    rows = {r["id"]: r for r in map(json.loads, sample.read_text(encoding="utf-8").splitlines())}
+    judged = [json.loads(line) for line in judgements.read_text(encoding="utf-8").splitlines() if line]
+    figures: dict[str, dict[str, float]] = {}
+    for name in ("wikinews", "reuters", "all"):
+        mine = [j for j in judged if name == "all" or rows[j["id"]]["set"] == name]
+        n = len(mine)
+        root = sum(bool(j["root"]) for j in mine)
+        full = sum(bool(j["root"] and j["source"] and j["target"]) for j in mine)
+        figures[name] = {
+            "n": n,
+            "root_right": root / n if n else 0.0,
+            "all_right": full / n if n else 0.0,
+            "source_right": sum(bool(j["source"]) for j in mine) / n if n else 0.0,
+            "target_right": sum(bool(j["target"]) for j in mine) / n if n else 0.0,
+        }
+    missing = sorted(set(rows) - {j["id"] for j in judged})
+    if write is not None:
+        write.write_text(_markdown(rows, judged, figures), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps({"figures": figures, "unjudged": missing}, indent=2) + "\n")
+    else:
+        for name, f in figures.items():
+            sys.stdout.write(
+                f"{name:9} n={f['n']:3}  root {f['root_right']:.2f}  source {f['source_right']:.2f}  "
+                f"target {f['target_right']:.2f}  all {f['all_right']:.2f}\n"
+            )
+        if missing:
+            sys.stdout.write(f"unjudged: {len(missing)}\n")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
+    d.add_argument("--out", type=Path, default=REPO / "docs" / "audit" / "sample.jsonl")
+    r = sub.add_parser("report")
+    r.add_argument("--sample", type=Path, default=REPO / "docs" / "audit" / "sample.jsonl")
+    r.add_argument("--judgements", type=Path, default=REPO / "docs" / "audit" / "judgements.jsonl")
+    r.add_argument("--json", action="store_true")
+    r.add_argument("--markdown", type=Path, help="write the figures and the judged events to this file")
+    args = parser.parse_args(argv)
+    if args.command == "draw":
+        return draw(args.corpora, args.out)
+    return report(args.sample, args.judgements, args.json, args.markdown)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
