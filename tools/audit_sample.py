@@ -14,7 +14,8 @@ draws 60 asserted events from each with a fixed seed:
   (the next 400 were the development set the coder was read against; these 150 were not).
 
 Each drawn event is written with its sentence, trigger, source, target, CAMEO code and name, date
-and location, for a judge who reads the sentence and docs/annotation.md.  ``report`` joins the
+and location (with ``--context`` also the text before the sentence), for a judge who reads the
+sentence and docs/annotation.md.  ``report`` joins the
 judgements (one JSON object per line: ``id``, ``root`` / ``source`` / ``target`` each true or false,
 ``reason``) with the sample, prints the figures of the acceptance (event root right; root, source
 and target all right) per set and overall, and the list of errors by kind.
@@ -116,7 +117,7 @@ def coded_events(pipeline: Pipeline, records: list[dict[str, str]]) -> list[tupl
     return events
 
 
-def _row(set_name: str, e: Event, article: Article) -> dict[str, Any]:
+def _row(set_name: str, e: Event, article: Article, context: bool) -> dict[str, Any]:
     def actor(m: Any) -> dict[str, str] | None:
         return None if m is None else {"text": m.text, "code": m.code}
 
@@ -126,7 +127,7 @@ def _row(set_name: str, e: Event, article: Article) -> dict[str, Any]:
         "article": e.article_id,
         "title": article.title,
         "published": article.published,
-        "before": _before(article.text, e.sentence_text),
+        "before": _before(article.text, e.sentence_text) if context else None,
         "sentence": e.sentence_text,
         "trigger": e.trigger,
         "source": actor(e.source),
@@ -145,14 +146,17 @@ def _before(text: str, sentence: str, width: int = 600) -> str:
     return text[max(0, at - width) : at].strip() if at > 0 else ""
 
 
-def draw(corpora: Path, out: Path) -> int:
+def draw(corpora: Path, out: Path, context: bool = False) -> int:
     pipeline = Pipeline()
     rng = random.Random(SEED)
     rows = []
     for name, records in (("wikinews", wikinews(corpora)), ("reuters", reuters_stories(corpora))):
         events = coded_events(pipeline, records)
         for e, article in rng.sample(events, min(PER_SET, len(events))):
-            rows.append(_row(name, e, article))
+            row = _row(name, e, article, context)
+            if row["before"] is None:
+                del row["before"]
+            rows.append(row)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
@@ -241,6 +245,12 @@ def main(argv: list[str]) -> int:
     d = sub.add_parser("draw")
     d.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     d.add_argument("--out", type=Path, default=REPO / "docs" / "audit" / "sample.jsonl")
+    d.add_argument(
+        "--context",
+        action="store_true",
+        help="add the 600 characters before each sentence, for the judges (not for the repository: "
+        "Reuters-21578 is for research use only)",
+    )
     r = sub.add_parser("report")
     r.add_argument("--sample", type=Path, default=REPO / "docs" / "audit" / "sample.jsonl")
     r.add_argument("--judgements", type=Path, default=REPO / "docs" / "audit" / "judgements.jsonl")
@@ -248,7 +258,7 @@ def main(argv: list[str]) -> int:
     r.add_argument("--markdown", type=Path, help="write the figures and the judged events to this file")
     args = parser.parse_args(argv)
     if args.command == "draw":
-        return draw(args.corpora, args.out)
+        return draw(args.corpora, args.out, args.context)
     return report(args.sample, args.judgements, args.json, args.markdown)
 
 
