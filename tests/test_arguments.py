@@ -155,3 +155,18 @@ def test_a_killing_by_a_person_is_assault_not_military_force(pipeline: Any) -> N
     text = "Police in Multan said Waseem Azeem confessed to killing his sister last year."
     events = [e for e in _events(pipeline, text, "2019-07-20") if e.cameo[:2] in {"18", "19"}]
     assert events and all(e.cameo.startswith("18") for e in events)
+
+
+def test_leaders_of_the_1980s_are_known_in_old_news(pipeline: Any) -> None:
+    events = _events(pipeline, "Gorbachev criticized the United States on Tuesday.", "1987-03-10")
+    assert [e for e in events if e.source.code == "RUSGOV" and e.cameo == "111"]
+    promise = _events(
+        pipeline, "Prime Minister Nakasone promised U.S. legislators to open markets.", "1987-03-10"
+    )
+    assert [e for e in promise if e.source.code == "JPNGOV"]
+
+
+def test_regional_development_banks_are_international_bodies(pipeline: Any) -> None:
+    events = _events(pipeline, "The Inter-American Development Bank approved a loan to Brazil.", "1987-03-10")
+    [e] = [e for e in events if e.cameo.startswith("07")]
+    assert e.source.country == "IAD" and e.target is not None and e.target.country == "BRA"

@@ -80,3 +80,13 @@ def test_the_lexicon_counts_negated_words_for_the_other_side() -> None:
     with pytest.raises(DictionaryError) as err:
         StatementLexicon.parse("version: 1\nempathy: [Sorry]\n")
     assert "must be a lowercase word" in str(err.value) and "criticism" in str(err.value)
+
+
+def test_a_statement_of_what_will_happen_unless_the_addressee_acts_is_a_threat(pipeline: Any) -> None:
+    text = (
+        "Yeutter told Argentina's agriculture secretary that Washington would consider further action "
+        "unless Argentina eliminated the taxes."
+    )
+    events = _events(pipeline, text, published="1987-03-10")
+    [threat] = [e for e in events if e.cameo.startswith("13")]
+    assert threat.source.code == "USAGOV" and threat.target is not None and threat.target.country == "ARG"

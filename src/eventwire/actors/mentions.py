@@ -494,7 +494,7 @@ class ArticleActors:
         names = [
             t.text
             for t in tokens
-            if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", ""}
+            if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", ""}
         ]
         keys = _name_suffixes(names)
         person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]

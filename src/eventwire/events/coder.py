@@ -398,8 +398,12 @@ class EventCoder:
         return None
 
     def _statement_kind(self, tok: Any, target: ActorMention | None) -> str:
-        """The CAMEO code of a plain statement by its content (:mod:`eventwire.events.statements`)."""
-        tally = self._statements.tally(words_of(content_tokens(tok)))
+        """The CAMEO code of a plain statement by its content (:mod:`eventwire.events.statements`);
+        a statement to someone of what will happen "unless" they act is a threat (CAMEO 130)."""
+        content = content_tokens(tok)
+        if target is not None and any(t.lower_ == "unless" and t.dep_ == "mark" for t in content):
+            return "130"  # "told Argentina that Washington would consider further action unless ..."
+        tally = self._statements.tally(words_of(content))
         return tally.code(target is not None)
 
     def _political_content(self, actors: ArticleActors, tok: Any) -> bool:
