@@ -5,13 +5,14 @@ Usage:
     python tools/audit_sample.py report [--sample docs/audit/sample.jsonl]
                                         [--judgements docs/audit/judgements.jsonl] [--json]
 
-``draw`` codes two sets with the default pipeline, as ``eventwire ingest`` reads JSONL records, and
-draws 60 asserted events from each with a fixed seed:
+``draw`` codes two sets with the default pipeline and draws 60 asserted events from each with a fixed seed:
 
-* the whole Wikinews sample (``wikinews-sample/*.csv``, CC BY 2.5);
+* the whole Wikinews sample (``wikinews-sample/*.csv``, CC BY 2.5), read as ``eventwire ingest`` reads
+  a CSV collection;
 * 150 Reuters-21578 stories (research use only; not copied here beyond the sampled sentences), the
   first 150 of the stories whose PLACES name at least two countries after a shuffle with seed 1987
-  (the next 400 were the development set the coder was read against; these 150 were not).
+  (the next 400 were the development set the coder was read against; these 150 were not), read as
+  ``eventwire ingest`` reads JSONL records.
 
 Each drawn event is written with its sentence, trigger, source, target, CAMEO code and name, date
 and location (with ``--context`` also the text before the sentence), for a judge who reads the
@@ -24,7 +25,6 @@ and target all right) per set and overall, and the list of errors by kind.
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import html
 import json
@@ -32,13 +32,14 @@ import random
 import re
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import DocumentError
 from eventwire.extract.article import extract_article
 from eventwire.models import Article, Event, RawDocument
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import CodedArticle, Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = 15  # the draw
@@ -51,25 +52,6 @@ _REUTERS = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
 def _field(doc: str, tag: str) -> str:
     m = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
     return html.unescape(m.group(1)).strip() if m else ""
-
-
-def wikinews(corpora: Path) -> list[dict[str, str]]:
-    """Every article of the Wikinews sample, as JSONL records."""
-    csv.field_size_limit(sys.maxsize)
-    out = []
-    for path in sorted((corpora / "wikinews-sample").glob("wikinews_20*.csv")):
-        with path.open(encoding="utf-8") as fh:
-            for i, row in enumerate(csv.DictReader(fh)):
-                out.append(
-                    {
-                        "id": f"wn-{path.stem[9:13]}-{i}",
-                        "title": row["title"],
-                        "text": row["text"],
-                        "date": row["date"],
-                        "url": row["url"].replace("//wiki/", "/wiki/"),
-                    }
-                )
-    return out
 
 
 def reuters_stories(corpora: Path) -> list[dict[str, str]]:
@@ -99,22 +81,28 @@ def reuters_stories(corpora: Path) -> list[dict[str, str]]:
     return [{k: v for k, v in d.items() if k != "places"} for d in multi[:REUTERS_STORIES]]
 
 
-def coded_events(pipeline: Pipeline, records: list[dict[str, str]]) -> list[tuple[Event, Article]]:
-    """The asserted events of the records with their articles, in input order."""
-    items = []
-    for r in records:
+def reuters_articles(corpora: Path) -> list[Article | DocumentError]:
+    """The Reuters audit stories as articles, read as ``eventwire ingest`` reads JSONL records."""
+    out: list[Article | DocumentError] = []
+    for r in reuters_stories(corpora):
         meta = {k: v for k, v in r.items() if k != "text"}
         raw = RawDocument(source=f"audit:{r['id']}", kind="jsonl", content=r["text"], meta=meta)
         try:
-            items.append(extract_article(raw))
-        except DocumentError:
-            continue
-    events: list[tuple[Event, Article]] = []
-    for coded in pipeline.code_articles(items):
-        if isinstance(coded, DocumentError):
-            continue
-        events.extend((e, coded.article) for e in coded.events if e.status == "asserted")
-    return events
+            out.append(extract_article(raw))
+        except DocumentError as err:
+            out.append(err)
+    return out
+
+
+def asserted(coded: Iterable[CodedArticle | DocumentError]) -> list[tuple[Event, Article]]:
+    """The asserted events of coded articles with their articles, in input order."""
+    return [
+        (e, item.article)
+        for item in coded
+        if not isinstance(item, DocumentError)
+        for e in item.events
+        if e.status == "asserted"
+    ]
 
 
 def _row(set_name: str, e: Event, article: Article, context: bool) -> dict[str, Any]:
@@ -127,7 +115,6 @@ def _row(set_name: str, e: Event, article: Article, context: bool) -> dict[str, 
         "article": e.article_id,
         "title": article.title,
         "published": article.published,
-        "before": _before(article.text, e.sentence_text) if context else None,
         "sentence": e.sentence_text,
         "trigger": e.trigger,
         "source": actor(e.source),
@@ -137,7 +124,7 @@ def _row(set_name: str, e: Event, article: Article, context: bool) -> dict[str, 
         "date": e.date,
         "date_precision": e.date_precision,
         "location": e.location.name if e.location else None,
-    }
+    } | ({"before": _before(article.text, e.sentence_text)} if context else {})
 
 
 def _before(text: str, sentence: str, width: int = 600) -> str:
@@ -150,13 +137,18 @@ def draw(corpora: Path, out: Path, context: bool = False) -> int:
     pipeline = Pipeline()
     rng = random.Random(SEED)
     rows = []
-    for name, records in (("wikinews", wikinews(corpora)), ("reuters", reuters_stories(corpora))):
-        events = coded_events(pipeline, records)
-        for e, article in rng.sample(events, min(PER_SET, len(events))):
-            row = _row(name, e, article, context)
-            if row["before"] is None:
-                del row["before"]
-            rows.append(row)
+    sets = (
+        (
+            "wikinews",
+            pipeline.run([str(corpora / "wikinews-sample")]),
+        ),  # the CSV collection, as ingest reads it
+        ("reuters", pipeline.code_articles(reuters_articles(corpora))),
+    )
+    for name, coded in sets:
+        events = asserted(coded)
+        rows += [
+            _row(name, e, article, context) for e, article in rng.sample(events, min(PER_SET, len(events)))
+        ]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
