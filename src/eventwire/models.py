@@ -9,7 +9,7 @@ Data flow: ``ingest`` yields :class:`RawDocument`; ``extract`` turns it into an
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 DocumentKind = Literal["text", "html", "jsonl", "record"]
 
@@ -25,22 +25,13 @@ EventStatus = Literal[
     "hedged",
     "habitual",
 ]
-#: Statuses in the order the documentation lists them; only "asserted" events are reported as done.
-EVENT_STATUSES: tuple[str, ...] = (
-    "asserted",
-    "intended",
-    "hoped",
-    "future",
-    "conditional",
-    "negated",
-    "requested",
-    "denied",
-    "hedged",
-    "habitual",
-)
 DateSource = Literal["text", "context", "article", "none"]
 DatePrecision = Literal["day", "month", "year"]
 PlacePrecision = Literal["city", "adm1", "country"]
+#: The values of the literal types above, for validating data files and stored rows.
+EVENT_STATUSES: frozenset[str] = frozenset(get_args(EventStatus))
+DATE_PRECISIONS: frozenset[str] = frozenset(get_args(DatePrecision))
+PLACE_PRECISIONS: frozenset[str] = frozenset(get_args(PlacePrecision))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.models import DATE_PRECISIONS, EVENT_STATUSES, PLACE_PRECISIONS
 
 __all__ = [
     "GOLD_STATUSES",
@@ -27,22 +28,8 @@ __all__ = [
     "parse_article_gold",
 ]
 
-GOLD_STATUSES = frozenset(
-    {
-        "asserted",
-        "future",
-        "intended",
-        "requested",
-        "conditional",
-        "hedged",
-        "habitual",
-        "negated",
-        "denied",
-        "hoped",
-    }
-)
-PRECISIONS = frozenset({"day", "month", "year"})
-PLACE_PRECISIONS = frozenset({"city", "adm1", "country"})
+GOLD_STATUSES = EVENT_STATUSES
+PRECISIONS = DATE_PRECISIONS
 _DATE_FORMS = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
     "month": re.compile(r"^\d{4}-\d{2}$"),

@@ -36,6 +36,7 @@ from typing import Any, TextIO
 import duckdb
 
 from eventwire.errors import InputError, QueryError
+from eventwire.models import PLACE_PRECISIONS
 from eventwire.query.events import MENTION_COLUMNS, EventFilter, where_clause
 from eventwire.store.grouping import global_event_id
 from eventwire.store.store import StoreReader
@@ -193,7 +194,7 @@ def actor_geo(country: str) -> list[Any]:
 
 def _place_precision(e: dict[str, Any]) -> str:
     given = e.get("location_precision") or ""
-    if given in {"city", "adm1", "country"}:
+    if given in PLACE_PRECISIONS:
         return given
     if e.get("location_lat") is not None:  # a store written before precision was known
         return "city"
