@@ -207,6 +207,13 @@ def _header(fields: list[str], columns: tuple[str, ...], where: str, problems: l
         problems.append(f"{where}: header must be {' '.join(columns)!r} (tab-separated)")
 
 
+def _width(fields: list[str], columns: tuple[str, ...], where: str, problems: list[str]) -> bool:
+    """Whether a data row has one field per column (else the problem is noted)."""
+    if len(fields) != len(columns):
+        problems.append(f"{where}: expected {len(columns)} tab-separated fields, got {len(fields)}")
+    return len(fields) == len(columns)
+
+
 def parse_admin1(text: str, source: str = "<string>") -> list[Division]:
     """Parse admin1.tsv (format in its header); every bad row is reported at once in a DictionaryError."""
     problems: list[str] = []
@@ -219,10 +226,7 @@ def parse_admin1(text: str, source: str = "<string>") -> list[Division]:
             header_seen = True
             _header(fields, ADMIN1_COLUMNS, where, problems)
             continue
-        if len(fields) != len(ADMIN1_COLUMNS):
-            problems.append(
-                f"{where}: expected {len(ADMIN1_COLUMNS)} tab-separated fields, got {len(fields)}"
-            )
+        if not _width(fields, ADMIN1_COLUMNS, where, problems):
             continue
         code, country, name, aliases, lat, lon, population, geonameid = fields
         row: list[str] = []
@@ -278,10 +282,7 @@ def parse_regions(
             header_seen = True
             _header(fields, REGION_COLUMNS, where, problems)
             continue
-        if len(fields) != len(REGION_COLUMNS):
-            problems.append(
-                f"{where}: expected {len(REGION_COLUMNS)} tab-separated fields, got {len(fields)}"
-            )
+        if not _width(fields, REGION_COLUMNS, where, problems):
             continue
         name, aliases, country, adm1, lat, lon, note = fields
         row: list[str] = []
