@@ -129,6 +129,14 @@ def _highlight(text: str, mentions: list[dict[str, Any]], events: list[dict[str,
     return Markup("".join(out))
 
 
+def wants_historical(historical: bool = False, include_historical: bool = False) -> bool:
+    """``historical=1`` or ``include_historical=1`` keeps historical events in (a FastAPI dependency)."""
+    return historical or include_historical
+
+
+Historical = Annotated[bool, Depends(wants_historical)]
+
+
 def event_filter(
     actor: str | None = None,
     dyad: str | None = None,
@@ -138,8 +146,7 @@ def event_filter(
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    historical: bool = False,
-    include_historical: bool = False,
+    old: Historical = False,
 ) -> EventFilter:
     """The events filters as query parameters (a FastAPI dependency); bad values are a 400.
     ``historical=1`` (or ``include_historical=1``) keeps historical events in."""
@@ -152,7 +159,7 @@ def event_filter(
         status,
         since,
         until,
-        include_historical=historical or include_historical,
+        include_historical=old,
     )
 
 
@@ -334,10 +341,8 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         by: str = "month",
         since: str | None = None,
         until: str | None = None,
-        historical: bool = False,
-        include_historical: bool = False,
+        old: Historical = False,
     ) -> dict[str, Any]:
-        old = historical or include_historical
         f = EventFilter.parse(dyad=dyad, since=since, until=until, include_historical=old)
         return {"ok": True, "dyad": dyad, "by": by, "items": dyad_trend(store.get(), f, by)}
 
@@ -346,10 +351,8 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         window: int = Query(7, ge=1, le=3660),
         baseline: int = Query(28, ge=1, le=3660),
         until: str | None = None,
-        historical: bool = False,
-        include_historical: bool = False,
+        old: Historical = False,
     ) -> dict[str, Any]:
-        old = historical or include_historical
         found = rising(store.get(), window, baseline, parse_day(until, "until"), include_historical=old)
         return {"ok": True, **found}
 
@@ -358,10 +361,8 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         code: str,
         since: str | None = None,
         until: str | None = None,
-        historical: bool = False,
-        include_historical: bool = False,
+        old: Historical = False,
     ) -> dict[str, Any]:
-        old = historical or include_historical
         f = EventFilter.parse(actor=code, since=since, until=until, include_historical=old)
         return {"ok": True, "actor": f.actor, "partners": actor_partners(store.get(), f)}
 
