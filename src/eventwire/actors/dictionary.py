@@ -46,13 +46,11 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
-import yaml
-
+from eventwire.datafiles import parse_yaml, read_data_file
 from eventwire.errors import DictionaryError
 from eventwire.models import ActorCode
 
@@ -175,18 +173,6 @@ def _alternation(entries: Iterable[str], flags: int) -> re.Pattern[str] | None:
         return None
     body = "|".join(_entry_pattern(e) for e in ordered)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
-
-
-def _read_source(path: str | Path | None, default_name: str) -> tuple[str, str]:
-    """Return (text, label) of ``path`` or of the packaged data file ``default_name``."""
-    if path is None:
-        ref = resources.files("eventwire").joinpath("data", default_name)
-        return ref.read_text(encoding="utf-8"), f"eventwire/data/{default_name}"
-    p = Path(path)
-    try:
-        return p.read_text(encoding="utf-8"), str(p)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DictionaryError(str(p), [f"cannot read file: {exc}"]) from exc
 
 
 def _cache_key(path: str | Path | None) -> str:
@@ -469,7 +455,7 @@ def _split_items(value: str) -> tuple[list[str], list[str]]:
 
 @functools.lru_cache(maxsize=16)
 def _load_countries(key: str) -> CountryTable:
-    text, label = _read_source(key or None, COUNTRIES_FILE)
+    text, label = read_data_file(key or None, COUNTRIES_FILE)
     return CountryTable.parse(text, label)
 
 
@@ -580,10 +566,7 @@ class AgentTable:
     @classmethod
     def parse(cls, text: str, source: str = "<string>") -> AgentTable:
         """Parse the YAML text of an agent table, reporting every bad entry in one DictionaryError."""
-        try:
-            data: Any = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise DictionaryError(source, [f"not valid YAML: {exc}"]) from exc
+        data: Any = parse_yaml(text, source)
         if not isinstance(data, dict):
             raise DictionaryError(
                 source, ["top level must be a mapping with keys sectors, modifiers, metonyms, groups"]
@@ -791,7 +774,7 @@ def _check_code(code: object, where: str, problems: list[str]) -> ActorCode | No
 
 @functools.lru_cache(maxsize=16)
 def _load_agents(key: str) -> AgentTable:
-    text, label = _read_source(key or None, AGENTS_FILE)
+    text, label = read_data_file(key or None, AGENTS_FILE)
     return AgentTable.parse(text, label)
 
 

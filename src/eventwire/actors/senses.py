@@ -9,13 +9,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from eventwire.actors.dictionary import SECTOR_CODES
+from eventwire.datafiles import parse_yaml, read_data_file
 from eventwire.errors import DictionaryError
 
 __all__ = ["SENSES_FILE", "WordSenses"]
@@ -51,19 +49,11 @@ class WordSenses:
         """The packaged lists (cached), or a file of the same format."""
         if path is None:
             return _packaged()
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DictionaryError(str(p), [f"cannot read file: {exc}"]) from exc
-        return cls.parse(text, str(p))
+        return cls.parse(*read_data_file(path, SENSES_FILE))
 
     @classmethod
     def parse(cls, text: str, source: str = "<string>") -> WordSenses:
-        try:
-            doc = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise DictionaryError(source, [f"not valid YAML: {exc}"]) from exc
+        doc = parse_yaml(text, source)
         problems: list[str] = []
         if not isinstance(doc, dict):
             raise DictionaryError(
@@ -149,5 +139,4 @@ def _words(value: Any, key: str, problems: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _packaged() -> WordSenses:
-    ref = resources.files("eventwire").joinpath("data", SENSES_FILE)
-    return WordSenses.parse(ref.read_text(encoding="utf-8"), f"eventwire/data/{SENSES_FILE}")
+    return WordSenses.parse(*read_data_file(None, SENSES_FILE))

@@ -13,11 +13,9 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from eventwire.datafiles import parse_yaml, read_data_file
 from eventwire.errors import DictionaryError
 
 __all__ = ["STATEMENTS_FILE", "StatementLexicon", "Tally", "content_tokens"]
@@ -71,10 +69,7 @@ class StatementLexicon:
 
     @classmethod
     def parse(cls, text: str, source: str = "<string>") -> StatementLexicon:
-        try:
-            doc = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise DictionaryError(source, [f"not valid YAML: {exc}"]) from exc
+        doc = parse_yaml(text, source)
         if not isinstance(doc, dict) or doc.get("version") != 1:
             raise DictionaryError(source, ["the document must be a mapping with version: 1"])
         problems: list[str] = []
@@ -150,5 +145,4 @@ def words_of(tokens: Iterable[Any]) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _packaged() -> StatementLexicon:
-    ref = resources.files("eventwire").joinpath("data", STATEMENTS_FILE)
-    return StatementLexicon.parse(ref.read_text(encoding="utf-8"), f"eventwire/data/{STATEMENTS_FILE}")
+    return StatementLexicon.parse(*read_data_file(None, STATEMENTS_FILE))
