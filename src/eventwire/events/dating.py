@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from eventwire.events.dates import MONTHS, Period, is_day_relative, is_historical, resolve_period
+from eventwire.events.modality import clause_head
 from eventwire.models import DateSource, Event
 
 __all__ = [
@@ -213,10 +214,7 @@ def clause_tokens(trigger: Any, obj: Any | None = None) -> set[int]:
 def governing_clauses(trigger: Any) -> list[set[int]]:
     """The clauses that report or announce the trigger's clause, nearest first ("X said on Friday
     that Y ...", "X announced on Wednesday that her government will withdraw ...")."""
-    node = trigger
-    hops = 0
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and hops < 4:
-        node, hops = node.head, hops + 1
+    node = clause_head(trigger, frozenset({"VERB", "AUX"}))
     out: list[set[int]] = []
     for _ in range(4):
         if node.dep_ not in {"ccomp", "xcomp", "parataxis", "conj"} or node.head.i == node.i:

@@ -134,16 +134,22 @@ def _is_conditional(token: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
 
 
+def clause_head(trigger: Any, heads: frozenset[str] = frozenset({"VERB", "AUX", "ADJ"})) -> Any:
+    """The word heading a trigger's clause: the trigger itself when it is a verb (or adjective), else
+    the verb a noun trigger hangs on, at most four steps up ("held [talks]", "[a call] took place")."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in heads or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def status_of(trigger: Any, denial: bool = True) -> EventStatus:
     """The modality of the event whose trigger is ``trigger`` (a spaCy Token); ``denial=False``: as if
     no denial governed it (what is denied: "denied that Russia was planning to invade" is a denied
     plan)."""
-    token = trigger
-    # A noun trigger ("a phone call") takes the modality of the verb it hangs on.
-    hops = 0
-    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
-        token = token.head
-        hops += 1
+    token = clause_head(trigger)  # a noun trigger ("a phone call") takes its verb's modality
     if denial and _denied(token):
         return "denied"
     own = _local_status(token)
@@ -156,11 +162,7 @@ def status_of(trigger: Any, denial: bool = True) -> EventStatus:
 def refused(trigger: Any) -> bool:
     """Whether the act is refused or failed ("refused to meet", "declined to sign"): CAMEO codes the
     refusal as a rejection (12x); a plain negation ("did not meet", "no plans to meet") is not one."""
-    token = trigger
-    hops = 0
-    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
-        token = token.head
-        hops += 1
+    token = clause_head(trigger)
     for child, head in _chain(token):
         if child.dep_ == "conj":
             continue
@@ -174,11 +176,7 @@ def refused(trigger: Any) -> bool:
 def announced_negation(trigger: Any) -> bool:
     """A negated act announced for the future ("will not accept any more refugees", "said it would
     not meet the demands"): CAMEO codes it as a rejection, unlike a past act that did not happen."""
-    token = trigger
-    hops = 0
-    while token.pos_ not in {"VERB", "AUX", "ADJ"} and token.head.i != token.i and hops < 4:
-        token = token.head
-        hops += 1
+    token = clause_head(trigger)
     future = FUTURE_AUX | {"would", "can", "ca", "could"}  # "cannot accept any more refugees"
     if _has_neg(token) and bool(_aux_lemmas(token) & future):
         return True
