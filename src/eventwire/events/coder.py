@@ -93,6 +93,10 @@ SPEECH_LEMMAS = frozenset(
 DESCRIBING_DEPS = frozenset({"acl", "relcl", "amod", "compound", "nmod", "appos", "poss", "advcl"})
 
 
+#: An actor of a sentence with its tokens (for the back-off's pair features).
+Mentioned = tuple[ActorMention, list[Any]]
+
+
 @dataclass(slots=True)
 class _Sentence:
     """What coding one sentence needs: its article, actors, index, span, dates."""
@@ -183,8 +187,11 @@ class EventCoder:
             ctx = _Sentence(article, actors, si, sent, base, expressions, story, places, year_hint)
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None:
-                found_events = self._backoff_targets(ctx, found_events)
-                found_events.extend(self._backoff_events(ctx, found_events))
+                # the sentence's actors, once for both back-off steps (2 to 8 of them, else none)
+                mentions = self._sentence_mentions(ctx.actors, sent)
+                if 2 <= len(mentions) <= 8:
+                    found_events = self._backoff_targets(ctx, found_events, mentions)
+                    found_events.extend(self._backoff_events(ctx, found_events, mentions))
             events.extend(_deduplicate(_without_covered_statements(sent, found_events)))
             story = story_date(sent, expressions, base, lede=story is None and si < LEDE) or story
             year_hint = passage_year(expressions, base, year_hint)
@@ -543,7 +550,7 @@ class EventCoder:
         )
 
     # ---------------------------------------------------------------- back-off
-    def _sentence_mentions(self, actors: ArticleActors, sent: Any) -> list[tuple[ActorMention, list[Any]]]:
+    def _sentence_mentions(self, actors: ArticleActors, sent: Any) -> list[Mentioned]:
         """The actors of a sentence with their tokens: the given spans when there are any, else
         every resolved mention not nested in a larger one."""
         found: dict[tuple[int, int], ActorMention] = {}
@@ -571,15 +578,12 @@ class EventCoder:
                 out.append((found[sp], toks))
         return out
 
-    def _backoff_targets(self, ctx: _Sentence, coded: list[Event]) -> list[Event]:
+    def _backoff_targets(self, ctx: _Sentence, coded: list[Event], mentions: list[Mentioned]) -> list[Event]:
         """A pattern event without a target takes the actor the back-off classifier links to its
         source through the same trigger with the same root ("refuses to remove the ban on Indian
         television channels", "threatened to close all borders with Iraqi Kurdistan")."""
         model = self.res.backoff
         if model is None or not any(e.target is None and not e.cameo.startswith("01") for e in coded):
-            return coded
-        mentions = self._sentence_mentions(ctx.actors, ctx.sent)
-        if len(mentions) < 2 or len(mentions) > 8:
             return coded
         triggers = _trigger_tokens(ctx.sent, coded)
         carried = {t.i for t in triggers.values()}
@@ -614,13 +618,12 @@ class EventCoder:
             out.append(replace(event, target=target, theme=None, pattern=event.pattern + "+backoff-target"))
         return out
 
-    def _backoff_events(self, ctx: _Sentence, coded: list[Event]) -> Iterator[Event]:
+    def _backoff_events(
+        self, ctx: _Sentence, coded: list[Event], mentions: list[Mentioned]
+    ) -> Iterator[Event]:
         """Events the back-off classifier proposes for actor pairs no pattern event links."""
         model = self.res.backoff
         if model is None:
-            return
-        mentions = self._sentence_mentions(ctx.actors, ctx.sent)
-        if len(mentions) < 2 or len(mentions) > 8:
             return
         linked = [
             ((e.source.start, e.source.end), (e.target.start, e.target.end))
