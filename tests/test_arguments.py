@@ -170,3 +170,43 @@ def test_regional_development_banks_are_international_bodies(pipeline: Any) -> N
     events = _events(pipeline, "The Inter-American Development Bank approved a loan to Brazil.", "1987-03-10")
     [e] = [e for e in events if e.cameo.startswith("07")]
     assert e.source.country == "IAD" and e.target is not None and e.target.country == "BRA"
+
+
+def test_two_people_of_one_government_are_two_actors(pipeline: Any) -> None:
+    text = "President Volodymyr Zelensky declined Prime Minister Oleksiy Honcharuk's offer to resign."
+    [e] = [e for e in pipeline.code_text(text, published="2020-01-18") if e.status == "asserted"]
+    assert e.cameo.startswith("12") and e.target is not None and e.target.text.endswith("Honcharuk")
+    assert e.source.code == e.target.code == "UKRGOV"
+
+
+def test_coordinated_sources_share_the_target_their_trigger_links(pipeline: Any) -> None:
+    text = "The United States and Britain urged others, notably Japan, to adopt the capital rules."
+    events = pipeline.code_text(text, published="1987-03-01")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {
+        ("USA", "JPN"),
+        ("GBR", "JPN"),
+    }
+
+
+def test_the_two_leaders_speaking_by_telephone_consult_both_ways(pipeline: Any) -> None:
+    text = (
+        "Turkey and Greece have disputed resources in the Mediterranean. The leaders of the two countries "
+        "spoke by telephone on Friday."
+    )
+    events = pipeline.code_text(text, published="2020-10-31")
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events} == {
+        ("TURGOV", "GRCGOV", "041"),
+        ("GRCGOV", "TURGOV", "041"),
+    }
+    assert {e.date for e in events} == {"2020-10-30"}
+    assert not pipeline.code_text("The two leaders spoke at a news conference.", published="2020-10-31")
+
+
+def test_a_city_named_by_a_common_noun_or_a_side_backed_is_no_target(pipeline: Any) -> None:
+    text = (
+        "Several thousand people rallied in the US capital city of Washington in support of President "
+        "Donald Trump."
+    )
+    [e] = pipeline.code_text(text, published="2020-11-17")
+    assert e.cameo.startswith("14") and e.target is None
+    assert e.location is not None and e.location.country == "USA"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pytest
 
@@ -324,3 +325,15 @@ def test_a_capital_named_as_an_actor_is_its_government(pipeline) -> None:  # typ
     assert (
         shelling and shelling[0].target is not None and shelling[0].target.code == "UKR"
     )  # a place attacked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese Prime Minister Shinzo Abe tendered his resignation on Friday.",
+        "Puerto Rico Governor Ricardo Rosselló announced his resignation on Wednesday.",
+    ],
+)
+def test_an_announced_resignation_is_the_resignation(pipeline: Any, text: str) -> None:
+    events = pipeline.code_text(text, published="2019-07-28")
+    assert [(e.cameo, e.status, e.source.sector) for e in events] == [("0831", "asserted", "GOV")]

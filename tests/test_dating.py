@@ -136,3 +136,21 @@ def test_a_passage_year_dates_a_later_month(pipeline: Any) -> None:
     )
     attack = _one(_events(pipeline, text, "2019-11-13"), "19")
     assert (attack.date, attack.date_precision, attack.historical) == ("1944-02-01", "month", True)
+
+
+def test_a_time_of_day_before_midnight_dates_the_day_named(pipeline: Any) -> None:
+    text = (
+        "Ricardo Rosselló, Puerto Rico's governor, announced his resignation shortly before midnight "
+        "Wednesday night in an internet video broadcast."
+    )
+    [e] = _events(pipeline, text, "2019-07-28")
+    assert (e.cameo, e.date, e.date_precision) == ("0831", "2019-07-24", "day")
+
+
+def test_a_purpose_and_a_when_clause_share_their_governors_date(pipeline: Any) -> None:
+    text = (
+        "Violence broke out on Saturday when several thousand people rallied at Freedom Plaza in "
+        "Washington to protest the results of the election."
+    )
+    events = _events(pipeline, text, "2020-11-17")
+    assert events and {e.date for e in events} == {"2020-11-14"}

@@ -47,3 +47,12 @@ def test_a_domestic_act_is_located_in_its_country(pipeline: Any) -> None:
 def test_an_international_call_has_no_place(pipeline: Any) -> None:
     events = _events(pipeline, "Chinese Foreign Minister Wang Yi held a phone call with Sergey Lavrov.")
     assert events and all(e.location is None for e in events)
+
+
+def test_a_place_inside_a_phrase_hung_on_the_place_is_not_where(pipeline: Any) -> None:
+    text = (
+        "Ricardo Rosselló, Puerto Rico's governor, announced his resignation in an internet video "
+        "broadcast to the U.S. island territory."
+    )
+    [e] = _events(pipeline, text, "2019-07-28")
+    assert e.location is None or e.location.country == "PRI"

@@ -224,3 +224,14 @@ def test_modal_constraint_is_part_of_the_schema() -> None:
     (p,) = list(PatternDictionary.from_text(text))
     assert p.modal == ("must",) and p.id == "verb:say:100[modal=must]"
     assert p.specificity[0] == 1
+
+
+def test_means_constraint_is_part_of_the_schema(tmp_path: Path) -> None:
+    text = "version: 1\npatterns:\n  - {lemma: talk, pos: VERB, code: '041', means: [phone, telephone]}\n"
+    (p,) = list(PatternDictionary.from_text(text))
+    assert p.means == ("phone", "telephone") and p.id == "verb:talk:041[means=phone|telephone]"
+    assert p.specificity[0] == 1
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\npatterns:\n  - {lemma: talk, pos: VERB, code: '041', means: Phone}\n")
+    with pytest.raises(DictionaryError, match="means"):
+        PatternDictionary.load([bad])

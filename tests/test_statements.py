@@ -90,3 +90,39 @@ def test_a_statement_of_what_will_happen_unless_the_addressee_acts_is_a_threat(p
     events = _events(pipeline, text, published="1987-03-10")
     [threat] = [e for e in events if e.cameo.startswith("13")]
     assert threat.source.code == "USAGOV" and threat.target is not None and threat.target.country == "ARG"
+
+
+def test_a_statement_that_calls_a_charge_baseless_is_a_denial_of_its_author(pipeline: Any) -> None:
+    [e] = _events(pipeline, "Kuwait called Iran's charges baseless.", "1987-10-20")
+    assert (e.cameo, e.source.code) == ("016", "KWT") and e.target is not None and e.target.country == "IRN"
+    [e] = _events(pipeline, "A Foreign Ministry spokesman in Moscow said the reports were untrue.")
+    assert e.cameo == "016" and e.source.country == "RUS"
+    assert not _events(pipeline, "Kuwait said the claims were not unfounded.")  # a negated denial is none
+
+
+def test_a_labelled_person_is_the_target(pipeline: Any) -> None:
+    text = "During the debate, Joe Biden called President Donald Trump a clown."
+    [e] = _events(pipeline, text, "2020-09-30")
+    assert e.cameo == "111" and e.target is not None and e.target.code == "USAGOV"
+
+
+def test_the_speakers_own_pronoun_is_no_target(pipeline: Any) -> None:
+    text = "Philippine Defence Secretary Delfin Lorenzana said he had ordered a heightened alert."
+    assert all(e.target is None for e in _events(pipeline, text, "2019-01-28") if e.cameo.startswith("01"))
+
+
+def test_agreeing_with_someones_remarks_is_accord_with_them(pipeline: Any) -> None:
+    [e] = _events(pipeline, "Chinese Foreign Minister Wang Yi agreed with Lavrov's remarks.")
+    assert (
+        (e.cameo, e.source.code) == ("019", "CHNGOV") and e.target is not None and e.target.code == "RUSGOV"
+    )
+    [deal] = _events(pipeline, "Taiwan agreed with the United States to open talks on tariffs.")
+    assert deal.cameo.startswith("03")  # agreeing with an actor to act is no accord of views
+
+
+def test_a_statement_that_an_actor_was_behind_an_attack_accuses_it(pipeline: Any) -> None:
+    text = "Saudi officials said Iran was behind the attack on the oil facilities."
+    [e] = _events(pipeline, text, "2019-09-16")
+    assert (e.cameo, e.source.code, e.target.country if e.target else None) == ("112", "SAUGOV", "IRN")
+    [e] = _events(pipeline, "The Taliban said they were not responsible for the bombing.", "2019-09-16")
+    assert e.cameo == "016"  # a negated accusation is a denial

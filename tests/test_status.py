@@ -94,3 +94,25 @@ def test_a_verb_coordinated_with_a_future_one_is_future(pipeline: Any) -> None:
         "The government will meet and discuss the plan with the EU.", published="2020-03-10"
     )
     assert events and all(e.cameo.startswith("03") for e in events)  # CAMEO: an announced meeting is 036
+
+
+def test_a_stated_readiness_to_act_is_an_expression_of_intent(pipeline: Any) -> None:
+    [e] = pipeline.code_text("China expressed its readiness to provide aid to Nepal.", published="2015-05-01")
+    assert (e.cameo, e.status, e.target.country if e.target else None) == ("033", "asserted", "NPL")
+    events = pipeline.code_text(
+        "Russia rejected an offer to mediate between Armenia and Azerbaijan.", published="2020-10-01"
+    )
+    assert not [e for e in events if e.cameo.startswith(("03", "04")) and e.status == "asserted"]
+
+
+def test_what_an_actor_must_or_should_do_is_a_demand_or_an_appeal_not_an_act(pipeline: Any) -> None:
+    events = pipeline.code_text("President Trump said Iran must release the sailors.", published="2019-07-28")
+    demand = [e for e in events if e.status == "asserted"]
+    assert [(e.cameo, e.source.code, e.target.country if e.target else None) for e in demand] == [
+        ("100", "USAGOV", "IRN")
+    ]
+    assert {e.status for e in events if e.cameo.startswith("08")} == {"requested"}
+    events = pipeline.code_text("Britain said Iran should release the tanker.", published="2019-07-28")
+    assert [(e.cameo, e.target.country if e.target else None) for e in events if e.status == "asserted"] == [
+        ("020", "IRN")
+    ]

@@ -34,6 +34,10 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 JOINT_HEADS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
 )
+# Heads of a joint phrase for the leaders of the story's two countries ("the two leaders").
+JOINT_LEADERS = frozenset(
+    {"leaders", "presidents", "ministers", "premiers", "heads", "counterparts", "diplomats", "envoys"}
+)
 RECIPROCAL = frozenset({"each other", "one another"})
 PERSON_LABELS = frozenset({"PERSON"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -692,18 +696,36 @@ class ArticleActors:
     def _resolve_joint(
         self, token: Any, tokens: list[Any], text: str, start: int, end: int
     ) -> ActorMention | None:
-        low = text.lower()
-        is_joint = token.lower_ in JOINT_HEADS and any(t.lower_ in {"two", "both"} for t in tokens)
-        if not is_joint and not (token.lower_ in {"other"} and any(t.lower_ == "each" for t in tokens)):
+        two = any(t.lower_ in {"two", "both"} for t in tokens)
+        is_joint = token.lower_ in JOINT_HEADS and two
+        # "the two leaders", "both foreign ministers", "the leaders of the two countries"
+        leaders = token.lower_ in JOINT_LEADERS and (two or self._of_two_countries(token))
+        if not (is_joint or leaders) and not (
+            token.lower_ in {"other"} and any(t.lower_ == "each" for t in tokens)
+        ):
             return None
         pair = self.salient_pair()
         if pair is None:
             return None
         if token.lower_ in {"country", "countries", "nation", "nations"}:
             pair = (ActorCode(pair[0].country), ActorCode(pair[1].country))
-        del low
-        mention = ActorMention(text, start, end, "", "", "coref:joint", pair)
-        return mention
+        elif leaders:
+            pair = (ActorCode(pair[0].country, "GOV"), ActorCode(pair[1].country, "GOV"))
+            end = max(end, max(t.idx + len(t.text) for t in token.subtree))
+            text = self.text[start:end]
+        return ActorMention(text, start, end, "", "", "coref:joint", pair)
+
+    @staticmethod
+    def _of_two_countries(token: Any) -> bool:
+        """ "leaders of the two countries", "ministers of both nations"."""
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "of"
+            and o.lower_ in {"countries", "nations", "sides", "governments"}
+            and any(t.lower_ in {"two", "both"} for t in o.children)
+            for p in token.children
+            for o in p.children
+        )
 
 
 def _name_suffixes(names: list[str]) -> list[str]:

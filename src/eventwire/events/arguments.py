@@ -290,6 +290,8 @@ class ArgumentFinder:
                     return TargetFound(host, True, None)
             if _topic(slot):
                 continue  # "a resolution on Gaza": what it is about, not whom
+            if slot.lemma_.lower() in SUPPORT_NOUNS and pattern.code[:2] >= "10":
+                continue  # "rallied in support of Trump": whom they back is no target of a protest
             m = self.actor_np(actors, slot)
             if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
                 # "condemned an Israeli police raid": the raid's author; "vetoed a resolution
@@ -368,9 +370,12 @@ class ArgumentFinder:
             if passive and tok.dep_ in {"acl", "relcl"} and not slots and tok.head.pos_ in NOMINAL_POS:
                 slots.append(tok.head)  # "the man killed by police"
             if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
-                # "demanded that Seoul release the funds": the one asked is the complement's subject
+                # "demanded that Seoul release the funds": the one asked is the complement's subject;
+                # "said Iran must release the sailors": the subject of the clause with the modal
                 for c in tok.children:
-                    if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    modal = any(a.dep_ == "aux" and a.lower_ in pattern.modal for a in c.children)
+                    if c.dep_ == "ccomp" and (that or modal):
                         slots.extend(g for g in c.children if g.dep_ == "nsubj")
         return slots
 
@@ -476,7 +481,40 @@ def place_use(token: Any) -> bool:
     head = token.head
     if token.dep_ != "pobj" or head.lower_ not in LOCATIVE_WORDS:
         return False
-    return token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN"
+    return (
+        token.ent_type_ in {"GPE", "LOC", "FAC"}
+        or token.pos_ == "PROPN"
+        or token.lemma_.lower() in PLACE_NOUNS
+    )
+
+
+# "in support of X", "in solidarity with X": the side an act backs, never the target of a conflictual act.
+SUPPORT_NOUNS = frozenset(
+    {"support", "solidarity", "favor", "favour", "defence", "defense", "honour", "honor"}
+)
+
+# Common nouns of places: "rallied in the US capital", "clashed in the border town" name where.
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "capital",
+        "town",
+        "village",
+        "province",
+        "region",
+        "district",
+        "square",
+        "plaza",
+        "street",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "port",
+        "island",
+        "county",
+        "municipality",
+    }
+)
 
 
 def names_country(head: Any) -> bool:
@@ -540,11 +578,27 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
         return False  # two distinct known actors, whatever their codes
     if not s.country:
         return False
+    s_name, t_name = _surname(s), _surname(t)
+    if s_name and t_name and s_name != t_name:
+        return False  # "Zelensky declined Honcharuk's offer": two people of one government
     # a person whose country alone is known ("Paul Manafort" in an American story) is not the country
     person = t.matched_by.startswith(("person", "memory:name")) or "+apposition" in t.matched_by
     # ... nor a town or thing of it ("their forces withdrew from the Bosnian town"): a domestic act
     owned = "+owner-of" in t.matched_by or "+attacked-place" in t.matched_by
     return s.identity == t.identity or (s.country == t.country and not t.sector and not (person or owned))
+
+
+def _surname(m: ActorMention) -> str:
+    """The surname of a named person the mention was resolved as (a known office-holder, or a name
+    met earlier in the article), else "" (titles, bodies, pronouns)."""
+    if m.matched_by.startswith("office-holder:"):
+        name = m.matched_by.split(":")[1]
+    elif m.matched_by.startswith("memory:name") and m.text[:1].isupper():
+        name = m.text
+    else:
+        return ""
+    words = name.split()
+    return words[-1].lower() if words else ""
 
 
 __all__ = [

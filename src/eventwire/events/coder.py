@@ -10,7 +10,6 @@ quad class and PLOVER event and mode from the reference table.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -42,18 +41,26 @@ from eventwire.events.dating import (
     temporal_expressions,
     with_date,
 )
+from eventwire.events.happenings import (
+    deduplicate,
+    share_targets,
+    trigger_tokens,
+    without_covered_statements,
+)
 from eventwire.events.locating import ArticlePlaces, Locator, localise
 from eventwire.events.modality import INTEND, announced_negation, refused, status_of
 from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
     STOPPED_CODE,
+    accord,
     considered,
     is_person,
     recode_by_actors,
     recode_modality,
     stopped,
 )
-from eventwire.events.statements import StatementLexicon, content_tokens, words_of
+from eventwire.events.speech import StatementReader
+from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
 
@@ -67,12 +74,6 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 NO_TARGET_CODES = ("0831", "034", "0871")
 # Roots whose events are meaningless without a target ("X met", "X praised", "X provided aid").
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
-# Visits: another happening than the talks held during them ("arrived in Islamabad for talks").
-VISIT_KINDS = ("042", "043")
-# Names of news outlets: a statement told to them is told to the press.
-_MEDIA_NAME = re.compile(
-    r"\b(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Daily|Telegraph|Guardian|Agency|Press|TV|Radio)$"
-)
 # Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
 OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
 # Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
@@ -82,6 +83,10 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 LEDE = 3
 # Light verbs: they carry no event of their own for the back-off to read ("had 8 delegates").
 LIGHT_LEMMAS = frozenset({"be", "have", "get", "do", "become", "remain", "seem", "include", "contain"})
+
+# Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
+MEANS_PREPS = frozenset({"by", "over", "on", "via"})
+
 # Speech verbs: a statement event, or the report of another; never a back-off event of their own.
 SPEECH_LEMMAS = frozenset(
     {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "declare", "explain"}
@@ -143,7 +148,7 @@ class EventCoder:
         self.unresolved_actors = unresolved_actors
         self.arguments = ArgumentFinder(unresolved_actors)
         self._bodies = frozenset(resources.agents.organisations)
-        self._statements = StatementLexicon.load()
+        self._speech = StatementReader(self.arguments, StatementLexicon.load())
         self.locator = Locator(resources.places)
         self.min_confidence = min_confidence
         self._money: frozenset[str] | None = None
@@ -192,7 +197,7 @@ class EventCoder:
                 if 2 <= len(mentions) <= 8:
                     found_events = self._backoff_targets(ctx, found_events, mentions)
                     found_events.extend(self._backoff_events(ctx, found_events, mentions))
-            events.extend(_deduplicate(_without_covered_statements(sent, found_events)))
+            events.extend(deduplicate(without_covered_statements(sent, found_events)))
             story = story_date(sent, expressions, base, lede=story is None and si < LEDE) or story
             year_hint = passage_year(expressions, base, year_hint)
         return events, actors.resolved()
@@ -259,6 +264,15 @@ class EventCoder:
         if advmod and not any(c.dep_ == "advmod" and c.lemma_.lower() in advmod for c in children):
             return False
         if p.modal and not any(_modal_clause(c, p.modal) for c in children):
+            return False
+        if p.means and not any(
+            c.dep_ in {"prep", "agent"}
+            and c.lower_ in MEANS_PREPS
+            and o.dep_ == "pobj"
+            and o.lemma_.lower() in p.means
+            for c in children
+            for o in c.children
+        ):
             return False
         if any(c.dep_ == "oprd" for c in children):
             return False  # "called X a traitor": a predicate, not the event
@@ -342,18 +356,22 @@ class EventCoder:
         if pattern.code.startswith("01"):
             if not self.statements:
                 return
-            target = self.statement_target(actors, tok, source, target)
+            target = self._speech.target(actors, tok, source, target)
             if target is not None:
                 target = localise(localise(target, place), "", "home-country", ctx.places)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
-            code = self._statement_kind(tok, target)
+            code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
             if code == "010" and target is not None and target.matched_by.endswith("+topic"):
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
             if code == "010" and target is None:
                 return  # "officials said the plane was flying to ...": an attribution, no event
         code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
+        if code.startswith("03") and accord(tok):
+            if not self.statements:
+                return
+            code, status, why = "019", "asserted", why + "+accord"  # "agreed with Wang's remarks"
         if considered(tok) and not code.startswith("01"):
             code, status, why = "014", "asserted", why + "+considered"  # "is considering sending aid"
         if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and stopped(tok):
@@ -377,53 +395,6 @@ class EventCoder:
             return None
         text, start, end = actors.span_of(token)
         return Theme(text, start, end)
-
-    def statement_target(
-        self, actors: ArticleActors, tok: Any, source: ActorMention, target: ActorMention | None
-    ) -> ActorMention | None:
-        """Whom a statement is addressed to or about: the addressee ("told Iran"; reporters and the
-        press are no target), else, for a plain statement, the actor its content clause is about
-        ("said Biden was weak")."""
-        if target is not None and (target.sector == "MED" or _MEDIA_NAME.search(target.text)):
-            target = None  # "told reporters", "told the BBC", "told the Jakarta Post"
-        if target is not None:
-            return target
-        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "oprd"}):
-            # "called [May's deal] lousy": the parser may hang the labelled thing on the label
-            roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
-            for subject in (c for c in clause.children if c.dep_ in roles):
-                # "said Biden was weak"; "said the deal was lousy": the deal's author
-                found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
-                if found is not None and not same_actor(source, found):
-                    # "said Biden was weak": a judgement of the actor, not news it made
-                    judged = clause.lemma_ == "be" and any(
-                        c.dep_ in {"acomp", "attr"} for c in clause.children
-                    )
-                    return replace(
-                        found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic")
-                    )
-        return None
-
-    def _statement_kind(self, tok: Any, target: ActorMention | None) -> str:
-        """The CAMEO code of a plain statement by its content (:mod:`eventwire.events.statements`);
-        a statement to someone of what will happen "unless" they act is a threat (CAMEO 130)."""
-        content = content_tokens(tok)
-        if target is not None and any(t.lower_ == "unless" and t.dep_ == "mark" for t in content):
-            return "130"  # "told Argentina that Washington would consider further action unless ..."
-        tally = self._statements.tally(words_of(content))
-        return tally.code(target is not None)
-
-    def _political_content(self, actors: ArticleActors, tok: Any) -> bool:
-        """Whether what a speaker said names a political actor (a state, a government, a party, an
-        armed group ...): "Putin told reporters that Russia would respond" is a statement,
-        "police said three people died" an attribution."""
-        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "xcomp", "dobj"}):
-            for t in clause.subtree:
-                if t.pos_ in {"NOUN", "PROPN", "PRON"} or t.ent_type_ in {"GPE", "NORP"}:
-                    m = actors.mention(t)
-                    if m is not None and self._political(m):
-                        return True
-        return False
 
     def _admissible(
         self,
@@ -585,7 +556,7 @@ class EventCoder:
         model = self.res.backoff
         if model is None or not any(e.target is None and not e.cameo.startswith("01") for e in coded):
             return coded
-        triggers = _trigger_tokens(ctx.sent, coded)
+        triggers = trigger_tokens(ctx.sent, coded)
         carried = {t.i for t in triggers.values()}
         out: list[Event] = []
         spans = {(m.start, m.end): toks for m, toks in mentions}
@@ -616,7 +587,7 @@ class EventCoder:
                 continue
             target = localise(best[1], "", "home-country", ctx.places)
             out.append(replace(event, target=target, theme=None, pattern=event.pattern + "+backoff-target"))
-        return out
+        return share_targets(out)
 
     def _backoff_events(
         self, ctx: _Sentence, coded: list[Event], mentions: list[Mentioned]
@@ -678,7 +649,7 @@ class EventCoder:
     def _intent_governor(tok: Any) -> bool:
         head = tok
         for _ in range(3):
-            if head.dep_ not in {"xcomp", "ccomp", "advcl", "conj", "acomp"} or head.head.i == head.i:
+            if head.dep_ not in {"xcomp", "ccomp", "advcl", "conj", "acomp", "acl"} or head.head.i == head.i:
                 return False
             head = head.head
             if head.lemma_.lower() in INTEND:
@@ -723,39 +694,15 @@ class EventCoder:
     # ------------------------------------------------------------------- dates
 
 
-def _trigger_tokens(sent: Any, events: Sequence[Event]) -> dict[int, Any]:
-    """The trigger token of each event (by the start of its trigger span)."""
-    starts = {e.char_span[0] for e in events}
-    return {t.idx: t for t in sent if t.idx in starts}
-
-
 def _governing_words(sent: Any, events: Sequence[Event]) -> set[int]:
     """Character offsets of the words that already carry an event (a plain "said" may still report
     one), and of the speech verbs above them ("said" above "agreed to cooperate" gives no second
     event)."""
     coded = [e for e in events if e.cameo != "010"]
-    triggers = _trigger_tokens(sent, coded)
+    triggers = trigger_tokens(sent, coded)
     out = set(triggers)
     for tok in triggers.values():
         out.update(a.idx for a in tok.ancestors if a.lemma_.lower() in SPEECH_LEMMAS)
-    return out
-
-
-def _without_covered_statements(sent: Any, events: list[Event]) -> list[Event]:
-    """A plain statement (010) whose content is itself coded is not a second event ("X said it would
-    send aid to Y" is only the intent to provide aid)."""
-    tokens = _trigger_tokens(sent, events)
-    coded = [tokens[e.char_span[0]] for e in events if not e.is_statement and e.char_span[0] in tokens]
-    out = []
-    for e in events:
-        tok = tokens.get(e.char_span[0])
-        if (
-            e.cameo == "010"
-            and tok is not None
-            and any(tok.i in {c.i, *(a.i for a in c.ancestors)} for c in coded)
-        ):
-            continue  # the content is coded, or the back-off read the same "said" as an event
-        out.append(e)
     return out
 
 
@@ -874,41 +821,6 @@ def _modal_clause(clause: Any, modals: Sequence[str]) -> bool:
 def _object_word(token: Any, words: Sequence[str]) -> bool:
     """An object lemma is listed; "money" also stands for any amount of money ("$5 million")."""
     return token.lemma_.lower() in words or ("money" in words and token.ent_type_ == "MONEY")
-
-
-def _actor_key(m: ActorMention | None) -> tuple[object, ...]:
-    """Identity of an actor for de-duplication: its code, or its span when it has no country."""
-    if m is None:
-        return ()
-    return (m.code,) if m.country else (m.code, m.start, m.end)
-
-
-def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (source, target, CAMEO root, status) in a sentence, and at most one per (trigger,
-    source, target); an event whose target was only supplied by the given actor spans is dropped when
-    the dyad already has an event."""
-    dyads = {
-        (_actor_key(e.source), _actor_key(e.target))
-        for e in events
-        if not e.pattern.endswith("+given-target")
-    }
-    seen: set[tuple[object, ...]] = set()
-    out: list[Event] = []
-    for e in events:
-        dyad = (_actor_key(e.source), _actor_key(e.target))
-        if e.pattern.endswith("+given-target"):
-            if dyad in dyads:
-                continue
-            dyads.add(dyad)
-        # one event per dyad, root and status; a visit and the talks during it are two happenings
-        kind = e.cameo[:3] if e.cameo.startswith(VISIT_KINDS) else e.cameo[:2]
-        key = (*dyad, kind, e.status)
-        per_trigger = (e.char_span[0], *dyad)  # one trigger: at most one event per pair
-        if key not in seen and per_trigger not in seen:
-            seen.add(key)
-            seen.add(per_trigger)
-            out.append(e)
-    return out
 
 
 def _pair_linked(

@@ -91,7 +91,14 @@ class EventCues:
 
     def _requirement(self, pattern: Pattern) -> Requirement:
         groups: list[frozenset[str]] = []
-        for words in (pattern.object, pattern.object_mod, pattern.compound, pattern.xcomp, pattern.advmod):
+        for words in (
+            pattern.object,
+            pattern.object_mod,
+            pattern.compound,
+            pattern.xcomp,
+            pattern.advmod,
+            pattern.means,
+        ):
             if words:
                 groups.append(frozenset().union(*(inflections(w, self._irregular) for w in words)))
         if pattern.modal:

@@ -98,6 +98,8 @@ SAME_TIME_MARKS = frozenset({"when", "while", "as"})
 TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "poss", "amod", "appos"})
 #: Statuses of events that lie ahead: an incomplete date of theirs resolves forward.
 FUTURE_STATUSES = frozenset({"future", "intended", "requested", "hoped"})
+#: Times of day: "before midnight", "shortly after dawn" is a time of the day named, not a deadline.
+CLOCK_WORDS = frozenset({"midnight", "noon", "midday", "dawn", "dusk", "sunrise", "sunset"})
 #: How far before publication a main clause's date may lie and still be the story's date.
 STORY_DAYS = 31
 
@@ -153,6 +155,13 @@ def _anchor(ent: Any) -> int | None:
     if any(t.lower_ in {"old", "aged"} for t in ent):
         return None
     node = ent.root
+    if (
+        node.dep_ == "prep"
+        and node.lower_ in {"before", "after"}
+        and any(t.lower_ in CLOCK_WORDS for t in ent)
+    ):
+        clock: int = _reattach(node.head, ent).i  # "shortly before midnight Wednesday night": that day
+        return clock
     if node.dep_ == "pobj":
         prep = node.head
         if prep.lower_ in EXCLUDING_PREPS or prep.dep_ == "pobj" or prep.head.pos_ == "ADP":
@@ -204,10 +213,15 @@ def clause_tokens(trigger: Any, obj: Any | None = None) -> set[int]:
         out.add(node.i)
     if node.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
         out.add(node.head.i)
-    if node.dep_ == "advcl" and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_TIME_MARKS for c in node.children
-    ):
-        out.add(node.head.i)  # "violence broke out on Saturday when thousands rallied"
+    for _ in range(3):
+        # "violence broke out on Saturday when thousands rallied"; "rallied on Saturday to protest the
+        # results": a clause of the same time, or the purpose of an act, is dated with its governor
+        same_time = any(c.dep_ in {"mark", "advmod"} and c.lower_ in SAME_TIME_MARKS for c in node.children)
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ != "advcl" or not (same_time or purpose) or node.head.i == node.i:
+            break
+        node = node.head
+        out.add(node.i)
     return out
 
 

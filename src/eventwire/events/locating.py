@@ -221,7 +221,7 @@ class Locator:
         phrase = [t for t in head.subtree if t.i <= head.i and t.dep_ not in {"det", "case", "punct"}]
         entities: dict[tuple[int, int], str] = {}
         for t in head.subtree:
-            if t.ent_type_ in PLACE_ENTS and t.ent_iob_ != "O":
+            if t.ent_type_ in PLACE_ENTS and t.ent_iob_ != "O" and _in_phrase(t, head):
                 ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
                 if ent is not None:
                     entities[(ent.start, ent.end)] = ent.text
@@ -249,6 +249,20 @@ class Locator:
                     if m is not None and m.country and not m.sector:
                         return m.country
         return ""
+
+
+def _in_phrase(token: Any, head: Any) -> bool:
+    """Whether a word belongs to the place phrase of ``head`` itself, not to a phrase or clause
+    hung on it ("in an internet video broadcast to the U.S. island territory": not the U.S.;
+    "in the province of Idlib": Idlib)."""
+    node = token
+    while node.i != head.i:
+        if (node.dep_ == "prep" and node.lower_ != "of") or node.dep_ in OTHER_CLAUSE_DEPS:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _countries(m: ActorMention | None) -> set[str]:

@@ -27,7 +27,12 @@ INTEND = frozenset(
         "want",
         "decide",
         "willing",
+        "willingness",
         "ready",
+        "readiness",
+        "intention",
+        "commitment",
+        "determination",
         "eager",
         "determined",
         "pledge",
@@ -93,6 +98,10 @@ CONTENT_NOUNS: dict[str, EventStatus] = {
     "plan": "intended",
     "proposal": "intended",
     "intention": "intended",
+    "willingness": "intended",
+    "readiness": "intended",
+    "commitment": "intended",
+    "determination": "intended",
     "bid": "intended",
     "threat": "intended",
     "hope": "hoped",
@@ -113,6 +122,7 @@ CONTENT_NOUNS: dict[str, EventStatus] = {
 }
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_COND = frozenset({"would", "could", "might", "may"})
+OBLIGATION = frozenset({"must", "should", "ought"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj", "prep", "pobj", "acomp"})
 #: How a content noun hangs on the verb above it ("denied claims that ...", "no plans ...").
@@ -288,6 +298,8 @@ def _local_status(token: Any) -> EventStatus | None:
         return "future"  # "said they would meet the U.N. mediator": the future of a past report
     if aux & MODAL_COND:
         return "conditional"
+    if aux & OBLIGATION:
+        return "requested"  # "Iran must release the sailors": demanded, not done
     if any(c.lower_ == "going" and c.dep_ in {"aux", "xcomp"} for c in token.children):
         return "future"
     if "to" in aux and aux & {"is", "are", "was", "were", "be"}:

@@ -19,6 +19,8 @@ Semantics of the constraint fields (all optional, all "one of" lists of lowercas
 ``xcomp``      the verb must govern one of these lemmas via ``xcomp``/``ccomp``
                ("agree to cooperate", "vow to retaliate").
 ``advmod``     an adverbial modifier (dep ``advmod``) the verb must have ("speak highly of").
+``means``      the object of a preposition of means (by, over, on, via) the verb must have
+               ("spoke by telephone", "talked over the phone", "met via video link").
 ``modal``      the verb must govern a complement clause whose verb carries one of these modal
                auxiliaries ("said Y must withdraw" -> a demand on Y, the clause's subject).
 ``reciprocal`` the event is symmetric: joint subjects yield events both ways.
@@ -54,9 +56,9 @@ __all__ = [
 ]
 
 POS_VALUES = ("VERB", "NOUN")
-LIST_FIELDS = ("object", "object_mod", "prep", "compound", "xcomp", "advmod", "modal")
+LIST_FIELDS = ("object", "object_mod", "prep", "compound", "xcomp", "advmod", "means", "modal")
 #: fields whose presence makes an entry fire in fewer contexts (ranked first by candidates()).
-CONSTRAINT_FIELDS = ("object", "object_mod", "xcomp", "particle", "compound", "advmod", "modal")
+CONSTRAINT_FIELDS = ("object", "object_mod", "xcomp", "particle", "compound", "advmod", "means", "modal")
 
 _WORD_RE = re.compile(r"^[a-z][a-z0-9'\-]*$")
 _CODE_RE = re.compile(r"^\d{2,4}$")
@@ -127,6 +129,7 @@ SCHEMA: Mapping[str, FieldSpec] = MappingProxyType(
         "compound": FieldSpec(_word_list),
         "xcomp": FieldSpec(_word_list),
         "advmod": FieldSpec(_word_list),
+        "means": FieldSpec(_word_list),
         "modal": FieldSpec(_word_list),
         "reciprocal": FieldSpec(_bool),
         "note": FieldSpec(_text),
@@ -153,6 +156,7 @@ class Pattern:
     compound: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
     advmod: tuple[str, ...] = ()
+    means: tuple[str, ...] = ()
     modal: tuple[str, ...] = ()
     reciprocal: bool = False
     note: str = ""
@@ -177,6 +181,7 @@ class Pattern:
             frozenset(self.compound),
             frozenset(self.xcomp),
             frozenset(self.advmod),
+            frozenset(self.means),
             frozenset(self.modal),
         )
 
@@ -259,6 +264,7 @@ def _compile(entry: Mapping[str, Any], source: str) -> Pattern:
         compound=tuple(entry.get("compound", ())),
         xcomp=tuple(entry.get("xcomp", ())),
         advmod=tuple(entry.get("advmod", ())),
+        means=tuple(entry.get("means", ())),
         modal=tuple(entry.get("modal", ())),
         reciprocal=bool(entry.get("reciprocal", False)),
         note=entry.get("note", ""),

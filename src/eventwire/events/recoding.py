@@ -21,6 +21,7 @@ __all__ = [
     "REJECT_CODE",
     "STOPPED_CODE",
     "THREAT_CODE",
+    "accord",
     "considered",
     "is_person",
     "recode_by_actors",
@@ -113,6 +114,40 @@ def considered(tok: Any) -> bool:
         if node.lemma_.lower() in CONSIDER_VERBS:
             return True
     return False
+
+
+# What someone thinks or said: agreeing "with" one of these is accord with its author, not a deal.
+VIEW_NOUNS = frozenset(
+    {
+        "remark",
+        "comment",
+        "view",
+        "assessment",
+        "statement",
+        "position",
+        "opinion",
+        "analysis",
+        "conclusion",
+        "criticism",
+        "stance",
+        "argument",
+        "observation",
+        "sentiment",
+        "concern",
+    }
+)
+
+
+def accord(tok: Any) -> bool:
+    """Whether "agreed" is agreement with someone's words or views ("agreed with Wang's remarks",
+    "concurred with the assessment"): CAMEO 019, "Express accord", not an intent to cooperate."""
+    if tok.lemma_.lower() not in {"agree", "concur"}:
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "with" and o.dep_ == "pobj" and o.lemma_.lower() in VIEW_NOUNS
+        for p in tok.children
+        for o in p.children
+    )
 
 
 def stopped(noun: Any) -> bool:

@@ -3,8 +3,9 @@
 The lexicon is ``data/statements.yaml`` (format and sources in its header).  :func:`classify` reads the
 content a speech verb governs — its complement clause, its object, a quotation, or the rest of a
 sentence whose speaker comes after the quote — and gives the CAMEO code: an empathetic comment (018),
-criticism (111) or praise of the actor the statement is about (051), a pessimistic (012) or
-optimistic (013) comment, else a plain statement (010).
+a denial (016: "said the charges were baseless"), an accusation of the actor the statement is about
+(112: "said the group was behind the attack"), criticism (111) or praise of the actor the statement is
+about (051), a pessimistic (012) or optimistic (013) comment, else a plain statement (010).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from eventwire.errors import DictionaryError
 __all__ = ["STATEMENTS_FILE", "StatementLexicon", "Tally", "content_tokens"]
 
 STATEMENTS_FILE = "statements.yaml"
-KINDS = ("empathy", "criticism", "praise", "pessimism", "optimism")
+KINDS = ("empathy", "denial", "accusation", "criticism", "praise", "pessimism", "optimism")
 NEGATORS = frozenset({"not", "no", "never", "n't", "without", "nothing"})
 _WORD = re.compile(r"[a-z0-9'’]+")
 
@@ -31,6 +32,8 @@ class Tally:
     """Hits of each kind in a statement's content."""
 
     empathy: int = 0
+    denial: int = 0
+    accusation: int = 0
     criticism: int = 0
     praise: int = 0
     pessimism: int = 0
@@ -40,6 +43,10 @@ class Tally:
         """The CAMEO code these hits give (see the module docstring)."""
         if self.empathy:
             return "018"
+        if self.denial and self.denial >= self.criticism:
+            return "016"  # "called the charges baseless", "said the reports were untrue"
+        if self.accusation and has_target:
+            return "112"  # "said the Abu Sayyaf Group are the suspected perpetrators"
         if self.criticism > self.praise:
             return "111"  # "condemned the attack", "described the attacks as a dastardly act"
         if self.praise > self.criticism:
@@ -97,6 +104,10 @@ class StatementLexicon:
                 if any(p.fullmatch(word) for p in self.single[kind]) or any(
                     tuple(seq[i : i + len(ph)]) == ph for ph in self.phrases[kind]
                 ):
+                    if negated and kind == "denial":
+                        continue  # "not unfounded" denies nothing
+                    if negated and kind == "accusation":
+                        kind = "denial"  # "said it was not responsible for the attack"
                     counts[_flip(kind) if negated else kind] += 1
         return Tally(**counts)
 

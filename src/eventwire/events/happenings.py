@@ -1,0 +1,117 @@
+"""One event per happening in a sentence: the sentence's events deduplicated, a covered plain statement
+dropped, a back-off target shared by coordinated sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from eventwire.events.arguments import same_actor
+from eventwire.models import ActorMention, Event
+
+__all__ = [
+    "ONE_HAPPENING_ROOTS",
+    "VISIT_KINDS",
+    "actor_key",
+    "deduplicate",
+    "kind",
+    "share_targets",
+    "trigger_tokens",
+    "without_covered_statements",
+]
+
+# Visits: another happening than the talks held during them ("arrived in Islamabad for talks").
+VISIT_KINDS = ("042", "043")
+# Roots whose acts in one sentence by one source are one happening: a protest, an assault, a fight.
+ONE_HAPPENING_ROOTS = frozenset({"14", "18", "19", "20"})
+
+
+def trigger_tokens(sent: Any, events: Sequence[Event]) -> dict[int, Any]:
+    """The trigger token of each event (by the start of its trigger span)."""
+    starts = {e.char_span[0] for e in events}
+    return {t.idx: t for t in sent if t.idx in starts}
+
+
+def share_targets(events: list[Event]) -> list[Event]:
+    """Coordinated sources of one trigger share the target the back-off found for one of them: "the
+    United States and Britain urged others, notably Japan" is an appeal to Japan by both."""
+    found = {
+        (e.char_span, e.cameo): e.target
+        for e in events
+        if e.target is not None and e.pattern.endswith("+backoff-target")
+    }
+    out = []
+    for e in events:
+        t = found.get((e.char_span, e.cameo)) if e.target is None else None
+        if t is not None and not same_actor(e.source, t):
+            e = replace(e, target=t, theme=None, pattern=e.pattern + "+backoff-target")
+        out.append(e)
+    return out
+
+
+def without_covered_statements(sent: Any, events: list[Event]) -> list[Event]:
+    """A plain statement (010) whose content is itself coded is not a second event ("X said it would
+    send aid to Y" is only the intent to provide aid)."""
+    tokens = trigger_tokens(sent, events)
+    coded = [tokens[e.char_span[0]] for e in events if not e.is_statement and e.char_span[0] in tokens]
+    out = []
+    for e in events:
+        tok = tokens.get(e.char_span[0])
+        if (
+            e.cameo == "010"
+            and tok is not None
+            and any(tok.i in {c.i, *(a.i for a in c.ancestors)} for c in coded)
+        ):
+            continue  # the content is coded, or the back-off read the same "said" as an event
+        out.append(e)
+    return out
+
+
+def actor_key(m: ActorMention | None) -> tuple[object, ...]:
+    """Identity of an actor for de-duplication: its code, or its span when it has no country."""
+    if m is None:
+        return ()
+    return (m.code,) if m.country else (m.code, m.start, m.end)
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (source, target, CAMEO root, status) in a sentence, and at most one per (trigger,
+    source, target); a targetless event is dropped when its source has one of the same root and status
+    with a target; an event whose target was only supplied by the given actor spans is dropped when
+    the dyad already has an event."""
+    dyads = {
+        (actor_key(e.source), actor_key(e.target)) for e in events if not e.pattern.endswith("+given-target")
+    }
+    seen: set[tuple[object, ...]] = set()
+    out: list[Event] = []
+    # "rallied against X to protest ...", "attacked X, killing ...": the source's protest or violence
+    # toward X and its targetless mention of the same root are one happening (an arrest beside a
+    # dispersal is another act)
+    aimed = {
+        (actor_key(e.source), kind(e), e.status)
+        for e in events
+        if e.target is not None and "backoff" not in e.pattern and e.cameo[:2] in ONE_HAPPENING_ROOTS
+    }
+    for e in events:
+        if e.target is None and (actor_key(e.source), kind(e), e.status) in aimed:
+            continue
+        dyad = (actor_key(e.source), actor_key(e.target))
+        if e.pattern.endswith("+given-target"):
+            if dyad in dyads:
+                continue
+            dyads.add(dyad)
+        # one event per dyad, root and status; a visit and the talks during it are two happenings
+        key = (*dyad, kind(e), e.status)
+        per_trigger = (e.char_span[0], *dyad)  # one trigger: at most one event per pair
+        if key not in seen and per_trigger not in seen:
+            seen.add(key)
+            seen.add(per_trigger)
+            out.append(e)
+    return out
+
+
+def kind(e: Event) -> str:
+    """The kind of happening an event is for deduplication: its root (a visit and the talks during it
+    are two happenings)."""
+    return e.cameo[:3] if e.cameo.startswith(VISIT_KINDS) else e.cameo[:2]

@@ -1,0 +1,82 @@
+"""Reading a public statement: whom it is addressed to or about, and what kind of statement it is.
+
+:class:`StatementReader` gives a speech verb's target (the addressee, a labelled actor, or the actor its
+content clause is about) and its CAMEO code by the words of its content
+(:mod:`eventwire.events.statements`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from eventwire.actors.mentions import ArticleActors
+from eventwire.events.arguments import ArgumentFinder, same_actor
+from eventwire.events.cues import LABELLING_VERBS
+from eventwire.events.statements import StatementLexicon, content_tokens, words_of
+from eventwire.models import ActorMention
+
+__all__ = ["SPEAKER_PRONOUNS", "StatementReader"]
+
+# Names of news outlets: a statement told to them is told to the press.
+_MEDIA_NAME = re.compile(
+    r"\b(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Daily|Telegraph|Guardian|Agency|Press|TV|Radio)$"
+)
+
+# Subjects of a reported clause that stand for the speaker ("X said he would ...", "the ministry said it
+# would ..."): never the actor a statement is about.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
+
+
+class StatementReader:
+    """The target and the CAMEO code of a statement, from its speech verb's parse."""
+
+    def __init__(self, arguments: ArgumentFinder, lexicon: StatementLexicon) -> None:
+        self.arguments = arguments
+        self.lexicon = lexicon
+
+    def target(
+        self, actors: ArticleActors, tok: Any, source: ActorMention, target: ActorMention | None
+    ) -> ActorMention | None:
+        """Whom a statement is addressed to or about: the addressee ("told Iran"; reporters and the
+        press are no target), else, for a plain statement, the actor its content clause is about
+        ("said Biden was weak")."""
+        if target is not None and (target.sector == "MED" or _MEDIA_NAME.search(target.text)):
+            target = None  # "told reporters", "told the BBC", "told the Jakarta Post"
+        if target is not None:
+            return target
+        labelling = tok.lemma_.lower() in LABELLING_VERBS
+        for labelled in (c for c in tok.children if labelling and c.dep_ in {"oprd", "dobj"}):
+            # "called Trump a clown" (parsed as oprd); "called Iran's charges baseless": their author
+            if labelled.dep_ == "oprd" and labelled.pos_ not in {"PROPN", "PRON"}:
+                continue
+            found = self.arguments.actor_np(actors, labelled) or actors.owner_of(labelled)
+            if found is not None and not same_actor(source, found):
+                return found
+        for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "oprd"}):
+            # "called [May's deal] lousy": the parser may hang the labelled thing on the label
+            roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
+            for subject in (c for c in clause.children if c.dep_ in roles):
+                if subject.lower_ in SPEAKER_PRONOUNS:
+                    continue  # "Lorenzana said he had ordered an alert": the speaker himself
+                # "said Biden was weak"; "said the deal was lousy": the deal's author
+                found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
+                if found is not None and not same_actor(source, found):
+                    # "said Biden was weak": a judgement of the actor, not news it made
+                    judged = clause.lemma_ == "be" and any(
+                        c.dep_ in {"acomp", "attr"} for c in clause.children
+                    )
+                    return replace(
+                        found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic")
+                    )
+        return None
+
+    def kind(self, tok: Any, target: ActorMention | None) -> str:
+        """The CAMEO code of a plain statement by its content (:mod:`eventwire.events.statements`);
+        a statement to someone of what will happen "unless" they act is a threat (CAMEO 130)."""
+        content = content_tokens(tok)
+        if target is not None and any(t.lower_ == "unless" and t.dep_ == "mark" for t in content):
+            return "130"  # "told Argentina that Washington would consider further action unless ..."
+        tally = self.lexicon.tally(words_of(content))
+        return tally.code(target is not None)
