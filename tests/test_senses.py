@@ -83,3 +83,26 @@ def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
     assert [e for e in charge if e.cameo == "112"] and not [e for e in charge if e.cameo == "173"]
     force = pipeline.code_text("The army attacked rebel positions near Idlib.", published="2020-03-10")
     assert [e for e in force if e.cameo.startswith("19")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. official, who asked not to be named, said the talks were useful.",
+        "Brazil's central bank governor Francisco Gros said when asked that the talks were useful.",
+        "Court Commissioner Loren Keating said he considered Rittenhouse a flight risk.",
+        "Thai law forbids the export of rice to Japan.",
+        "An IT worker went on a stabbing spree in Tokyo.",
+        "British Trade Secretary Michael Howard said Britain would seek new powers to fight fraud.",
+    ],
+)
+def test_non_political_uses_of_ask_consider_fight_go_and_laws_as_subjects(pipeline: Any, text: str) -> None:
+    events = pipeline.code_text(text, published="1987-03-10")
+    assert not [e for e in events if e.cameo[:2] in {"01", "02", "14", "17", "19"} and e.cameo != "010"]
+
+
+def test_going_on_strike_is_a_strike(pipeline: Any) -> None:
+    [e] = pipeline.code_text(
+        "Thousands of Chilean teachers went on strike on Monday.", published="1987-03-10"
+    )
+    assert (e.cameo, e.source.code, e.date) == ("143", "CHLEDU", "1987-03-09")

@@ -195,7 +195,10 @@ class ArgumentFinder:
                     if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.actor_np(actors, verb.head)
                     # "a U.S. military airstrike killed ...", "the Turkish statement condemned ...":
-                    # the thing's owner or author does it
+                    # the thing's owner or author does it; a standing norm does nothing ("Thai law
+                    # forbids ...", "the treaty allows ...")
+                    if c.lemma_.lower() in NORM_NOUNS:
+                        return None
                     return self.actor_np(actors, c) or actors.owner_of(c)
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
@@ -487,6 +490,11 @@ def place_use(token: Any) -> bool:
         or token.lemma_.lower() in PLACE_NOUNS
     )
 
+
+# Laws and treaties as subjects: a norm in force, no act ("Thai law forbids the export of rice").
+NORM_NOUNS = frozenset(
+    {"law", "constitution", "rule", "regulation", "legislation", "code", "treaty", "convention", "charter"}
+)
 
 # "in support of X", "in solidarity with X": the side an act backs, never the target of a conflictual act.
 SUPPORT_NOUNS = frozenset(

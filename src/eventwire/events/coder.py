@@ -718,6 +718,8 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
         elif c.dep_ in {"prep", "agent"}:
             around.append(c.lower_)  # "hails from Arizona"
             around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "xcomp" or (c.dep_ == "advmod" and c.i < tok.i):
+            around.append(c.lemma_)  # "asked not to be named", "said when asked"
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
         core.append(tok.head.lemma_)
     return core, around
@@ -776,8 +778,10 @@ def _descriptive(tok: Any) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
         return True
     if tok.lemma_.lower() in OPINION_VERBS:
+        # "considered X (to be) Y", "considered Rittenhouse a flight risk" (a verbless small clause)
         return any(
-            c.dep_ in {"oprd", "ccomp", "xcomp"} and (c.lemma_.lower() == "be" or c.dep_ == "oprd")
+            c.dep_ in {"oprd", "ccomp", "xcomp"}
+            and (c.lemma_.lower() == "be" or c.dep_ == "oprd" or c.pos_ in {"NOUN", "ADJ", "PROPN"})
             for c in tok.children
         ) or any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
     return False

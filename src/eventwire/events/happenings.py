@@ -87,14 +87,15 @@ def deduplicate(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     # "rallied against X to protest ...", "attacked X, killing ...": the source's protest or violence
     # toward X and its targetless mention of the same root are one happening (an arrest beside a
-    # dispersal is another act)
+    # dispersal is another act); so are two acts of one code ("is considering sanctions against Iran")
     aimed = {
-        (actor_key(e.source), kind(e), e.status)
+        (actor_key(e.source), kind(e) if e.cameo[:2] in ONE_HAPPENING_ROOTS else e.cameo, e.status)
         for e in events
-        if e.target is not None and "backoff" not in e.pattern and e.cameo[:2] in ONE_HAPPENING_ROOTS
+        if e.target is not None and "backoff" not in e.pattern
     }
     for e in events:
-        if e.target is None and (actor_key(e.source), kind(e), e.status) in aimed:
+        what = kind(e) if e.cameo[:2] in ONE_HAPPENING_ROOTS else e.cameo
+        if e.target is None and (actor_key(e.source), what, e.status) in aimed:
             continue
         dyad = (actor_key(e.source), actor_key(e.target))
         if e.pattern.endswith("+given-target"):
