@@ -210,3 +210,20 @@ def test_a_city_named_by_a_common_noun_or_a_side_backed_is_no_target(pipeline: A
     [e] = pipeline.code_text(text, published="2020-11-17")
     assert e.cameo.startswith("14") and e.target is None
     assert e.location is not None and e.location.country == "USA"
+
+
+def test_a_subject_pronoun_continues_the_latest_subject(pipeline: Any) -> None:
+    text = "President Donald Trump met Vladimir Putin in Helsinki. He later criticized China."
+    [e] = [e for e in pipeline.code_text(text, published="2018-07-16") if e.cameo == "111"]
+    assert e.source.code == "USAGOV" and e.source.text == "He"
+    text = (
+        "The protesters clashed in front of parliament with the police. As they tried to storm "
+        "parliament, police fired tear gas at them."
+    )
+    events = pipeline.code_text(text, published="2020-07-12")
+    assert {e.source.text: e.source.sector for e in events if e.source.text in {"they", "police"}} == {
+        "they": "CVL",
+        "police": "COP",
+    }
+    [gas] = [e for e in events if e.source.text == "police"]
+    assert gas.target is not None and gas.target.sector == "CVL"

@@ -596,7 +596,10 @@ class ArticleActors:
     def _resolve_pronoun(self, token: Any) -> ActorMention | None:
         low = token.lower_
         if low in PERSON_PRONOUNS:
-            entry = self._recent(lambda e: e.is_person, before=token.i)
+            # a subject "he" continues the latest person subject ("Trump met Putin. He said ..."
+            # is Trump), else the latest person
+            entry = self._subject_entry(token, _a_person) if token.dep_ == "nsubj" else None
+            entry = entry or self._recent(lambda e: e.is_person, before=token.i)
             return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
             entry = self._recent(
@@ -622,16 +625,42 @@ class ArticleActors:
             return self._last_two(token)
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
+            if entry is None and low in GROUP_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
+                # a subject "they" continues the latest plural subject: "The protesters clashed with
+                # the police ... As they tried to storm parliament" are the protesters
+                entry = self._subject_entry(
+                    token, lambda e: e.plural and not e.is_person and bool(e.mention.code)
+                )
             if entry is None and low in GROUP_PRONOUNS:
                 # "protesters gathered ... and police arrested 20 of them": the latest plural group
                 # other than the subject of the pronoun's own clause
                 own = self._clause_subject(token)
+                own_code = next((e.mention.code for e in self._memory if e.token_i == own), None)
                 entry = self._recent(
-                    lambda e: e.plural and not e.is_person and e.token_i != own and bool(e.mention.code),
+                    lambda e: (
+                        e.plural
+                        and not e.is_person
+                        and e.token_i != own
+                        and e.mention.code != own_code  # "police fired tear gas at them": not the police
+                        and bool(e.mention.code)
+                    ),
                     before=token.i,
                     window=1,
                 )
             return self._refer(token, entry, "coref:group")
+        return None
+
+    def _subject_entry(self, token: Any, accept: Any) -> _Entry | None:
+        """The latest remembered actor that was a subject, in the sentence of ``token`` (before it) or
+        the one before."""
+        here = self.sentence_index(token)
+        for entry in reversed(self._memory):
+            if entry.token_i >= token.i:
+                continue
+            if here - entry.sentence > 1:
+                return None
+            if self.doc[entry.token_i].dep_ in {"nsubj", "nsubjpass"} and accept(entry):
+                return entry
         return None
 
     def _latest_subject(self, token: Any) -> Any | None:
@@ -726,6 +755,12 @@ class ArticleActors:
             for p in token.children
             for o in p.children
         )
+
+
+def _a_person(entry: _Entry) -> bool:
+    """A remembered mention of a person: tagged as one, or resolved as a known office-holder (the
+    tagger often takes "Trump" for an organisation)."""
+    return entry.is_person or entry.mention.matched_by.startswith("office-holder:")
 
 
 def _name_suffixes(names: list[str]) -> list[str]:
