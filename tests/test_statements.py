@@ -126,3 +126,24 @@ def test_a_statement_that_an_actor_was_behind_an_attack_accuses_it(pipeline: Any
     assert (e.cameo, e.source.code, e.target.country if e.target else None) == ("112", "SAUGOV", "IRN")
     [e] = _events(pipeline, "The Taliban said they were not responsible for the bombing.", "2019-09-16")
     assert e.cameo == "016"  # a negated accusation is a denial
+
+
+def test_an_empathetic_comment_goes_to_the_bereaved(pipeline: Any) -> None:
+    text = (
+        'Connecticut Governor Ned Lamont said at a press conference, "My heart really goes out to the '
+        'families and we are going to help them."'
+    )
+    [e] = _events(pipeline, text, "2019-10-03")
+    assert e.cameo == "018" and e.target is not None and e.target.sector == "CVL"
+    assert e.target.text == "families"
+
+
+def test_a_capitalised_chamber_is_a_legislature(pipeline: Any) -> None:
+    text = "Kerri Kupec, spokeswoman for the Department of Justice, sharply criticized the House's decision."
+    [e] = _events(pipeline, text, "2019-07-18")
+    assert e.cameo == "111" and e.target is not None and e.target.sector == "LEG"
+    assert not [
+        e
+        for e in _events(pipeline, "Rebels attacked the house of a local official.")
+        if e.target and e.target.sector == "LEG"
+    ]

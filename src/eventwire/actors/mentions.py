@@ -34,6 +34,9 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 JOINT_HEADS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
 )
+# A legislative chamber named by its capitalised short name ("the House voted to impeach"); the
+# lowercase word is a building. "White House", "Blue House" are metonyms of governments (agents.yaml).
+CHAMBER_NAMES = frozenset({"House", "Commons", "Lords"})
 # Heads of a joint phrase for the leaders of the story's two countries ("the two leaders").
 JOINT_LEADERS = frozenset(
     {"leaders", "presidents", "ministers", "premiers", "heads", "counterparts", "diplomats", "envoys"}
@@ -321,6 +324,8 @@ class ArticleActors:
         if self._possessed_thing(token, tokens):
             return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
         found = resolve_phrase(text, self.countries, self.agents)
+        if found is None and token.text in CHAMBER_NAMES and token.pos_ == "PROPN":
+            found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
         code, how = self._complete(token, tokens, code, how, is_person)
         if not code:

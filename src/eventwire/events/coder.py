@@ -367,6 +367,9 @@ class EventCoder:
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
             if code == "010" and target is None:
                 return  # "officials said the plane was flying to ...": an attribution, no event
+            if code == "018" and target is None:  # "my heart goes out to the families"
+                target = self._speech.bereaved(actors, tok, source)
+                target = target and localise(localise(target, place), "", "home-country", ctx.places)
         code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
         if code.startswith("03") and accord(tok):
             if not self.statements:

@@ -80,3 +80,24 @@ class StatementReader:
             return "130"  # "told Argentina that Washington would consider further action unless ..."
         tally = self.lexicon.tally(words_of(content))
         return tally.code(target is not None)
+
+    def bereaved(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
+        """Whom an empathetic comment goes to: the object of "to" or "with" in its content ("my heart
+        goes out to the families", "our thoughts are with those who lost their loved ones")."""
+        for t in content_tokens(tok):
+            if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
+                found = self.arguments.actor_np(actors, t)
+                if found is None and t.lower_ in {"those", "all"}:
+                    found = _the_bereaved(t)
+                if found is not None and not same_actor(source, found):
+                    return found
+        return None
+
+
+def _the_bereaved(t: Any) -> ActorMention | None:
+    """ "those who lost their loved ones", "all those affected": the people the comment is for."""
+    if not any(c.dep_ in {"relcl", "acl", "amod"} for c in t.children):
+        return None
+    words = [w for w in t.subtree]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return ActorMention(t.doc.text[start:end], start, end, "", "CVL", "bereaved")
