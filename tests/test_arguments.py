@@ -227,3 +227,21 @@ def test_a_subject_pronoun_continues_the_latest_subject(pipeline: Any) -> None:
     }
     [gas] = [e for e in events if e.source.text == "police"]
     assert gas.target is not None and gas.target.sector == "CVL"
+
+
+def test_foreign_creditors_and_named_lenders_are_not_the_owners_businesses(pipeline: Any) -> None:
+    text = (
+        "Argentina has been negotiating a loan with the steering committee of its international "
+        "creditor banks."
+    )
+    [e] = pipeline.code_text(text, published="1987-03-10")
+    assert e.target is not None and e.target.country != "ARG"
+    [e] = [
+        e
+        for e in pipeline.code_text(
+            "Argentina threatened a payments moratorium if the IMF did not grant its request.",
+            published="1987-03-10",
+        )
+        if e.status == "asserted"
+    ]
+    assert e.target is not None and e.target.code == "IMF"

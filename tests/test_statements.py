@@ -147,3 +147,21 @@ def test_a_capitalised_chamber_is_a_legislature(pipeline: Any) -> None:
         for e in _events(pipeline, "Rebels attacked the house of a local official.")
         if e.target and e.target.sector == "LEG"
     ]
+
+
+def test_a_leader_telling_parliament_addresses_the_own_countrys_legislature(pipeline: Any) -> None:
+    text = "Prime Minister Margaret Thatcher told Parliament that Britain regarded this as a test case."
+    [e] = _events(pipeline, text, "1987-03-10")
+    assert (e.cameo, e.source.code, e.target.code if e.target else None) == ("010", "GBRGOV", "GBRLEG")
+
+
+def test_propaganda_is_denied_and_aggressive_intervention_is_no_criticism(pipeline: Any) -> None:
+    lexicon = StatementLexicon.load()
+    words = ["the", "reports", "were", "misleading", "propaganda"]
+    assert lexicon.tally(words).code(False) == "016"
+    assert (
+        lexicon.tally(
+            ["the", "six", "nations", "intervened", "aggressively", "in", "currency", "markets"]
+        ).code(True)
+        == "010"
+    )

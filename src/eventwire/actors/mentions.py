@@ -34,6 +34,8 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 JOINT_HEADS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
 )
+# Words that put an actor outside its owner's country: "its foreign creditors" are not the owner's.
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "external", "creditor", "creditors"})
 # A legislative chamber named by its capitalised short name ("the House voted to impeach"); the
 # lowercase word is a building. "White House", "Blue House" are metonyms of governments (agents.yaml).
 CHAMBER_NAMES = frozenset({"House", "Commons", "Lords"})
@@ -442,7 +444,8 @@ class ArticleActors:
             if body is not None:
                 code = ActorCode(code.country or body.country, body.sector)
                 how = (how + "+" if how else "") + "member-of"
-        if code.sector and not code.country:
+        foreign = any(t.lower_ in FOREIGN_WORDS for t in tokens)  # "its international creditor banks"
+        if code.sector and not code.country and not foreign:
             # "its army", "Erdogan's spokesman", "a spokesman for Erdogan": the owner's country
             owners = [c for c in token.children if c.dep_ == "poss"]
             owners += [

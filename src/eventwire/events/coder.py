@@ -84,6 +84,9 @@ LEDE = 3
 # Light verbs: they carry no event of their own for the back-off to read ("had 8 delegates").
 LIGHT_LEMMAS = frozenset({"be", "have", "get", "do", "become", "remain", "seem", "include", "contain"})
 
+# Sectors of a state's officials and bodies.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
 
@@ -863,6 +866,15 @@ def _at_home(
     home_source = localise(source, "", "home-country", places)
     if target is None:
         return home_source, None
+    if (
+        target.sector == "LEG"
+        and not target.country
+        and not target.members
+        and source.sector in STATE_SECTORS
+    ):
+        # "Thatcher told Parliament", "Nakasone told the Lower House Budget Committee": a national
+        # official addresses the legislature of the official's own country
+        target = localise(target, source.country, "speaker-country")
     home_target = localise(target, "", "home-country", places)
     if home_source.identity != home_target.identity or same_actor(source, target):
         return home_source, home_target
