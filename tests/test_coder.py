@@ -337,3 +337,17 @@ def test_a_capital_named_as_an_actor_is_its_government(pipeline) -> None:  # typ
 def test_an_announced_resignation_is_the_resignation(pipeline: Any, text: str) -> None:
     events = pipeline.code_text(text, published="2019-07-28")
     assert [(e.cameo, e.status, e.source.sector) for e in events] == [("0831", "asserted", "GOV")]
+
+
+def test_a_states_protest_is_an_official_complaint_and_a_crowds_a_demonstration(pipeline: Any) -> None:
+    [e] = pipeline.code_text("China protested against the U.S. arms sale to Taiwan.", published="2021-03-15")
+    assert e.cameo == "114" and e.source.code == "CHN"
+    text = "Thousands of people protested in Minsk against President Alexander Lukashenko."
+    [e] = pipeline.code_text(text, published="2020-08-16")
+    assert e.cameo == "141" and e.source.sector == "CVL"
+
+
+def test_two_diplomats_of_one_country_are_not_the_storys_two_sides(pipeline: Any) -> None:
+    text = "Russia and the United States are at odds. The United States expelled two Russian diplomats."
+    [e] = [e for e in pipeline.code_text(text, published="2021-03-15") if e.cameo.startswith("16")]
+    assert (e.source.country, e.target.code if e.target else None) == ("USA", "RUSGOV")

@@ -736,7 +736,14 @@ class ArticleActors:
         two = any(t.lower_ in {"two", "both"} for t in tokens)
         is_joint = token.lower_ in JOINT_HEADS and two
         # "the two leaders", "both foreign ministers", "the leaders of the two countries"
-        leaders = token.lower_ in JOINT_LEADERS and (two or self._of_two_countries(token))
+        # ... but "two Russian diplomats" are two diplomats of one country, "two ministers" any two
+        definite = any(t.lower_ in {"the", "both"} for t in (*tokens, *token.lefts))
+        national = any(t.ent_type_ in {"GPE", "NORP"} for t in tokens if t.i < token.i)
+        leaders = (
+            token.lower_ in JOINT_LEADERS
+            and not national
+            and ((two and definite) or self._of_two_countries(token))
+        )
         if not (is_joint or leaders) and not (
             token.lower_ in {"other"} and any(t.lower_ == "each" for t in tokens)
         ):

@@ -5,7 +5,8 @@ intent (03x), a refused one a rejection (12x), a suspended one a reduction of re
 announced conflictual one a threat (13x), one only weighed a policy option (014).  Violence by whom
 (docs/annotation.md §3.2, §10.3): violence by people who are not a state's forces or an armed group
 is assault (18x) — a killing 1823, a stabbing or beating 182 — and civilians clashing with police or
-each other riot (145); police force against civilians is violent repression (175).
+each other riot (145); police force against civilians is violent repression (175).  A protest by a
+state or its government is an official complaint (114), not a demonstration (14x).
 """
 
 from __future__ import annotations
@@ -184,12 +185,27 @@ def _armed(m: ActorMention | None, bodies: frozenset[str]) -> bool:
     )
 
 
+def _state(m: ActorMention, bodies: frozenset[str]) -> bool:
+    """A state or its government speaking as such ("China", "the foreign ministry"), or a named
+    international body: its protest is an official complaint, not a demonstration."""
+    if m.members:
+        return all(_state(x, bodies) for x in _member_mentions(m))
+    named = m.matched_by.startswith(("name:", "alias:"))  # "China", not "Palestinians" (a demonym)
+    return m.sector == "GOV" or (not m.sector and named and m.country not in {"IGO", "NGO", "IMG"})
+
+
+def _member_mentions(m: ActorMention) -> list[ActorMention]:
+    return [ActorMention(m.text, m.start, m.end, c.country, c.sector, m.matched_by) for c in m.members]
+
+
 def recode_by_actors(
     code: str, lemma: str, source: ActorMention, target: ActorMention | None, bodies: frozenset[str]
 ) -> tuple[str, str]:
     """(code, reason) for violence by who does it to whom (see the module docstring); ``bodies``:
     the codes of named international bodies."""
     root = code[:2]
+    if code[:3] in {"140", "141"} and _state(source, bodies):
+        return "114", "+official-protest"  # "the foreign ministry protested the seizure": a complaint
     if root not in {"18", "19"}:
         return code, ""
     if "suicide bomber" in source.text.lower():
