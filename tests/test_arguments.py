@@ -245,3 +245,9 @@ def test_foreign_creditors_and_named_lenders_are_not_the_owners_businesses(pipel
         if e.status == "asserted"
     ]
     assert e.target is not None and e.target.code == "IMF"
+
+
+def test_a_persons_surname_that_is_a_capital_is_no_country(pipeline: Any) -> None:
+    text = "Sudesh Amman was released from prison last month. He stabbed two people in Streatham on Sunday."
+    for e in pipeline.code_text(text, published="2020-02-03"):
+        assert e.source.country != "JOR"

@@ -351,3 +351,27 @@ def test_two_diplomats_of_one_country_are_not_the_storys_two_sides(pipeline: Any
     text = "Russia and the United States are at odds. The United States expelled two Russian diplomats."
     [e] = [e for e in pipeline.code_text(text, published="2021-03-15") if e.cameo.startswith("16")]
     assert (e.source.country, e.target.code if e.target else None) == ("USA", "RUSGOV")
+
+
+def test_a_politicians_attack_for_a_reason_is_verbal(pipeline: Any) -> None:
+    text = "In the debate, Joe Biden attacked President Donald Trump over his taxes."
+    [e] = pipeline.code_text(text, published="2020-10-23")
+    assert (e.cameo, e.target.code if e.target else None) == ("111", "USAGOV")
+    [e] = pipeline.code_text("Gunmen attacked a police station for the second time.", published="2020-10-23")
+    assert e.cameo.startswith("18")
+
+
+def test_capturing_a_place_is_occupying_territory(pipeline: Any) -> None:
+    [e] = pipeline.code_text("Chadian troops captured an airstrip in northern Chad.", published="1987-03-25")
+    assert (e.cameo, e.source.code) == ("192", "TCDMIL")
+
+
+def test_a_things_owner_acts_only_through_what_it_says_decides_or_fires(pipeline: Any) -> None:
+    assert not pipeline.code_text(
+        "Higher Argentine export taxes encourage exports of soybean products.", published="1987-03-25"
+    )
+    events = pipeline.code_text(
+        "Russia regrets the U.S. decision to expel Russian diplomats.", published="2020-01-13"
+    )
+    expel = [e for e in events if e.cameo.startswith("16")]
+    assert expel and expel[0].source.country == "USA"

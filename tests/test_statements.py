@@ -165,3 +165,10 @@ def test_propaganda_is_denied_and_aggressive_intervention_is_no_criticism(pipeli
         ).code(True)
         == "010"
     )
+
+
+def test_an_apology_is_coded_once_without_a_target(pipeline: Any) -> None:
+    text = "Iranian President Hassan Rouhani said Iran deeply regrets its disastrous mistake."
+    events = _events(pipeline, text, "2020-01-11")
+    assert [(e.cameo, e.source.country) for e in events] == [("055", "IRN")]
+    assert StatementLexicon.load().tally(["we", "apologise", "to", "the", "families"]).code(False) == "055"

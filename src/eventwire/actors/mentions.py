@@ -326,6 +326,11 @@ class ArticleActors:
         if self._possessed_thing(token, tokens):
             return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
         found = resolve_phrase(text, self.countries, self.agents)
+        if found is not None and found[1].startswith(("capital:", "place:")):
+            place = found[1].split(":", 1)[1].split("+")[0]
+            names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS]
+            if len(names) > 1 and place in names:
+                found = None  # "Sudesh Amman": a surname, not Jordan's capital
         if found is None and token.text in CHAMBER_NAMES and token.pos_ == "PROPN":
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
@@ -350,6 +355,12 @@ class ArticleActors:
         if self.senses is None or token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return False
         return self.senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
+
+    def listed_thing(self, token: Any) -> bool:
+        """Whether a noun is one of the listed things (data/word_senses.yaml ``things``)."""
+        if self.senses is None or token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return False
+        return self.senses.listed_thing(token.lemma_, token.lower_)
 
     def person_at_home(self, token: Any) -> ActorMention | None:
         """A named person no table knows, in a story set in one country ("Tom Watson", a British

@@ -98,9 +98,17 @@ class WordSenses:
         heads = agent_heads if isinstance(agent_heads, frozenset) else frozenset(agent_heads)
         if lemma in self.animate or word in self.animate or lemma in heads or word in heads:
             return False
-        if lemma in self.things or word in self.things:
-            return True
+        if lemma in self.things or word in self.things or any(w in self.things for w in _singulars(word)):
+            return True  # the lemmatizer misses some plurals ("taxes" -> "taxis")
         return len(lemma) > 5 and lemma.endswith(self.abstract_suffixes)
+
+    def listed_thing(self, lemma: str, word: str) -> bool:
+        """Whether a head noun is one of the listed things (documents, taxes, objects ...), not only
+        abstract by its ending."""
+        lemma, word = _plain(lemma), _plain(word)
+        if lemma in self.animate or word in self.animate:
+            return False
+        return lemma in self.things or word in self.things or any(w in self.things for w in _singulars(word))
 
     def not_political(self, trigger: str, core: Iterable[str], around: Iterable[str] = ()) -> str | None:
         """The word that shows a trigger used in a non-political sense, or None: ``core`` are its
@@ -140,3 +148,15 @@ def _words(value: Any, key: str, problems: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _packaged() -> WordSenses:
     return WordSenses.parse(*read_data_file(None, SENSES_FILE))
+
+
+def _singulars(word: str) -> list[str]:
+    """Candidate singulars of a plural word ("taxes" -> "taxe", "tax"; "parties" -> "party")."""
+    out = []
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        out.append(word[:-2])
+    if word.endswith("s") and len(word) > 2:
+        out.append(word[:-1])
+    return out

@@ -199,7 +199,10 @@ class ArgumentFinder:
                     # forbids ...", "the treaty allows ...")
                     if c.lemma_.lower() in NORM_NOUNS:
                         return None
-                    return self.actor_np(actors, c) or actors.owner_of(c)
+                    found = self.actor_np(actors, c)
+                    if found is None and actors.listed_thing(c) and c.lemma_.lower() not in ACTING_THINGS:
+                        return None  # "higher Argentine export taxes encourage exports": no actor
+                    return found or actors.owner_of(c)
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
             if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
@@ -218,6 +221,13 @@ class ArgumentFinder:
             # "troops loyal to X attacking Y": the noun; "passed a resolution condemning X":
             # the noun is a thing, so the subject of the clause it belongs to
             found = self.actor_np(actors, verb.head)
+            if found is None and actors.is_thing(verb.head):
+                # "the U.S. decision to expel its diplomats", "Russia's plan to cut gas": the
+                # decision's owner acts
+                owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+                found = (
+                    actors.owner_of(verb.head) if owner is not None or _has_country_word(verb.head) else None
+                )
             if found is not None or verb.head.dep_ not in {"dobj", "pobj", "attr"}:
                 return found
             governor = verb.head.head
@@ -478,6 +488,13 @@ def _listed_country(actors: ArticleActors, pattern: Pattern, token: Any) -> bool
     return m is not None and bool(m.country) and m.matched_by.startswith(("name:", "alias:"))
 
 
+def _has_country_word(noun: Any) -> bool:
+    """A noun modified by a country or demonym ("the U.S. decision", "a Chinese plan")."""
+    return any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children
+    )
+
+
 def place_use(token: Any) -> bool:
     """Whether a token names a place where something happens, not an actor: a place name after a
     locative preposition ("in Kyiv", "outside Belgrade", "arrived in Ankara")."""
@@ -494,6 +511,51 @@ def place_use(token: Any) -> bool:
 # Laws and treaties as subjects: a norm in force, no act ("Thai law forbids the export of rice").
 NORM_NOUNS = frozenset(
     {"law", "constitution", "rule", "regulation", "legislation", "code", "treaty", "convention", "charter"}
+)
+
+# Things that stand for the actor who owns them when they are the subject: what an actor says or decides
+# ("the Turkish statement condemned ..."), and the weapons and strikes it uses ("a U.S. airstrike killed").
+ACTING_THINGS = frozenset(
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "declaration",
+        "report",
+        "letter",
+        "decision",
+        "resolution",
+        "ruling",
+        "announcement",
+        "message",
+        "note",
+        "order",
+        "decree",
+        "verdict",
+        "airstrike",
+        "strike",
+        "attack",
+        "raid",
+        "bombing",
+        "bomb",
+        "missile",
+        "rocket",
+        "shell",
+        "shelling",
+        "offensive",
+        "operation",
+        "drone",
+        "artillery",
+        "fire",
+        "gunfire",
+        "barrage",
+        "aid",
+        "assistance",
+        "funding",
+        "loan",
+        "grant",
+        "investment",
+    }
 )
 
 # "in support of X", "in solidarity with X": the side an act backs, never the target of a conflictual act.

@@ -58,6 +58,7 @@ from eventwire.events.recoding import (
     recode_by_actors,
     recode_modality,
     stopped,
+    verbal_attack,
 )
 from eventwire.events.speech import StatementReader
 from eventwire.events.statements import StatementLexicon
@@ -70,8 +71,8 @@ NO_TARGET_ROOTS = frozenset({"14", "15"})
 # Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
-# announcing a reform, declaring a ceasefire.
-NO_TARGET_CODES = ("0831", "034", "0871")
+# announcing a reform, declaring a ceasefire, apologising.
+NO_TARGET_CODES = ("0831", "034", "0871", "055")
 # Roots whose events are meaningless without a target ("X met", "X praised", "X provided aid").
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
 # Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
@@ -385,7 +386,9 @@ class EventCoder:
         span = self._trigger_span(tok, found.obj)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
             location = self.locator.locate(ctx.places, actors, tok, s, t)
-            pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies)
+            pair_code, by_actors = recode_by_actors(
+                code, tok.lemma_.lower(), s, t, self._bodies, verbal_attack(tok)
+            )
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
                 continue
             event_id = f"{ctx.article.id}-{ctx.si}-{tok.i}-{n}"

@@ -55,6 +55,13 @@ def without_covered_statements(sent: Any, events: list[Event]) -> list[Event]:
     send aid to Y" is only the intent to provide aid)."""
     tokens = trigger_tokens(sent, events)
     coded = [tokens[e.char_span[0]] for e in events if not e.is_statement and e.char_span[0] in tokens]
+    # a statement read by its words ("+says:055") over an asserted event of the same root in its
+    # content ("Rouhani said Iran deeply regrets its mistake") is that event reported once
+    asserted = {
+        (tokens[e.char_span[0]].i, e.cameo[:2])
+        for e in events
+        if e.status == "asserted" and "+says:" not in e.pattern and e.char_span[0] in tokens
+    }
     out = []
     for e in events:
         tok = tokens.get(e.char_span[0])
@@ -64,8 +71,18 @@ def without_covered_statements(sent: Any, events: list[Event]) -> list[Event]:
             and any(tok.i in {c.i, *(a.i for a in c.ancestors)} for c in coded)
         ):
             continue  # the content is coded, or the back-off read the same "said" as an event
+        if "+says:" in e.pattern and tok is not None and _reports(tok, asserted, e.cameo[:2], sent):
+            continue
         out.append(e)
     return out
+
+
+def _reports(speech: Any, asserted: set[tuple[int, str]], root: str, sent: Any) -> bool:
+    """Whether an asserted event of ``root`` lies in what ``speech`` says."""
+    doc = sent.doc
+    return any(
+        r == root and i != speech.i and speech.i in {a.i for a in doc[i].ancestors} for i, r in asserted
+    )
 
 
 def actor_key(m: ActorMention | None) -> tuple[object, ...]:

@@ -28,7 +28,12 @@ __all__ = [
     "recode_by_actors",
     "recode_modality",
     "stopped",
+    "verbal_attack",
 ]
+
+# Verbs of attack that politicians also do with words, and the settings that show it.
+VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail", "hit", "slam", "blast", "lash", "strike"})
+FORUM_NOUNS = frozenset({"debate", "interview", "speech", "statement", "tweet", "post", "rally", "hearing"})
 
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -198,8 +203,29 @@ def _member_mentions(m: ActorMention) -> list[ActorMention]:
     return [ActorMention(m.text, m.start, m.end, c.country, c.sector, m.matched_by) for c in m.members]
 
 
+def verbal_attack(tok: Any) -> bool:
+    """Whether an "attack" is made with words: a reason given with "for" or "over" ("attacked Trump
+    over his taxes", "slammed the government for its handling of ..."), or a debate or interview as
+    its setting ("in the debate, Biden attacked Trump")."""
+    if tok.lemma_.lower() not in VERBAL_ATTACK_LEMMAS:
+        return False
+    reasons = any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in tok.children)
+    forum = any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "during"}
+        and any(o.lemma_.lower() in FORUM_NOUNS for o in c.children)
+        for c in tok.children
+    )
+    return reasons or forum
+
+
 def recode_by_actors(
-    code: str, lemma: str, source: ActorMention, target: ActorMention | None, bodies: frozenset[str]
+    code: str,
+    lemma: str,
+    source: ActorMention,
+    target: ActorMention | None,
+    bodies: frozenset[str],
+    verbal: bool = False,
 ) -> tuple[str, str]:
     """(code, reason) for violence by who does it to whom (see the module docstring); ``bodies``:
     the codes of named international bodies."""
@@ -210,6 +236,8 @@ def recode_by_actors(
         return code, ""
     if "suicide bomber" in source.text.lower():
         return "1831", "+suicide-bombing"  # "Taliban suicide bombers killed 48 people"
+    if verbal and not _armed(source, bodies) and source.sector not in {"COP", "UAF", "CRM"}:
+        return "111", "+verbal"  # "Biden attacked Trump over his taxes": criticism, not assault
     police = source.sector == "COP" and not source.members
     if police and target is not None and target.sector in {"CVL", "EDU", "LAB", "MED", "OPP", "REL", "HRI"}:
         return "175", "+repression"  # police force against protesters or civilians

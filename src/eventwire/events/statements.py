@@ -3,9 +3,10 @@
 The lexicon is ``data/statements.yaml`` (format and sources in its header).  :func:`classify` reads the
 content a speech verb governs — its complement clause, its object, a quotation, or the rest of a
 sentence whose speaker comes after the quote — and gives the CAMEO code: an empathetic comment (018),
-a denial (016: "said the charges were baseless"), an accusation of the actor the statement is about
-(112: "said the group was behind the attack"), criticism (111) or praise of the actor the statement is
-about (051), a pessimistic (012) or optimistic (013) comment, else a plain statement (010).
+an apology (055), a denial (016: "said the charges were baseless"), an accusation of the actor the
+statement is about (112: "said the group was behind the attack"), criticism (111) or praise of the
+actor the statement is about (051), a pessimistic (012) or optimistic (013) comment, else a plain
+statement (010).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from eventwire.errors import DictionaryError
 __all__ = ["STATEMENTS_FILE", "StatementLexicon", "Tally", "content_tokens"]
 
 STATEMENTS_FILE = "statements.yaml"
-KINDS = ("empathy", "denial", "accusation", "criticism", "praise", "pessimism", "optimism")
+KINDS = ("empathy", "apology", "denial", "accusation", "criticism", "praise", "pessimism", "optimism")
 NEGATORS = frozenset({"not", "no", "never", "n't", "without", "nothing"})
 _WORD = re.compile(r"[a-z0-9'’]+")
 
@@ -32,6 +33,7 @@ class Tally:
     """Hits of each kind in a statement's content."""
 
     empathy: int = 0
+    apology: int = 0
     denial: int = 0
     accusation: int = 0
     criticism: int = 0
@@ -43,6 +45,8 @@ class Tally:
         """The CAMEO code these hits give (see the module docstring)."""
         if self.empathy:
             return "018"
+        if self.apology:
+            return "055"  # "Iran deeply regrets its disastrous mistake": an apology
         if self.denial and self.denial >= self.criticism:
             return "016"  # "called the charges baseless", "said the reports were untrue"
         if self.accusation and has_target:
@@ -104,7 +108,7 @@ class StatementLexicon:
                 if any(p.fullmatch(word) for p in self.single[kind]) or any(
                     tuple(seq[i : i + len(ph)]) == ph for ph in self.phrases[kind]
                 ):
-                    if negated and kind == "denial":
+                    if negated and kind in {"denial", "apology"}:
                         continue  # "not unfounded" denies nothing
                     if negated and kind == "accusation":
                         kind = "denial"  # "said it was not responsible for the attack"
