@@ -172,3 +172,13 @@ def test_an_apology_is_coded_once_without_a_target(pipeline: Any) -> None:
     events = _events(pipeline, text, "2020-01-11")
     assert [(e.cameo, e.source.country) for e in events] == [("055", "IRN")]
     assert StatementLexicon.load().tally(["we", "apologise", "to", "the", "families"]).code(False) == "055"
+
+
+def test_a_he_in_a_quotation_is_not_the_speaker(pipeline: Any) -> None:
+    text = (
+        "Former Indian President Pranab Mukherjee died on Monday. Home Minister Amit Shah said, "
+        '"He was an excellent statesman."'
+    )
+    [e] = [e for e in _events(pipeline, text, "2020-09-01") if e.cameo == "051"]
+    assert e.source.code == "INDGOV" and e.target is not None and e.target.country == "IND"
+    assert e.target.text == "He"

@@ -617,8 +617,13 @@ class ArticleActors:
         if low in PERSON_PRONOUNS:
             # a subject "he" continues the latest person subject ("Trump met Putin. He said ..."
             # is Trump), else the latest person
-            entry = self._subject_entry(token, _a_person) if token.dep_ == "nsubj" else None
-            entry = entry or self._recent(lambda e: e.is_person, before=token.i)
+            speaker = _quote_speaker(token)  # 'Goel said, "He was an excellent politician"': not Goel
+            entry = (
+                self._subject_entry(token, lambda e: _a_person(e) and e.token_i != speaker)
+                if token.dep_ == "nsubj"
+                else None
+            )
+            entry = entry or self._recent(lambda e: e.is_person and e.token_i != speaker, before=token.i)
             return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
             entry = self._recent(
@@ -781,6 +786,22 @@ class ArticleActors:
             for p in token.children
             for o in p.children
         )
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+_SPEECH = frozenset({"say", "tell", "write", "add", "state", "declare", "tweet", "post"})
+
+
+def _quote_speaker(token: Any) -> int:
+    """The subject of the speech verb whose direct quotation holds ``token`` (-1 if none): a third-person
+    pronoun in a quotation is not its speaker."""
+    for verb in token.ancestors:
+        if verb.lemma_.lower() in _SPEECH:
+            lo, hi = sorted((verb.i, token.i))
+            if any(t.text in _QUOTES for t in token.doc[lo:hi]):
+                return next((int(c.i) for c in verb.children if c.dep_ == "nsubj"), -1)
+            return -1
+    return -1
 
 
 def _a_person(entry: _Entry) -> bool:

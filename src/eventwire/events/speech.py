@@ -28,6 +28,16 @@ _MEDIA_NAME = re.compile(
 # would ..."): never the actor a statement is about.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
 
+THIRD_PERSON = frozenset({"he", "she"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def _quoted(speech: Any, word: Any) -> bool:
+    """Whether a word of a statement's content stands in a direct quotation: a quotation mark lies
+    between the speech verb and the word."""
+    lo, hi = sorted((speech.i, word.i))
+    return any(t.text in _QUOTES for t in speech.doc[lo:hi])
+
 
 class StatementReader:
     """The target and the CAMEO code of a statement, from its speech verb's parse."""
@@ -58,8 +68,11 @@ class StatementReader:
             # "called [May's deal] lousy": the parser may hang the labelled thing on the label
             roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
             for subject in (c for c in clause.children if c.dep_ in roles):
-                if subject.lower_ in SPEAKER_PRONOUNS:
+                if subject.lower_ in SPEAKER_PRONOUNS and not (
+                    subject.lower_ in THIRD_PERSON and _quoted(tok, subject)
+                ):
                     continue  # "Lorenzana said he had ordered an alert": the speaker himself
+                # ... but in a quotation "he" is someone else: 'Goel said, "He was an excellent man"'
                 # "said Biden was weak"; "said the deal was lousy": the deal's author
                 found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
                 if found is not None and not same_actor(source, found):
