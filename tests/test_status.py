@@ -116,3 +116,25 @@ def test_what_an_actor_must_or_should_do_is_a_demand_or_an_appeal_not_an_act(pip
     assert [(e.cameo, e.target.country if e.target else None) for e in events if e.status == "asserted"] == [
         ("020", "IRN")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reagan said he had barred covert operations against Nicaragua.",
+        "President Donald Trump has yet to concede the election to Joe Biden.",
+        "Japanese Prime Minister Yasuhiro Nakasone ruled out a naval patrol in the Gulf.",
+    ],
+)
+def test_a_barred_awaited_or_ruled_out_act_is_not_asserted(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text, "2020-11-17")
+    assert not [e for e in events if e.cameo[:2] in {"08", "15", "19"} and e.status == "asserted"]
+
+
+def test_a_timetabled_meeting_is_future_not_an_intent(pipeline: Any) -> None:
+    for text in (
+        "Secretary of State George Shultz was scheduled to meet Soviet Foreign Minister Eduard Shevardnadze.",
+        "Secretary of State George Shultz will meet Soviet Foreign Minister Eduard Shevardnadze later today.",
+    ):
+        [e] = _events(pipeline, text, "1987-03-10")
+        assert (e.cameo, e.status) == ("040", "future")

@@ -49,6 +49,7 @@ from eventwire.events.happenings import (
 )
 from eventwire.events.locating import ArticlePlaces, Locator, localise
 from eventwire.events.modality import INTEND, announced_negation, refused, status_of
+from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
     STOPPED_CODE,
@@ -471,14 +472,16 @@ class EventCoder:
         when = event_date(
             tok, obj, ctx.expressions, ctx.story, ctx.base, status in FUTURE_STATUSES, ctx.year_hint
         )
-        scheduled = (
-            status == "future"
-            and when is not None
-            and when.source == "text"
-            and ctx.base is not None
-            and when.period.end > ctx.base.date()
+        timetabled = status == "future" and (
+            on_timetable(tok)  # "was scheduled to meet this weekend"
+            or (
+                when is not None
+                and when.source == "text"
+                and ctx.base is not None
+                and when.period.end >= ctx.base.date()  # "will meet later today", "on March 11"
+            )
         )
-        if scheduled:
+        if timetabled:
             return code, status, why, when
         refusal = refused(tok) or (status == "negated" and announced_negation(tok))
         if status == "denied":  # the act denied is coded as it was alleged: a denied plan is a threat

@@ -55,6 +55,8 @@ SCHEDULE = frozenset({"schedule", "due", "set", "slate", "poise", "timetable"})
 LIKELIHOOD = frozenset({"likely", "unlikely", "possible", "probable", "improbable"})
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
 NEGATORS = frozenset({"refuse", "fail", "decline", "reject", "avoid", "stop", "cease", "halt"})
+# Governors that forbid the act they govern: it did not happen, but is no refusal by the governor's subject.
+PROHIBITORS = frozenset({"bar", "ban", "prohibit", "forbid", "outlaw", "prevent"})
 REPORTING = frozenset(
     {"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "warn", "promise", "report"}
 )
@@ -169,6 +171,15 @@ def status_of(trigger: Any, denial: bool = True) -> EventStatus:
     return governed or own or "asserted"
 
 
+def scheduled(trigger: Any) -> bool:
+    """Whether the act is put on a timetable ("was scheduled to meet this weekend", "is due to
+    visit"): a future event, never an expression of intent."""
+    token = clause_head(trigger)
+    return any(
+        head.lemma_.lower() in SCHEDULE and child.dep_ in {"xcomp", "ccomp"} for child, head in _chain(token)
+    )
+
+
 def refused(trigger: Any) -> bool:
     """Whether the act is refused or failed ("refused to meet", "declined to sign"): CAMEO codes the
     refusal as a rejection (12x); a plain negation ("did not meet", "no plans to meet") is not one."""
@@ -240,8 +251,16 @@ def _governed_status(token: Any) -> EventStatus | None:
             continue
         if _has_neg(head) and head.pos_ in {"VERB", "AUX", "ADJ"}:
             return "negated"
-        if lemma in NEGATORS:
-            return "negated"
+        if lemma in NEGATORS or lemma in PROHIBITORS:
+            return "negated"  # "refused to meet"; "had barred covert operations"
+        if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+            return "negated"  # "ruled out a Gulf patrol"
+        if (
+            lemma in {"have", "be"}
+            and child.dep_ == "xcomp"
+            and any(c.lower_ == "yet" for c in head.children)
+        ):
+            return "negated"  # "Trump has yet to concede"
         if lemma in HOPE or head.lower_ in HOPE_FORMS:  # the sm lemmatizer gives "hop" for "hopes"
             return "hoped"
         if lemma in REQUEST and child.dep_ in {"xcomp", "advcl", "ccomp"}:
