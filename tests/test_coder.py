@@ -375,3 +375,12 @@ def test_a_things_owner_acts_only_through_what_it_says_decides_or_fires(pipeline
     )
     expel = [e for e in events if e.cameo.startswith("16")]
     assert expel and expel[0].source.country == "USA"
+
+
+def test_a_threat_and_its_content_are_one_threat(pipeline: Any) -> None:
+    text = (
+        "President Donald Trump threatened to withhold federal funds from school districts that do not "
+        "reopen."
+    )
+    events = pipeline.code_text(text, published="2020-07-10")
+    assert [e.cameo[:2] for e in events] == ["13"] and events[0].target is not None

@@ -106,3 +106,8 @@ def test_going_on_strike_is_a_strike(pipeline: Any) -> None:
         "Thousands of Chilean teachers went on strike on Monday.", published="1987-03-10"
     )
     assert (e.cameo, e.source.code, e.date) == ("143", "CHLEDU", "1987-03-09")
+
+
+def test_a_named_storm_kills_no_one_politically(pipeline: Any) -> None:
+    text = "Typhoon Haiyan killed more than 6,000 people in the Philippines in 2013."
+    assert not pipeline.code_text(text, published="2019-11-08")

@@ -727,6 +727,8 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     for c in tok.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "compound"}:
             core.append(c.lemma_)
+            # "Typhoon Haiyan killed ...": a named storm's kind is its compound
+            core.extend(m.lemma_ for m in c.children if c.pos_ == "PROPN" and m.dep_ == "compound")
         elif c.dep_ in {"prep", "agent"}:
             around.append(c.lower_)  # "hails from Arizona"
             around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
