@@ -138,3 +138,12 @@ def test_a_timetabled_meeting_is_future_not_an_intent(pipeline: Any) -> None:
     ):
         [e] = _events(pipeline, text, "1987-03-10")
         assert (e.cameo, e.status) == ("040", "future")
+
+
+def test_no_longer_stops_cooperation_and_negates_conflict(pipeline: Any) -> None:
+    [e] = _events(pipeline, "Turkey no longer supports the Syrian rebels.", "2020-07-10")
+    assert (e.cameo, e.status) == ("160", "asserted")
+    [e] = _events(pipeline, "Russia will no longer cooperate with NATO.", "2020-07-10")
+    assert (e.cameo, e.status, e.target.code if e.target else None) == ("161", "asserted", "NAT")
+    [e] = _events(pipeline, "Iran will no longer attack ships in the Gulf.", "2020-07-10")
+    assert e.status == "negated"

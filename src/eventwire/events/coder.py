@@ -48,7 +48,7 @@ from eventwire.events.happenings import (
     without_covered_statements,
 )
 from eventwire.events.locating import ArticlePlaces, Locator, localise
-from eventwire.events.modality import INTEND, announced_negation, refused, status_of
+from eventwire.events.modality import INTEND, announced_negation, no_longer, refused, status_of
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
@@ -375,7 +375,10 @@ class EventCoder:
             if code == "018" and target is None:  # "my heart goes out to the families"
                 target = self._speech.bereaved(actors, tok, source)
                 target = target and localise(localise(target, place), "", "home-country", ctx.places)
+        stops = STOPPED_CODE.get(code[:2]) if no_longer(tok) else None
         code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
+        if stops is not None:  # "will no longer fund the WHO": aid stopped, not refused or intended
+            code, status, why = stops, "asserted", why + "+no-longer"
         if code.startswith("03") and accord(tok):
             if not self.statements:
                 return

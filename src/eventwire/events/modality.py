@@ -132,8 +132,16 @@ NOUN_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "a
 
 
 def _has_neg(token: Any) -> bool:
-    return any(
+    return no_longer(token) or any(
         c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in {"neg", "advmod", "det"})
+        for c in token.children
+    )
+
+
+def no_longer(token: Any) -> bool:
+    """ "will no longer fund the WHO", "no longer supports the rebels": the act stops."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children)
         for c in token.children
     )
 
