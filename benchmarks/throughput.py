@@ -28,11 +28,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import html
 import json
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -54,12 +51,6 @@ MEASURES = (
     "ingest_workers_1",
     "ingest_workers_2",
 )
-_REUTERS = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
-
-
-def _field(doc: str, tag: str) -> str:
-    m = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
-    return html.unescape(m.group(1)).strip() if m else ""
 
 
 def wikinews(corpora: Path, limit: int) -> list[dict[str, str]]:
@@ -81,18 +72,13 @@ def wikinews(corpora: Path, limit: int) -> list[dict[str, str]]:
 
 
 def reuters(corpora: Path, limit: int) -> list[dict[str, str]]:
+    from eventwire.evaluate.reuters import reuters_stories
+
     out: list[dict[str, str]] = []
-    for path in sorted((corpora / "reuters21578" / "sgm").glob("*.sgm.gz")):
-        text = gzip.decompress(path.read_bytes()).decode("latin-1")
-        for n, doc in enumerate(_REUTERS.findall(text)):
-            body = _field(doc, "BODY").replace("\x03", "").strip()
-            if not body:
-                continue
-            day = _field(doc, "DATE").split(" ")[0]
-            out.append({"id": f"{path.name.split('.')[0]}-{n}", "title": _field(doc, "TITLE"), "text": body})
-            out[-1]["date"] = time.strftime("%Y-%m-%d", time.strptime(day, "%d-%b-%Y")) if day else ""
-            if len(out) >= limit:
-                return out
+    for story in reuters_stories(corpora / "reuters21578" / "sgm"):
+        out.append({k: str(v) for k, v in story.items() if k != "places"})
+        if len(out) >= limit:
+            break
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
@@ -19,6 +20,7 @@ from eventwire.evaluate.datasets import (
 )
 from eventwire.evaluate.labels import LabelSets, load_label_sets
 from eventwire.evaluate.metrics import classification, span_scores
+from eventwire.evaluate.reuters import reuters_stories
 
 PLV_HEADER = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_penta\tgold_root\troot_L1\n"
 PLV_ROWS = [
@@ -238,3 +240,21 @@ def test_cameo_class_main_event_is_the_one_nearest_the_root(pipeline) -> None:  
     ]
     result = evaluate_cameo_class(pipeline, items)
     assert [item["predicted"] for item in result.items] == ["4", "0", "0", "0"]
+
+
+def test_reuters_stories_are_read_from_the_sgml_files(tmp_path: Path) -> None:
+    sgm = (
+        '<REUTERS NEWID="1"><DATE>26-FEB-1987 15:01:01.79</DATE><PLACES><D>usa</D><D>japan</D></PLACES>'
+        "<TEXT><TITLE>U.S. URGES JAPAN</TITLE><BODY>Washington urged Tokyo &amp; others to act.\x03</BODY>"
+        '</TEXT></REUTERS>\n<REUTERS NEWID="2"><DATE>27-FEB-1987</DATE><TEXT><TITLE>NO BODY</TITLE></TEXT>'
+        "</REUTERS>"
+    )
+    (tmp_path / "reut2-000.sgm.gz").write_bytes(gzip.compress(sgm.encode("latin-1")))
+    [story] = list(reuters_stories(tmp_path))
+    assert story == {
+        "id": "reut2-000-0",
+        "title": "U.S. URGES JAPAN",
+        "text": "Washington urged Tokyo & others to act.",
+        "date": "1987-02-26",
+        "places": ["usa", "japan"],
+    }

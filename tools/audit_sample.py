@@ -25,18 +25,15 @@ and target all right) per set and overall, and the list of errors by kind.
 from __future__ import annotations
 
 import argparse
-import gzip
-import html
 import json
 import random
-import re
 import sys
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import DocumentError
+from eventwire.evaluate.reuters import reuters_stories as read_reuters
 from eventwire.extract.article import extract_article
 from eventwire.models import Article, Event, RawDocument
 from eventwire.pipeline import CodedArticle, Pipeline
@@ -46,39 +43,14 @@ SEED = 15  # the draw
 REUTERS_SEED = 1987  # the story selection (shared with the development set)
 PER_SET = 60
 REUTERS_STORIES = 150
-_REUTERS = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
-
-
-def _field(doc: str, tag: str) -> str:
-    m = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
-    return html.unescape(m.group(1)).strip() if m else ""
 
 
 def reuters_stories(corpora: Path) -> list[dict[str, str]]:
     """The 150 audit stories: Reuters-21578 bodies whose PLACES name two or more countries,
     shuffled with seed 1987; the first 150."""
-    docs: list[dict[str, Any]] = []
-    for path in sorted((corpora / "reuters21578" / "sgm").glob("*.sgm.gz")):
-        text = gzip.decompress(path.read_bytes()).decode("latin-1")
-        for n, doc in enumerate(_REUTERS.findall(text)):
-            body = _field(doc, "BODY").replace("\x03", "").strip()
-            if not body:
-                continue
-            places = re.findall(r"<D>(.*?)</D>", _field(doc, "PLACES"))
-            day = _field(doc, "DATE").split(" ")[0]
-            date = time.strftime("%Y-%m-%d", time.strptime(day, "%d-%b-%Y")) if day else ""
-            docs.append(
-                {
-                    "id": f"{path.name.split('.')[0]}-{n}",
-                    "title": _field(doc, "TITLE"),
-                    "text": body,
-                    "date": date,
-                    "places": places,
-                }
-            )
-    multi = [d for d in docs if len(d["places"]) >= 2]
+    multi = [d for d in read_reuters(corpora / "reuters21578" / "sgm") if len(d["places"]) >= 2]
     random.Random(REUTERS_SEED).shuffle(multi)
-    return [{k: v for k, v in d.items() if k != "places"} for d in multi[:REUTERS_STORIES]]
+    return [{k: str(v) for k, v in d.items() if k != "places"} for d in multi[:REUTERS_STORIES]]
 
 
 def reuters_articles(corpora: Path) -> list[Article | DocumentError]:
