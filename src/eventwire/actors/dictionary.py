@@ -139,7 +139,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _singulars(word: str) -> list[str]:
+def singulars(word: str) -> list[str]:
     """Candidate singular forms of a word, most literal first (the word itself included)."""
     forms = [word]
     if word.endswith("men") and len(word) > 3:
@@ -676,7 +676,7 @@ class AgentTable:
 
     def _lookup(self, table: Mapping[tuple[str, ...], Any], gram: Sequence[str]) -> Any:
         *head, last = gram
-        for form in _singulars(last):
+        for form in singulars(last):
             value = table.get((*head, form))
             if value is not None:
                 return value
@@ -705,7 +705,7 @@ class AgentTable:
             found = self._scan(self._phrases, conjunct)
             if found is not None:
                 break
-        present = {form for words in segments for w in words for form in _singulars(w)}
+        present = {form for words in segments for w in words for form in singulars(w)}
         sector, phrase, length, start = ("", "", 0, 0)
         if found is not None:
             (sector, phrase), length, start = found
@@ -928,4 +928,5 @@ __all__ = [
     "NamedKind",
     "clear_caches",
     "resolve_phrase",
+    "singulars",
 ]

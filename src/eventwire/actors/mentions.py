@@ -352,15 +352,19 @@ class ArticleActors:
 
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it."""
-        if self.senses is None or token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-            return False
-        return self.senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
+        senses = self._common_noun_senses(token)
+        return senses is not None and senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
 
     def listed_thing(self, token: Any) -> bool:
         """Whether a noun is one of the listed things (data/word_senses.yaml ``things``)."""
+        senses = self._common_noun_senses(token)
+        return senses is not None and senses.listed_thing(token.lemma_, token.lower_)
+
+    def _common_noun_senses(self, token: Any) -> WordSenses | None:
+        """The word senses, when ``token`` is a common noun that no entity label makes a name."""
         if self.senses is None or token.pos_ != "NOUN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-            return False
-        return self.senses.listed_thing(token.lemma_, token.lower_)
+            return None
+        return self.senses
 
     def person_at_home(self, token: Any) -> ActorMention | None:
         """A named person no table knows, in a story set in one country ("Tom Watson", a British
@@ -788,8 +792,16 @@ class ArticleActors:
         )
 
 
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+#: Double quotation marks as the tokenizer gives them (single ones double as apostrophes: "leaders’").
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 _SPEECH = frozenset({"say", "tell", "write", "add", "state", "declare", "tweet", "post"})
+
+
+def quoted_between(a: Any, b: Any) -> bool:
+    """Whether a quotation mark stands between two tokens: the later one is in a direct quotation
+    opened after the earlier ('Shah said, "He was ...': "He" is quoted from "said")."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in QUOTE_MARKS for t in a.doc[lo:hi])
 
 
 def _quote_speaker(token: Any) -> int:
@@ -797,8 +809,7 @@ def _quote_speaker(token: Any) -> int:
     pronoun in a quotation is not its speaker."""
     for verb in token.ancestors:
         if verb.lemma_.lower() in _SPEECH:
-            lo, hi = sorted((verb.i, token.i))
-            if any(t.text in _QUOTES for t in token.doc[lo:hi]):
+            if quoted_between(verb, token):
                 return next((int(c.i) for c in verb.children if c.dep_ == "nsubj"), -1)
             return -1
     return -1

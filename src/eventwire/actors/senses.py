@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.actors.dictionary import SECTOR_CODES
+from eventwire.actors.dictionary import SECTOR_CODES, singulars
 from eventwire.datafiles import parse_yaml, read_data_file
 from eventwire.errors import DictionaryError
 
@@ -94,21 +94,23 @@ class WordSenses:
     def is_thing(self, lemma: str, word: str, agent_heads: Iterable[str] | frozenset[str] = ()) -> bool:
         """Whether a head noun names a thing, never an actor: listed as one, or abstract by its ending
         ("-tion", "-ment"...) and neither an agent word nor listed as animate."""
-        lemma, word = _plain(lemma), _plain(word)
         heads = agent_heads if isinstance(agent_heads, frozenset) else frozenset(agent_heads)
-        if lemma in self.animate or word in self.animate or lemma in heads or word in heads:
+        if _plain(lemma) in heads or _plain(word) in heads:
             return False
-        if lemma in self.things or word in self.things or any(w in self.things for w in _singulars(word)):
-            return True  # the lemmatizer misses some plurals ("taxes" -> "taxis")
+        if self.listed_thing(lemma, word):
+            return True
+        lemma, word = _plain(lemma), _plain(word)
+        if lemma in self.animate or word in self.animate:
+            return False
         return len(lemma) > 5 and lemma.endswith(self.abstract_suffixes)
 
     def listed_thing(self, lemma: str, word: str) -> bool:
         """Whether a head noun is one of the listed things (documents, taxes, objects ...), not only
-        abstract by its ending."""
+        abstract by its ending; the lemmatizer misses some plurals ("taxes" -> "taxis")."""
         lemma, word = _plain(lemma), _plain(word)
         if lemma in self.animate or word in self.animate:
             return False
-        return lemma in self.things or word in self.things or any(w in self.things for w in _singulars(word))
+        return lemma in self.things or any(w in self.things for w in singulars(word))
 
     def not_political(self, trigger: str, core: Iterable[str], around: Iterable[str] = ()) -> str | None:
         """The word that shows a trigger used in a non-political sense, or None: ``core`` are its
@@ -148,15 +150,3 @@ def _words(value: Any, key: str, problems: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def _packaged() -> WordSenses:
     return WordSenses.parse(*read_data_file(None, SENSES_FILE))
-
-
-def _singulars(word: str) -> list[str]:
-    """Candidate singulars of a plural word ("taxes" -> "taxe", "tax"; "parties" -> "party")."""
-    out = []
-    if word.endswith("ies") and len(word) > 4:
-        out.append(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 3:
-        out.append(word[:-2])
-    if word.endswith("s") and len(word) > 2:
-        out.append(word[:-1])
-    return out

@@ -225,9 +225,7 @@ class ArgumentFinder:
                 # "the U.S. decision to expel its diplomats", "Russia's plan to cut gas": the
                 # decision's owner acts
                 owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-                found = (
-                    actors.owner_of(verb.head) if owner is not None or _has_country_word(verb.head) else None
-                )
+                found = actors.owner_of(verb.head) if owner is not None or names_country(verb.head) else None
             if found is not None or verb.head.dep_ not in {"dobj", "pobj", "attr"}:
                 return found
             governor = verb.head.head
@@ -486,13 +484,6 @@ def _listed_country(actors: ArticleActors, pattern: Pattern, token: Any) -> bool
         return False
     m = actors.mention(token)
     return m is not None and bool(m.country) and m.matched_by.startswith(("name:", "alias:"))
-
-
-def _has_country_word(noun: Any) -> bool:
-    """A noun modified by a country or demonym ("the U.S. decision", "a Chinese plan")."""
-    return any(
-        c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children
-    )
 
 
 def place_use(token: Any) -> bool:

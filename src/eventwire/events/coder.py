@@ -388,11 +388,10 @@ class EventCoder:
         if pattern.pos == "NOUN" and code[:2] in STOPPED_CODE and stopped(tok):
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         span = self._trigger_span(tok, found.obj)
+        verbal = verbal_attack(tok)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
             location = self.locator.locate(ctx.places, actors, tok, s, t)
-            pair_code, by_actors = recode_by_actors(
-                code, tok.lemma_.lower(), s, t, self._bodies, verbal_attack(tok)
-            )
+            pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
                 continue
             event_id = f"{ctx.article.id}-{ctx.si}-{tok.i}-{n}"

@@ -106,14 +106,9 @@ def deduplicate(events: list[Event]) -> list[Event]:
     # "rallied against X to protest ...", "attacked X, killing ...": the source's protest or violence
     # toward X and its targetless mention of the same root are one happening (an arrest beside a
     # dispersal is another act); so are two acts of one code ("is considering sanctions against Iran")
-    aimed = {
-        (actor_key(e.source), kind(e) if e.cameo[:2] in ONE_HAPPENING_ROOTS else e.cameo, e.status)
-        for e in events
-        if e.target is not None and "backoff" not in e.pattern
-    }
+    aimed = {_happening(e) for e in events if e.target is not None and "backoff" not in e.pattern}
     for e in events:
-        what = kind(e) if e.cameo[:2] in ONE_HAPPENING_ROOTS else e.cameo
-        if e.target is None and (actor_key(e.source), what, e.status) in aimed:
+        if e.target is None and _happening(e) in aimed:
             continue
         dyad = (actor_key(e.source), actor_key(e.target))
         if e.pattern.endswith("+given-target"):
@@ -128,6 +123,13 @@ def deduplicate(events: list[Event]) -> list[Event]:
             seen.add(per_trigger)
             out.append(e)
     return out
+
+
+def _happening(e: Event) -> tuple[object, ...]:
+    """What a targetless event shares with the targeted report of the same happening: its source, its
+    root for the roots of ONE_HAPPENING_ROOTS (else its code), and its status."""
+    what = kind(e) if e.cameo[:2] in ONE_HAPPENING_ROOTS else e.cameo
+    return (actor_key(e.source), what, e.status)
 
 
 def kind(e: Event) -> str:

@@ -190,17 +190,14 @@ def _armed(m: ActorMention | None, bodies: frozenset[str]) -> bool:
     )
 
 
-def _state(m: ActorMention, bodies: frozenset[str]) -> bool:
-    """A state or its government speaking as such ("China", "the foreign ministry"), or a named
-    international body: its protest is an official complaint, not a demonstration."""
-    if m.members:
-        return all(_state(x, bodies) for x in _member_mentions(m))
+def _state(m: ActorMention) -> bool:
+    """A state or its government speaking as such ("China", "the foreign ministry"; every member of a
+    joint actor): its protest is an official complaint, not a demonstration."""
     named = m.matched_by.startswith(("name:", "alias:"))  # "China", not "Palestinians" (a demonym)
-    return m.sector == "GOV" or (not m.sector and named and m.country not in {"IGO", "NGO", "IMG"})
-
-
-def _member_mentions(m: ActorMention) -> list[ActorMention]:
-    return [ActorMention(m.text, m.start, m.end, c.country, c.sector, m.matched_by) for c in m.members]
+    return all(
+        c.sector == "GOV" or (not c.sector and named and c.country not in {"IGO", "NGO", "IMG"})
+        for c in m.members or (m.identity,)
+    )
 
 
 def verbal_attack(tok: Any) -> bool:
@@ -230,7 +227,7 @@ def recode_by_actors(
     """(code, reason) for violence by who does it to whom (see the module docstring); ``bodies``:
     the codes of named international bodies."""
     root = code[:2]
-    if code[:3] in {"140", "141"} and _state(source, bodies):
+    if code[:3] in {"140", "141"} and _state(source):
         return "114", "+official-protest"  # "the foreign ministry protested the seizure": a complaint
     if root not in {"18", "19"}:
         return code, ""

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from eventwire.actors.mentions import ArticleActors
+from eventwire.actors.mentions import ArticleActors, quoted_between
 from eventwire.events.arguments import ArgumentFinder, same_actor
 from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.statements import StatementLexicon, content_tokens, words_of
@@ -29,14 +29,6 @@ _MEDIA_NAME = re.compile(
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
 
 THIRD_PERSON = frozenset({"he", "she"})
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
-
-
-def _quoted(speech: Any, word: Any) -> bool:
-    """Whether a word of a statement's content stands in a direct quotation: a quotation mark lies
-    between the speech verb and the word."""
-    lo, hi = sorted((speech.i, word.i))
-    return any(t.text in _QUOTES for t in speech.doc[lo:hi])
 
 
 class StatementReader:
@@ -69,7 +61,7 @@ class StatementReader:
             roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
             for subject in (c for c in clause.children if c.dep_ in roles):
                 if subject.lower_ in SPEAKER_PRONOUNS and not (
-                    subject.lower_ in THIRD_PERSON and _quoted(tok, subject)
+                    subject.lower_ in THIRD_PERSON and quoted_between(tok, subject)
                 ):
                     continue  # "Lorenzana said he had ordered an alert": the speaker himself
                 # ... but in a quotation "he" is someone else: 'Goel said, "He was an excellent man"'
