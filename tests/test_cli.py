@@ -119,17 +119,21 @@ def test_backoff_model_file_and_off_switch(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    code, out, _ = run("code", str(src), "--backoff", str(model))
+    code, out, _ = run("code", str(src), "--backoff", str(model), "--classifier", "off")
     assert code == EXIT_OK
     events = [json.loads(line) for line in out.splitlines()]
     assert [(e["source"]["country"], e["cameo"], e["target"]["country"]) for e in events] == [
         ("NOR", "070", "YEM")
     ]
     assert events[0]["pattern"].startswith("backoff:07:")
-    _, out, _ = run("code", str(src), "--backoff", "off")
+    _, out, _ = run("code", str(src), "--backoff", "off", "--classifier", "off")
     assert out == ""
-    _, out, _ = run("code", str(src), "--backoff", str(model), "--min-confidence", "0.999")
+    _, out, _ = run(
+        "code", str(src), "--backoff", str(model), "--min-confidence", "0.999", "--classifier", "off"
+    )
     assert out == ""
+    _, out, _ = run("code", str(src), "--backoff", "off")  # the learned classifier reads the pair
+    assert [json.loads(line)["coded_by"] for line in out.splitlines()] == ["model"]
 
 
 def test_broken_backoff_model_is_a_usage_error(tmp_path: Path) -> None:

@@ -220,7 +220,15 @@ def test_evaluate_user_patterns_only(tmp_path: Path) -> None:
         "version: 1\npatterns:\n  - {lemma: condemn, pos: VERB, code: '111'}\n", encoding="utf-8"
     )
     code, out, err = _run(
-        "evaluate", "plv", str(path), "--json", "--no-default-patterns", "--patterns", str(patterns)
+        "evaluate",
+        "plv",
+        str(path),
+        "--json",
+        "--no-default-patterns",
+        "--patterns",
+        str(patterns),
+        "--classifier",
+        "off",
     )
     assert code == 0, err
     result = json.loads(out)

@@ -189,6 +189,11 @@ def test_filters(reader) -> None:  # type: ignore[no-untyped-def]
     assert late > 0 and early > 0 and late + early + undated == total
     usa = event_rows(reader, EventFilter.parse(actor="usa"), limit=500)
     assert usa and all("USA" in (r["source_code"][:3], r["target_code"][:3]) for r in usa)
+    sure = event_rows(reader, EventFilter.parse(min_confidence="0.9"), limit=500)
+    assert sure and all(r["confidence"] >= 0.9 for r in sure)
+    assert len(sure) < total, "some stored events are less sure than 0.9"
+    by = {who: count_events(reader, EventFilter.parse(coded_by=who)) for who in ("rule", "model", "both")}
+    assert by["rule"] > 0 and sum(by.values()) == total
 
 
 @pytest.mark.parametrize(
@@ -201,6 +206,9 @@ def test_filters(reader) -> None:  # type: ignore[no-untyped-def]
         {"since": "2020-13-01"},
         {"since": "2021-01-01", "until": "2020-01-01"},
         {"actor": "CHN;DROP"},
+        {"min_confidence": "high"},
+        {"min_confidence": 1.5},
+        {"coded_by": "robot"},
     ],
 )
 def test_bad_filters_are_query_errors(kwargs) -> None:  # type: ignore[no-untyped-def]

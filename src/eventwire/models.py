@@ -28,6 +28,7 @@ EventStatus = Literal[
 DateSource = Literal["text", "context", "article", "none"]
 DatePrecision = Literal["day", "month", "year"]
 PlacePrecision = Literal["city", "adm1", "country"]
+CodedBy = Literal["rule", "model", "both"]
 #: The values of the literal types above, for validating data files and stored rows.
 EVENT_STATUSES: frozenset[str] = frozenset(get_args(EventStatus))
 DATE_PRECISIONS: frozenset[str] = frozenset(get_args(DatePrecision))
@@ -199,6 +200,7 @@ class Event:
     date_precision: DatePrecision | None = None  # None when the event has no date
     historical: bool = False  # the text places it more than a year before publication
     confidence: float = 1.0  # how sure the coder is of this mention (see events.confidence)
+    coded_by: CodedBy = "rule"  # the rules, the learned classifier ("model") or both agreeing
     context: tuple[str, ...] = ()  # PLOVER contexts of the event's sentence and article
     theme: Theme | None = None  # the thing or place acted on, when the act has no actor target
 
@@ -231,6 +233,7 @@ class Event:
             "char_span": list(self.char_span),
             "pattern": self.pattern,
             "confidence": self.confidence,
+            "coded_by": self.coded_by,
             "context": list(self.context),
             "location": self.location.to_dict() if self.location is not None else None,
         }

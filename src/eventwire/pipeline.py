@@ -7,7 +7,7 @@ document and the reason) and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.errors import CodingError, ConfigError, DocumentError, EventwireError, LanguageError
@@ -21,7 +21,7 @@ from eventwire.ingest.sources import iter_documents
 from eventwire.models import ActorMention, Article, Event, Limits, RawDocument
 from eventwire.nlp.pipeline import check_installed, load_pipeline, model_language
 from eventwire.nlp.selective import SelectiveParser, build_selective
-from eventwire.resources import Resources
+from eventwire.resources import Resources, classifier_off
 from eventwire.settings import Settings
 
 
@@ -90,8 +90,13 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, resources: Resources | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.resources = resources or Resources.load(
-            self.settings.pattern_files(), self.settings.backoff, self.settings.actor_files()
+            self.settings.pattern_files(),
+            self.settings.backoff,
+            self.settings.actor_files(),
+            classifier=self.settings.classifier,
         )
+        if classifier_off(self.settings.classifier) and self.resources.classifier is not None:
+            self.resources = replace(self.resources, classifier=None)  # given resources, a run without
         self.coder = EventCoder(
             self.resources,
             min_confidence=self.settings.min_confidence,

@@ -13,6 +13,7 @@ from eventwire.actors.places import Gazetteer
 from eventwire.actors.senses import WordSenses
 from eventwire.events.backoff import BackoffModel
 from eventwire.events.cameo import CameoTable
+from eventwire.events.classifier import EventClassifier
 from eventwire.events.patterns import PatternDictionary
 
 
@@ -24,6 +25,7 @@ class Resources:
     patterns: PatternDictionary
     people: OfficeHolderTable
     backoff: BackoffModel | None = None
+    classifier: EventClassifier | None = None
     places: Gazetteer | None = None
     imported_actors: ActorDictionary | None = None
     senses: WordSenses | None = None
@@ -35,11 +37,13 @@ class Resources:
         backoff: str = "packaged",
         actor_files: Sequence[str | Path] = (),
         patterns: PatternDictionary | None = None,
+        classifier: str = "off",
     ) -> Resources:
         """Packaged dictionaries, plus the user's pattern files appended to the default one;
         ``backoff``: "packaged", the path of a back-off model JSON, or "off"; ``actor_files``:
         PETRARCH/TABARI actor dictionaries consulted for names the packaged tables lack;
-        ``patterns``: a dictionary built by the caller, used instead of the pattern files."""
+        ``patterns``: a dictionary built by the caller, used instead of the pattern files;
+        ``classifier``: "packaged", the directory of an exported model, or "off"."""
         cameo = CameoTable.load()
         if patterns is None:
             patterns = (
@@ -55,10 +59,26 @@ class Resources:
             patterns=patterns,
             people=OfficeHolderTable.load(),
             backoff=load_backoff(backoff),
+            classifier=load_classifier(classifier),
             places=Gazetteer.load(countries),
             imported_actors=ActorDictionary.load(actor_files) if actor_files else None,
             senses=WordSenses.load(),
         )
+
+
+def classifier_off(choice: str) -> bool:
+    """Whether a ``classifier`` setting turns the learned classifier off."""
+    return choice.strip().lower() in {"off", "", "none"}
+
+
+def load_classifier(choice: str) -> EventClassifier | None:
+    """The learned classifier a ``classifier`` setting names (None for "off", or for "packaged"
+    when the package ships no model)."""
+    if classifier_off(choice):
+        return None
+    if choice == "packaged":
+        return EventClassifier.load() if EventClassifier.available() else None
+    return EventClassifier.load(choice)
 
 
 def load_backoff(choice: str) -> BackoffModel | None:

@@ -127,6 +127,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Learned back-off for actor pairs no pattern codes: 'packaged', a model JSON path, or 'off'.",
     ),
     Setting(
+        "classifier",
+        "packaged",
+        "EVENTWIRE_CLASSIFIER",
+        "Learned event classifier (ONNX) beside the rules: 'packaged', a model directory, or 'off' "
+        "(then the back-off codes pairs no pattern codes).",
+    ),
+    Setting(
         "min_confidence",
         0.55,
         "EVENTWIRE_MIN_CONFIDENCE",
@@ -180,6 +187,7 @@ class Settings:
     patterns: str = ""
     actors: str = ""
     backoff: str = "packaged"
+    classifier: str = "packaged"
     min_confidence: float = 0.55
     statements: str = "on"
     store: str = ""

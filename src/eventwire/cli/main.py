@@ -144,6 +144,7 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
 
 def _add_backoff_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backoff", metavar="packaged|off|FILE", help=setting_help("backoff"))
+    p.add_argument("--classifier", metavar="packaged|off|DIR", help=setting_help("classifier"))
     p.add_argument("--min-confidence", type=float, metavar="P", help=setting_help("min_confidence"))
 
 
@@ -162,6 +163,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         patterns=args.patterns,
         actors=args.actors,
         backoff=args.backoff,
+        classifier=args.classifier,
         min_confidence=args.min_confidence,
     )
 
@@ -240,6 +242,7 @@ def cmd_evaluate(args: argparse.Namespace, stdout: IO[str]) -> int:
         not args.no_default_patterns,
         backoff=args.backoff,
         min_confidence=args.min_confidence,
+        classifier=args.classifier,
     )
     result = evaluate_file(args.format, args.path, pipeline, spans=args.spans, limit=args.limit)
     stdout.write((json.dumps(result.to_dict()) if args.json else render(result)) + "\n")

@@ -34,6 +34,14 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--since", metavar="YYYY-MM-DD")
     p.add_argument("--until", metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--min-confidence", type=float, metavar="P", help="only events coded with confidence >= P (0-1)"
+    )
+    p.add_argument(
+        "--coded-by",
+        choices=("rule", "model", "both"),
+        help="only events coded by the rules, the model, or both",
+    )
 
 
 def _add_historical(p: argparse.ArgumentParser) -> None:
@@ -168,6 +176,7 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
             args.actor, args.dyad, args.cameo, args.plover, args.quad,
             None if status == "all" else status, args.since, args.until,
             include_historical=export_ or args.include_historical,  # exports hold every event
+            min_confidence=args.min_confidence, coded_by=args.coded_by,
         )  # fmt: skip
         if export_:
             from eventwire.query.export import export

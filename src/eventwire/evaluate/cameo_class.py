@@ -83,6 +83,7 @@ def evaluate_cameo_class(
     coder = EventCoder(
         pipeline.resources, unresolved_actors=True, min_confidence=pipeline.settings.min_confidence
     )
+    coder.learned = pipeline.coder.learned  # the run's classifier, whichever it is
     predicted: list[str] = []
     gdelt: list[str] = []
     rows: list[dict[str, Any]] = []

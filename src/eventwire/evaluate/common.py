@@ -97,6 +97,7 @@ def build_resources(
     include_default: bool = True,
     backoff: str = "packaged",
     actor_files: Sequence[str | Path] = (),
+    classifier: str = "off",
 ) -> Resources:
     """Resources with the packaged dictionaries, user pattern files and imported PETRARCH verbs.
     Precedence (later wins on the same trigger and constraints): packaged, imported, user files."""
@@ -112,7 +113,9 @@ def build_resources(
         dictionary = PatternDictionary.load(list(patterns), cameo, include_default=include_default)
     else:
         dictionary = PatternDictionary.load(None, cameo)
-    return Resources.load(backoff=backoff, actor_files=actor_files, patterns=dictionary)
+    return Resources.load(
+        backoff=backoff, actor_files=actor_files, patterns=dictionary, classifier=classifier
+    )
 
 
 def build_pipeline(
@@ -122,12 +125,20 @@ def build_pipeline(
     include_default: bool = True,
     backoff: str | None = None,
     min_confidence: float | None = None,
+    classifier: str | None = None,
 ) -> Pipeline:
-    settings = Settings.from_env(model=model, backoff=backoff, min_confidence=min_confidence)
+    settings = Settings.from_env(
+        model=model, backoff=backoff, min_confidence=min_confidence, classifier=classifier
+    )
     if not patterns and not petrarch_verbs and include_default:
         return Pipeline(settings)
     resources = build_resources(
-        patterns, petrarch_verbs, include_default, settings.backoff, settings.actor_files()
+        patterns,
+        petrarch_verbs,
+        include_default,
+        settings.backoff,
+        settings.actor_files(),
+        settings.classifier,
     )
     return Pipeline(settings, resources)
 

@@ -499,6 +499,38 @@ def place_use(token: Any) -> bool:
     )
 
 
+# Buildings an actor owns: "outside the governor's office" is where, and the governor no party to it.
+BUILDING_NOUNS = frozenset(
+    {
+        "office",
+        "offices",
+        "residence",
+        "house",
+        "home",
+        "palace",
+        "embassy",
+        "consulate",
+        "headquarters",
+        "compound",
+        "building",
+        "mansion",
+        "gate",
+        "gates",
+    }
+)
+
+
+def owner_of_place(token: Any) -> bool:
+    """Whether a token is the owner of the place where something happens ("gathered outside the
+    governor's office", "rallied in front of the embassy's gates"): a possessor of a place or building
+    after a locative preposition."""
+    head = token.head
+    if token.dep_ != "poss" or head.i == token.i:
+        return False
+    in_building = head.lemma_.lower() in BUILDING_NOUNS and head.dep_ == "pobj"
+    return bool(in_building and head.head.lower_ in LOCATIVE_WORDS) or place_use(head)
+
+
 # Laws and treaties as subjects: a norm in force, no act ("Thai law forbids the export of rice").
 NORM_NOUNS = frozenset(
     {"law", "constitution", "rule", "regulation", "legislation", "code", "treaty", "convention", "charter"}

@@ -10,10 +10,12 @@ quad class and PLOVER event and mode from the reference table.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
@@ -22,11 +24,8 @@ from eventwire.events.arguments import (
     is_passive,
     is_target_prep,
     passive_subject,
-    place_use,
     same_actor,
 )
-from eventwire.events.backoff import NONE as BACKOFF_NONE
-from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
 from eventwire.events.cameo import plover_context
 from eventwire.events.confidence import confidence
 from eventwire.events.cues import LABELLING_VERBS
@@ -43,13 +42,13 @@ from eventwire.events.dating import (
 )
 from eventwire.events.happenings import (
     deduplicate,
-    share_targets,
-    trigger_tokens,
     without_covered_statements,
 )
+from eventwire.events.learned import LearnedPairs
 from eventwire.events.locating import ArticlePlaces, Locator, localise
 from eventwire.events.modality import INTEND, announced_negation, no_longer, refused, status_of
 from eventwire.events.modality import scheduled as on_timetable
+from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
     STOPPED_CODE,
@@ -83,28 +82,16 @@ OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 # Sentences that open an article: any of their dates sets the story's date.
 LEDE = 3
-# Light verbs: they carry no event of their own for the back-off to read ("had 8 delegates").
-LIGHT_LEMMAS = frozenset({"be", "have", "get", "do", "become", "remain", "seem", "include", "contain"})
-
 # Sectors of a state's officials and bodies.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
 
-# Speech verbs: a statement event, or the report of another; never a back-off event of their own.
-SPEECH_LEMMAS = frozenset(
-    {"say", "tell", "state", "announce", "add", "note", "report", "claim", "write", "declare", "explain"}
-)
-
 
 # A trigger inside its own source's phrase in one of these roles only describes the actor; a noun
 # trigger heading the phrase ("a Saudi-led strike") is the act of its owner.
 DESCRIBING_DEPS = frozenset({"acl", "relcl", "amod", "compound", "nmod", "appos", "poss", "advcl"})
-
-
-#: An actor of a sentence with its tokens (for the back-off's pair features).
-Mentioned = tuple[ActorMention, list[Any]]
 
 
 @dataclass(slots=True)
@@ -156,6 +143,9 @@ class EventCoder:
         self._speech = StatementReader(self.arguments, StatementLexicon.load())
         self.locator = Locator(resources.places)
         self.min_confidence = min_confidence
+        self.pairs = PairSteps(resources, min_confidence)
+        model = resources.classifier
+        self.learned = LearnedPairs(model, resources.patterns) if model is not None else None
         self._money: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ public
@@ -196,14 +186,16 @@ class EventCoder:
             expressions = temporal_expressions(sent, ents_of[si])
             ctx = _Sentence(article, actors, si, sent, base, expressions, story, places, year_hint)
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
-            if self.res.backoff is not None:
-                # the sentence's actors, once for both back-off steps (2 to 8 of them, else none)
-                mentions = self._sentence_mentions(ctx.actors, sent)
-                if 2 <= len(mentions) <= 8:
-                    found_events = self._backoff_targets(ctx, found_events, mentions)
-                    found_events.extend(self._backoff_events(ctx, found_events, mentions))
+            if self.res.backoff is not None or self.learned is not None:
+                make = partial(self._pair_event, ctx)
+                found_events = self.pairs.run(
+                    sent, actors, places, found_events, make, self._recode, self.learned
+                )
             events.extend(deduplicate(without_covered_statements(sent, found_events)))
-            story = story_date(sent, expressions, base, lede=story is None and si < LEDE) or story
+            if (
+                story is None
+            ):  # the first dated sentence sets the story's date; later dates date their own events
+                story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
         return events, actors.resolved()
 
@@ -535,117 +527,29 @@ class EventCoder:
         )
 
     # ---------------------------------------------------------------- back-off
-    def _sentence_mentions(self, actors: ArticleActors, sent: Any) -> list[Mentioned]:
-        """The actors of a sentence with their tokens: the given spans when there are any, else
-        every resolved mention not nested in a larger one."""
-        found: dict[tuple[int, int], ActorMention] = {}
-        for tok in sent:
-            if actors.has_given:
-                m = actors.given(tok)
-            elif tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"GPE", "NORP"}:
-                # only heads the article's first pass already resolved: a new resolution would
-                # change the coreference memory and so the pattern events of later sentences
-                m = actors.mention(tok)
-                if m is not None and (m.members or not (m.country or m.sector)):
-                    m = None
-                if m is not None and (place_use(tok) or _modifies_thing(actors, tok) or _named_place(m, tok)):
-                    m = None  # "met ... in Kyiv", "a military cooperation agreement", "from Louisiana"
-            else:
-                m = None
-            if m is not None and m.end > m.start:
-                found.setdefault((m.start, m.end), m)
-        spans = sorted(found)
-        kept = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
-        out = []
-        for sp in kept:
-            toks = [t for t in sent if t.idx < sp[1] and t.idx + len(t.text) > sp[0]]
-            if toks:
-                out.append((found[sp], toks))
-        return out
+    def _recode(self, event: Event, code: str, why: str) -> Event:
+        """A rule event under the code the learned classifier reads with high probability."""
+        entry = self.res.cameo.get(code)
+        return replace(
+            event,
+            cameo=entry.code,
+            cameo_name=entry.name,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            plover=entry.plover,
+            context=plover_context(entry.code) if entry.plover.event else (),
+            pattern=why,
+            coded_by="model",
+            confidence=_backoff_probability(why.rsplit("+", 1)[-1]) or event.confidence,
+        )
 
-    def _backoff_targets(self, ctx: _Sentence, coded: list[Event], mentions: list[Mentioned]) -> list[Event]:
-        """A pattern event without a target takes the actor the back-off classifier links to its
-        source through the same trigger with the same root ("refuses to remove the ban on Indian
-        television channels", "threatened to close all borders with Iraqi Kurdistan")."""
-        model = self.res.backoff
-        if model is None or not any(e.target is None and not e.cameo.startswith("01") for e in coded):
-            return coded
-        triggers = trigger_tokens(ctx.sent, coded)
-        carried = {t.i for t in triggers.values()}
-        out: list[Event] = []
-        spans = {(m.start, m.end): toks for m, toks in mentions}
-        for event in coded:
-            word = triggers.get(event.char_span[0])
-            if word is not None and any(
-                c.i in carried for c in word.children if c.dep_ in {"xcomp", "ccomp"}
-            ):
-                out.append(event)  # "refused to accept the refugees": the acceptance carries the target
-                continue
-            source_tokens = spans.get((event.source.start, event.source.end))
-            if event.target is not None or event.cameo.startswith("01") or source_tokens is None:
-                out.append(event)
-                continue
-            best: tuple[float, ActorMention] | None = None
-            for m, toks in mentions:
-                if same_actor(event.source, m):
-                    continue
-                link = pair_link(source_tokens, toks, self.res.patterns, SOURCE_ROLES)
-                if link is None or link[0].idx != event.char_span[0]:
-                    continue
-                pred = model.predict(link[1])
-                sure = pred.probability >= self.min_confidence and pred.label[:2] == event.cameo[:2]
-                if sure and (best is None or pred.probability > best[0]):
-                    best = (pred.probability, m)
-            if best is None:
-                out.append(event)
-                continue
-            target = localise(best[1], "", "home-country", ctx.places)
-            out.append(replace(event, target=target, theme=None, pattern=event.pattern + "+backoff-target"))
-        return share_targets(out)
-
-    def _backoff_events(
-        self, ctx: _Sentence, coded: list[Event], mentions: list[Mentioned]
+    def _pair_event(
+        self, ctx: _Sentence, source: ActorMention, target: ActorMention, word: Any, code: str, why: str
     ) -> Iterator[Event]:
-        """Events the back-off classifier proposes for actor pairs no pattern event links."""
-        model = self.res.backoff
-        if model is None:
-            return
-        linked = [
-            ((e.source.start, e.source.end), (e.target.start, e.target.end))
-            for e in coded
-            if e.target is not None and not e.cameo.startswith("01")
-        ]
-        # words that already carry an event, or govern one ("said" above "agreed to cooperate"), and
-        # speech verbs: the back-off does not add a second reading of them
-        fired = _governing_words(ctx.sent, coded)
-        for a in range(len(mentions)):
-            for b in range(a + 1, len(mentions)):
-                (ma, ta), (mb, tb) = mentions[a], mentions[b]
-                if _pair_linked(linked, ma, mb) or same_actor(ma, mb):
-                    continue
-                best: tuple[float, ActorMention, ActorMention, Any, Prediction] | None = None
-                for (ms, ts), (mt, tt) in (((ma, ta), (mb, tb)), ((mb, tb), (ma, ta))):
-                    link = pair_link(ts, tt, self.res.patterns, SOURCE_ROLES)
-                    if link is None or link[0].idx in fired or link[0].lemma_.lower() in LIGHT_LEMMAS:
-                        continue  # "had 8 delegates", "has the highest number of infections"
-                    pred = model.predict(link[1])
-                    if pred.label == BACKOFF_NONE or pred.label.startswith("01"):
-                        continue
-                    if pred.probability >= self.min_confidence and (
-                        best is None or pred.probability > best[0]
-                    ):
-                        best = (pred.probability, ms, mt, link[0], pred)
-                if best is not None:
-                    yield from self._backoff_event(ctx, best[1:])
-
-    def _backoff_event(
-        self, ctx: _Sentence, found: tuple[ActorMention, ActorMention, Any, Prediction]
-    ) -> Iterator[Event]:
-        source, target, word, pred = found
-        code = pred.label + "0"
+        """The event a classifier (the back-off or the learned model) reads between two actors,
+        through the rules' modality, recoding, admission, placing and dating."""
         if code not in self.res.cameo:
             return
-        why = f"backoff:{pred.label}:{pred.probability:.2f}:" + ",".join(pred.reasons)
         code, status, why, when = self._modality(ctx, word, None, code, why)
         code, by_actors = recode_by_actors(code, word.lemma_.lower(), source, target, self._bodies)
         if not self._admissible(ctx.actors, word, None, code, source, target):
@@ -657,6 +561,9 @@ class EventCoder:
         target = localise(target, "", "home-country", ctx.places)
         location = self.locator.locate(ctx.places, ctx.actors, word, source, target)
         event = self._event(ctx, event_id, source, target, code, status, span, why, location)
+        probability = _backoff_probability(why)
+        if why.startswith("model:") and probability is not None:
+            event = replace(event, coded_by="model", confidence=probability)  # calibrated
         yield with_date(event, when, ctx.base)
 
     @staticmethod
@@ -708,18 +615,6 @@ class EventCoder:
     # ------------------------------------------------------------------- dates
 
 
-def _governing_words(sent: Any, events: Sequence[Event]) -> set[int]:
-    """Character offsets of the words that already carry an event (a plain "said" may still report
-    one), and of the speech verbs above them ("said" above "agreed to cooperate" gives no second
-    event)."""
-    coded = [e for e in events if e.cameo != "010"]
-    triggers = trigger_tokens(sent, coded)
-    out = set(triggers)
-    for tok in triggers.values():
-        out.update(a.idx for a in tok.ancestors if a.lemma_.lower() in SPEECH_LEMMAS)
-    return out
-
-
 def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     """The head words around a trigger that show its sense: (its object, subject, the noun a
     participle modifies ("interbank rates offered"), a noun trigger's compounds; the objects of its
@@ -741,31 +636,14 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     return core, around
 
 
+_PROBABILITY = re.compile(r"(?:backoff|model):[^:+]+:([0-9]*\.?[0-9]+)")
+
+
 def _backoff_probability(why: str) -> float | None:
-    """The back-off model's probability written in an event's ``pattern`` ("backoff:11:0.83:...")."""
-    if not why.startswith("backoff:"):
-        return None
-    try:
-        return float(why.split(":")[2])
-    except (IndexError, ValueError):
-        return None
-
-
-def _named_place(m: ActorMention, tok: Any) -> bool:
-    """A place name in a prepositional phrase ("travelling from Louisiana"): where, not who; a capital
-    or a region is an actor only as a subject or a possessor ("Washington said", "Kyiv's forces")."""
-    return (
-        m.matched_by.startswith(("capital:", "place:")) and not m.sector and tok.dep_ not in {"nsubj", "poss"}
-    )
-
-
-def _modifies_thing(actors: ArticleActors, tok: Any) -> bool:
-    """A word inside a noun phrase whose head is a thing ("military" in "a military cooperation
-    agreement", "Ministry" in "Finance Ministry approval")."""
-    node = tok
-    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
-        node = node.head
-    return node.i != tok.i and actors.is_thing(node)
+    """A classifier's probability written in an event's ``pattern`` ("backoff:11:0.83:...",
+    "model:19:0.91+threat")."""
+    found = _PROBABILITY.match(why)
+    return float(found.group(1)) if found else None
 
 
 def _labelling(tok: Any) -> Pattern | None:
@@ -841,17 +719,6 @@ def _modal_clause(clause: Any, modals: Sequence[str]) -> bool:
 def _object_word(token: Any, words: Sequence[str]) -> bool:
     """An object lemma is listed; "money" also stands for any amount of money ("$5 million")."""
     return token.lemma_.lower() in words or ("money" in words and token.ent_type_ == "MONEY")
-
-
-def _pair_linked(
-    linked: Sequence[tuple[tuple[int, int], tuple[int, int]]], a: ActorMention, b: ActorMention
-) -> bool:
-    """Whether a pattern event already links the two mentions, in either direction."""
-
-    def hit(span: tuple[int, int], m: ActorMention) -> bool:
-        return span[0] < m.end and m.start < span[1]
-
-    return any((hit(s, a) and hit(t, b)) or (hit(s, b) and hit(t, a)) for s, t in linked)
 
 
 def _own_act(tok: Any, source: ActorMention) -> bool:

@@ -106,7 +106,7 @@ def deduplicate(events: list[Event]) -> list[Event]:
     # "rallied against X to protest ...", "attacked X, killing ...": the source's protest or violence
     # toward X and its targetless mention of the same root are one happening (an arrest beside a
     # dispersal is another act); so are two acts of one code ("is considering sanctions against Iran")
-    aimed = {_happening(e) for e in events if e.target is not None and "backoff" not in e.pattern}
+    aimed = {_happening(e) for e in events if e.target is not None and not _guessed(e)}
     for e in events:
         if e.target is None and _happening(e) in aimed:
             continue
@@ -136,3 +136,8 @@ def kind(e: Event) -> str:
     """The kind of happening an event is for deduplication: its root (a visit and the talks during it
     are two happenings)."""
     return e.cameo[:3] if e.cameo.startswith(VISIT_KINDS) else e.cameo[:2]
+
+
+def _guessed(e: Event) -> bool:
+    """An event a classifier proposed (the back-off or the learned model), not a rule's reading."""
+    return "backoff" in e.pattern or e.pattern.startswith("model:")

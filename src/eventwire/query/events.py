@@ -68,6 +68,8 @@ class EventFilter:
     article_id: str | None = None
     include_historical: bool = False
     mentions: bool = False
+    min_confidence: float | None = None
+    coded_by: str | None = None
 
     @classmethod
     def parse(
@@ -82,6 +84,8 @@ class EventFilter:
         until: str | None = None,
         article_id: str | None = None,
         include_historical: bool = False,
+        min_confidence: float | str | None = None,
+        coded_by: str | None = None,
     ) -> EventFilter:
         """Validate user input (CLI options, API parameters); raises :class:`QueryError`."""
         pair: tuple[str, str] | None = None
@@ -100,6 +104,16 @@ class EventFilter:
                 raise QueryError(f"--quad: {quad!r} is not 1-4") from exc
             if quad_n not in {1, 2, 3, 4}:
                 raise QueryError(f"--quad: {quad!r} is not 1-4")
+        least: float | None = None
+        if min_confidence is not None and min_confidence != "":
+            try:
+                least = float(min_confidence)
+            except ValueError as exc:
+                raise QueryError(f"--min-confidence: {min_confidence!r} is not a number") from exc
+            if not 0.0 <= least <= 1.0:
+                raise QueryError(f"--min-confidence: {min_confidence!r} is not between 0 and 1")
+        if coded_by and coded_by not in CODED_BY:
+            raise QueryError(f"--coded-by: {coded_by!r} is not one of {', '.join(CODED_BY)}")
         start, end = parse_day(since, "--since"), parse_day(until, "--until")
         if start and end and start > end:
             raise QueryError(f"--since {start} is after --until {end}")
@@ -114,7 +128,12 @@ class EventFilter:
             until=end,
             article_id=article_id or None,
             include_historical=include_historical,
+            min_confidence=least,
+            coded_by=coded_by or None,
         )
+
+
+CODED_BY = ("rule", "model", "both")
 
 
 def _side(col: str, code: str) -> tuple[str, list[Any]]:
@@ -165,6 +184,12 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     if f.article_id:
         parts.append("article_id = ?")
         params.append(f.article_id)
+    if f.min_confidence is not None:
+        parts.append("confidence >= ?")
+        params.append(f.min_confidence)
+    if f.coded_by:
+        parts.append("coded_by = ?")
+        params.append(f.coded_by)
     if not f.mentions:
         parts.append("first_mention")
     if not f.include_historical:
@@ -241,6 +266,7 @@ MENTION_FIELDS = (
     "target_end",
     "status",
     "confidence",
+    "coded_by",
     "cameo",
     "date",
     "date_precision",

@@ -147,6 +147,8 @@ def event_filter(
     since: str | None = None,
     until: str | None = None,
     old: Historical = False,
+    min_confidence: str | None = None,
+    coded_by: str | None = None,
 ) -> EventFilter:
     """The events filters as query parameters (a FastAPI dependency); bad values are a 400.
     ``historical=1`` (or ``include_historical=1``) keeps historical events in."""
@@ -160,6 +162,8 @@ def event_filter(
         since,
         until,
         include_historical=old,
+        min_confidence=min_confidence,
+        coded_by=coded_by,
     )
 
 

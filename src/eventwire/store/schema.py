@@ -35,7 +35,8 @@ from __future__ import annotations
 
 __all__ = ["CATALOG_DDL", "COLUMNS", "SCHEMA_VERSION", "SORT_KEYS", "TABLES"]
 
-SCHEMA_VERSION = 3  # 3: events are mentions of identity-grouped events (catalog events table)
+SCHEMA_VERSION = 4  # 3: events are mentions of identity-grouped events (catalog events table);
+# 4: each mention says who coded it (``coded_by``: the rules, the learned classifier, or both)
 # 2: events gained dyad_key (sort key); event-group counts in the catalog
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -116,6 +117,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "char_end": "INTEGER",
         "pattern": "VARCHAR",
         "confidence": "DOUBLE",
+        "coded_by": "VARCHAR",  # "rule", "model" or "both"
         "context": "VARCHAR[]",  # PLOVER contexts
         "location_name": "VARCHAR",
         "location_country": "VARCHAR",

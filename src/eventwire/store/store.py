@@ -88,7 +88,13 @@ def _schema_version(con: sqlite3.Connection) -> int | None:
 
 
 def _schema_error(root: Path, found: int) -> StoreError:
-    why = " (events are now grouped into happenings with their mentions)" if found < 3 else ""
+    why = (
+        " (events are now grouped into happenings with their mentions)"
+        if found < 3
+        else " (each mention now says who coded it)"
+        if found < 4
+        else ""
+    )
     return StoreError(
         f"{root}: store schema {found}, this eventwire reads {SCHEMA_VERSION}{why}; "
         "ingest the articles again into a new --store (or remove this one)"
@@ -617,6 +623,7 @@ def _event_row(
         "char_end": e.char_span[1],
         "pattern": e.pattern,
         "confidence": e.confidence,
+        "coded_by": e.coded_by,
         "context": list(e.context),
         "location_name": loc.name if loc else None,
         "location_country": loc.country if loc else None,
