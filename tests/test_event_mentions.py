@@ -480,7 +480,7 @@ def test_the_event_endpoint_shows_its_mentions(reported: Path) -> None:
     assert first["title"] == "Story 1" and first["url"] == "https://a.example/news/1"
     assert first["source_name"] == "a.example" and first["published"] == "2024-03-05"
     assert (first["char_start"], first["char_end"], first["sentence"]) == (27, 37, 0)
-    assert first["trigger"] == "held talks" and first["confidence"] == 0.8
+    assert first["trigger"] == "held talks" and first["confidence"] == 0.8 and first["coded_by"] == "rule"
     assert [m["date"] for m in mentions] == ["2024-03-04", "2024-03-05", "2024-03-05"]
     assert [m["date_source"] for m in mentions] == ["text", "text", "article"]
     missing = client.get("/api/events/nope")
@@ -497,6 +497,7 @@ def test_the_event_page_lists_its_mentions_and_the_tables_link_to_it(reported: P
     page = client.get(f"/event/{talks}")
     assert page.status_code == 200
     assert "3 mentions in 3 articles from 2 sources" in page.text
+    assert '0.80 <span class="muted">rule</span>' in page.text  # confidence and who coded each mention
     assert page.text.count('href="/article/') == 3 and "Story 2" in page.text
     assert client.get("/event/nope").status_code == 404
     for url in (
