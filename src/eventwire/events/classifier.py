@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire.errors import DictionaryError
 
-__all__ = ["NONE", "EventClassifier", "ModelPrediction", "mark"]
+__all__ = ["NONE", "EventClassifier", "ModelPrediction", "file_sha256", "mark"]
 
 NONE = "NONE"
 PACKAGED = Path(__file__).resolve().parent.parent / "data" / "classifier"
@@ -62,7 +62,8 @@ class ModelPrediction:
         return self.probabilities.get(label, 0.0)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file, read in blocks (the card records it for each file of the model)."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -98,10 +99,10 @@ class EventClassifier:
             raise DictionaryError(str(card_path), [f"cannot read the classifier card: {exc}"]) from exc
         files: dict[str, str] = card.get("files", {})
         problems = [
-            f"{name}: sha256 {_sha256(where / name) if (where / name).is_file() else 'missing'}, "
+            f"{name}: sha256 {file_sha256(where / name) if (where / name).is_file() else 'missing'}, "
             f"card says {digest}"
             for name, digest in files.items()
-            if not (where / name).is_file() or _sha256(where / name) != digest
+            if not (where / name).is_file() or file_sha256(where / name) != digest
         ]
         if set(files) != {"model.onnx", "tokenizer.json"}:
             problems.append("the card must list the sha256 of model.onnx and tokenizer.json")

@@ -62,7 +62,7 @@ from eventwire.events.recoding import (
 )
 from eventwire.events.speech import StatementReader
 from eventwire.events.statements import StatementLexicon
-from eventwire.models import ActorCode, ActorMention, Article, Event, EventStatus, Location, Theme
+from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
 
 # Events whose target may be left unnamed even when the verb has a non-actor object
@@ -510,12 +510,7 @@ class EventCoder:
             date_source="none",
             source=source,
             target=target,
-            cameo=entry.code,
-            cameo_name=entry.name,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
-            plover=entry.plover,
-            context=plover_context(entry.code) if entry.plover.event else (),
+            **_code_fields(entry),
             status=status,
             sentence=ctx.si,
             trigger=article.text[span[0] : span[1]],
@@ -532,12 +527,7 @@ class EventCoder:
         entry = self.res.cameo.get(code)
         return replace(
             event,
-            cameo=entry.code,
-            cameo_name=entry.name,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
-            plover=entry.plover,
-            context=plover_context(entry.code) if entry.plover.event else (),
+            **_code_fields(entry),
             pattern=why,
             coded_by="model",
             confidence=_backoff_probability(why.rsplit("+", 1)[-1]) or event.confidence,
@@ -634,6 +624,19 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
         core.append(tok.head.lemma_)
     return core, around
+
+
+def _code_fields(entry: CameoEntry) -> dict[str, Any]:
+    """An event's fields that follow from its CAMEO code: name, Goldstein value, quad class, PLOVER
+    event and mode, PLOVER contexts."""
+    return {
+        "cameo": entry.code,
+        "cameo_name": entry.name,
+        "goldstein": entry.goldstein,
+        "quad_class": entry.quad_class,
+        "plover": entry.plover,
+        "context": plover_context(entry.code) if entry.plover.event else (),
+    }
 
 
 _PROBABILITY = re.compile(r"(?:backoff|model):[^:+]+:([0-9]*\.?[0-9]+)")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire.errors import QueryError
 from eventwire.store.grouping import event_counts, global_event_id
@@ -96,22 +97,8 @@ class EventFilter:
             pair = (_code(parts[0], "--dyad"), _code(parts[1], "--dyad"))
         if cameo is not None and cameo != "" and not _CAMEO.match(cameo):
             raise QueryError(f"--cameo: {cameo!r} is not a CAMEO code prefix (digits)")
-        quad_n: int | None = None
-        if quad is not None and quad != "":
-            try:
-                quad_n = int(quad)
-            except ValueError as exc:
-                raise QueryError(f"--quad: {quad!r} is not 1-4") from exc
-            if quad_n not in {1, 2, 3, 4}:
-                raise QueryError(f"--quad: {quad!r} is not 1-4")
-        least: float | None = None
-        if min_confidence is not None and min_confidence != "":
-            try:
-                least = float(min_confidence)
-            except ValueError as exc:
-                raise QueryError(f"--min-confidence: {min_confidence!r} is not a number") from exc
-            if not 0.0 <= least <= 1.0:
-                raise QueryError(f"--min-confidence: {min_confidence!r} is not between 0 and 1")
+        quad_n = _bounded(quad, int, 1, 4, "--quad", "1-4")
+        least = _bounded(min_confidence, float, 0.0, 1.0, "--min-confidence", "a number between 0 and 1")
         if coded_by and coded_by not in CODED_BY:
             raise QueryError(f"--coded-by: {coded_by!r} is not one of {', '.join(CODED_BY)}")
         start, end = parse_day(since, "--since"), parse_day(until, "--until")
@@ -134,6 +121,22 @@ class EventFilter:
 
 
 CODED_BY = ("rule", "model", "both")
+Number = TypeVar("Number", int, float)
+
+
+def _bounded(
+    value: object, cast: Callable[[Any], Number], low: Number, high: Number, option: str, what: str
+) -> Number | None:
+    """A numeric filter given as text or a number, within [low, high]; None when not given."""
+    if value is None or value == "":
+        return None
+    try:
+        number = cast(value)
+    except ValueError as exc:
+        raise QueryError(f"{option}: {value!r} is not {what}") from exc
+    if not low <= number <= high:
+        raise QueryError(f"{option}: {value!r} is not {what}")
+    return number
 
 
 def _side(col: str, code: str) -> tuple[str, list[Any]]:
