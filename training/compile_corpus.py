@@ -32,10 +32,10 @@ NONE = "000"
 # 2026-12-06): named entities and a stock phrase, not copies, but the corpus must share nothing.
 HYGIENE_EXCLUDED = frozenset(
     {
-        "wn102-s008",  # "... District Court for the Southern District of New York ..."
-        "wn064-s009",  # "Mexican President Andrés Manuel López Obrador"
-        "examples/C:53",  # "Office of the High Commissioner for Human Rights"
-        "examples/E:294",  # "the rebel-held enclave of Eastern Ghouta for"
+        "wn102-s008",  # the full name of a federal court in New York
+        "wn064-s009",  # the Mexican president's full name and title
+        "examples/C:53",  # the full name of the UN human rights office
+        "examples/E:294",  # a stock phrase on the besieged Eastern Ghouta enclave
     }
 )
 SYMMETRIC = {"04", "06"}
