@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.eventwire-installed
 
-.PHONY: demo test install lint typecheck bench lock clean train bench-classifier
+.PHONY: demo test install lint typecheck bench lock clean train bench-classifier bench-actors
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench-classifier: $(TRAIN_STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/throughput.py
+
+bench-actors: $(STAMP)
+	$(PY) benchmarks/actor_stage.py > benchmarks/actor_stage.json
 
 lock: $(PY)
 	$(PY) -m pip freeze --exclude-editable | grep -v -i '^en.core.web' > requirements/lock.txt

@@ -167,20 +167,25 @@ def test_actor_resolves_titles_places_groups_bodies_and_people() -> None:
     assert (nobody["country"], nobody["sector"], nobody["code"]) == ("", "", "")
 
 
-def test_actor_jsonl_goes_on_past_bad_lines(tmp_path: Path) -> None:
+def test_actor_jsonl_goes_on_past_bad_lines_and_keeps_lines_aligned(tmp_path: Path) -> None:
     src = tmp_path / "actors.jsonl"
     lines = [
         json.dumps({"text": "Lavrov", "date": "2020-12-22"}),
         json.dumps({"text": "Lavrov", "date": "22/12/2020"}),
         "{broken",
+        json.dumps({"text": "Lavrov", "context": "Putin spoke in Moscow."}),
+        "",
         json.dumps({"text": "the minister", "context": "Japan's defence minister spoke; the minister left."}),
     ]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run("actor", "--jsonl", str(src))
     assert code == EXIT_DOC_FAILED
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [r["code"] for r in rows] == ["RUSGOV", "JPNGOV"]
-    assert f"{src}:2" in err and "YYYY-MM-DD" in err and f"{src}:3" in err
+    assert [r["line"] for r in rows] == [1, 2, 3, 4, 5, 6]  # one output line per input line
+    assert [r.get("code") for r in rows] == ["RUSGOV", None, None, None, None, "JPNGOV"]
+    assert "YYYY-MM-DD" in rows[1]["error"]["message"] and rows[1]["error"]["code"] == "E020"
+    assert "does not occur" in rows[3]["error"]["message"]
+    assert f"{src}:2" in err and f"{src}:3" in err
 
 
 def test_actor_needs_text_or_jsonl_and_text_in_context() -> None:

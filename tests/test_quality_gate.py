@@ -22,7 +22,7 @@ from eventwire.pipeline import Pipeline
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FLOORS: dict[str, Any] = json.loads((Path(__file__).parent / "quality_floors.json").read_text("utf-8"))
-OWN_SETS = ["eventwire-gold", "article-gold"]  # shipped with the tests: always evaluated
+OWN_SETS = ["eventwire-gold", "article-gold", "actor-dev"]  # shipped with the tests: always evaluated
 DEV_SETS = [name for name in FLOORS if not name.startswith("_") and name not in OWN_SETS]
 
 

@@ -94,6 +94,7 @@ class Pipeline:
             self.settings.backoff,
             self.settings.actor_files(),
             classifier=self.settings.classifier,
+            entity_files=self.settings.entity_files(),
         )
         if classifier_off(self.settings.classifier) and self.resources.classifier is not None:
             self.resources = replace(self.resources, classifier=None)  # given resources, a run without

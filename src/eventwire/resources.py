@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.actors.dictionary import AgentTable, CountryTable
+from eventwire.actors.entities import EntityTable
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.places import Gazetteer
@@ -29,6 +30,7 @@ class Resources:
     places: Gazetteer | None = None
     imported_actors: ActorDictionary | None = None
     senses: WordSenses | None = None
+    entities: EntityTable | None = None
 
     @classmethod
     def load(
@@ -38,12 +40,14 @@ class Resources:
         actor_files: Sequence[str | Path] = (),
         patterns: PatternDictionary | None = None,
         classifier: str = "off",
+        entity_files: Sequence[str | Path] = (),
     ) -> Resources:
         """Packaged dictionaries, plus the user's pattern files appended to the default one;
         ``backoff``: "packaged", the path of a back-off model JSON, or "off"; ``actor_files``:
         PETRARCH/TABARI actor dictionaries consulted for names the packaged tables lack;
         ``patterns``: a dictionary built by the caller, used instead of the pattern files;
-        ``classifier``: "packaged", the directory of an exported model, or "off"."""
+        ``classifier``: "packaged", the directory of an exported model, or "off"; ``entity_files``:
+        the user's entity tables over the packaged one."""
         cameo = CameoTable.load()
         if patterns is None:
             patterns = (
@@ -63,6 +67,7 @@ class Resources:
             places=Gazetteer.load(countries),
             imported_actors=ActorDictionary.load(actor_files) if actor_files else None,
             senses=WordSenses.load(),
+            entities=EntityTable.load(None, entity_files),
         )
 
 

@@ -121,6 +121,13 @@ SETTINGS: tuple[Setting, ...] = (
         "PETRARCH/TABARI actor dictionaries (os.pathsep-separated) for names the packaged tables lack.",
     ),
     Setting(
+        "entities",
+        "",
+        "EVENTWIRE_ENTITIES",
+        "Entity tables of your own (os.pathsep-separated; the format of eventwire/actors/entities.py) "
+        "that add to or override the packaged one.",
+    ),
+    Setting(
         "backoff",
         "packaged",
         "EVENTWIRE_BACKOFF",
@@ -186,6 +193,7 @@ class Settings:
     query_timeout: float = 10.0
     patterns: str = ""
     actors: str = ""
+    entities: str = ""
     backoff: str = "packaged"
     classifier: str = "packaged"
     min_confidence: float = 0.55
@@ -265,6 +273,9 @@ class Settings:
 
     def actor_files(self) -> list[str]:
         return [p for p in self.actors.split(os.pathsep) if p]
+
+    def entity_files(self) -> list[str]:
+        return [p for p in self.entities.split(os.pathsep) if p]
 
 
 def _convert(setting: Setting, raw: str) -> Any:

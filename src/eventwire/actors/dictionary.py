@@ -652,6 +652,12 @@ class AgentTable:
         heads = {words[-1] for words in (*self._phrases, *self._named)}
         return frozenset(heads | {h + "s" for h in heads} | {h + "es" for h in heads})
 
+    @functools.cached_property
+    def acronyms(self) -> frozenset[str]:
+        """Named institutions of one short word ("un", "eu", "fbi"): they match only a word written in
+        capitals, so "Kim Jong Un" is not the UN."""
+        return frozenset(words[0] for words in self._named if len(words) == 1 and len(words[0]) <= 3)
+
     def phrases(self) -> dict[str, str]:
         """Every sector phrase as written in the file -> its sector."""
         return {phrase: sector for sector, phrase in self._phrases.values()}
@@ -853,7 +859,10 @@ def resolve_phrase(text: str, countries: CountryTable, agents: AgentTable) -> tu
     """
     hits = countries.find_all(text)
     tokens = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    named = agents._named_hit([[w for w, _, _ in tokens]])
+    acronyms = agents.acronyms
+    named = agents._named_hit(
+        [["" if w in acronyms and not text[s:e].isupper() else w for w, s, e in tokens]]
+    )
     named_span = (0, 0)
     if named is not None:
         _, length, first = named

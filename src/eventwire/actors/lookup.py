@@ -11,8 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.actors.dictionary import resolve_phrase
 from eventwire.actors.mentions import ArticleActors
 from eventwire.errors import InputError
+from eventwire.models import ActorMention
 from eventwire.resources import Resources
 
 __all__ = ["ActorAnswer", "resolve_actor"]
@@ -43,10 +45,46 @@ class ActorAnswer:
         }
 
 
-def _head(tokens: list[Any]) -> Any:
+def _heads(tokens: list[Any]) -> list[Any]:
+    """Candidate heads of the phrase: the first word whose syntactic head lies outside the phrase, then
+    the right-most such noun ("forces" of "British forces" in "US and British forces", where the
+    conjunct "British" hangs on "US")."""
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return heads[0] if heads else tokens[-1]
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i] or [tokens[-1]]
+    nominal = [t for t in heads if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return list(dict.fromkeys([heads[0], *nominal[-1:]]))
+
+
+def _fullness(mention: ActorMention | None) -> int:
+    return 0 if mention is None else 2 * bool(mention.country or mention.members) + bool(mention.sector)
+
+
+def _modified(head: Any) -> Any | None:
+    """The noun a modifier phrase belongs to ("Hungarian" in "Hungarian and Romanian officials")."""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in {"amod", "compound"} and token.pos_ in {"ADJ", "PROPN"} and token.head.pos_ == "NOUN":
+        return token.head
+    return None
+
+
+def _is_name(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+
+
+def _by_name(resources: Resources, phrase: str, start: int, on: dt.date | None) -> ActorMention | None:
+    """A name looked up directly: the office-holders, then the entity table."""
+    end = start + len(phrase)
+    held = resources.people.lookup(phrase, on)
+    if held is not None:
+        how = f"office-holder:{held.name}:{held.role}" + resources.people.coverage_note(on, held)
+        return ActorMention(phrase, start, end, held.country, held.sector, how)
+    found = resources.entities.lookup(phrase, on) if resources.entities is not None else None
+    if found is not None:
+        return ActorMention(phrase, start, end, found.country, found.sector, found.matched_by)
+    return None
 
 
 def resolve_actor(
@@ -79,8 +117,24 @@ def resolve_actor(
         on,
         resources.imported_actors,
         resources.senses,
+        resources.entities,
     )
-    mention = actors.mention(_head(tokens)) if tokens else None
+    found = [(actors.mention(h), h) for h in _heads(tokens)] if tokens else [(None, None)]
+    mention, head = max(found, key=lambda f: _fullness(f[0]))  # the first of equals
+    outer = _modified(head) if head is not None and (mention is None or not mention.sector) else None
+    whole = actors.mention(outer) if outer is not None else mention
+    wider = whole is not None and (whole.start < start or whole.end > end)
+    if whole is not None and wider and (whole.members or (whole is not mention and whole.sector)):
+        # the phrase names one member of a wider actor: "Hungarian" in "Hungarian and Romanian
+        # officials", "British forces" in "US and British forces"
+        own = resolve_phrase(phrase, resources.countries, resources.agents)
+        country = own[0].country if own is not None and own[0].country else whole.country
+        members = [m for m in whole.members if m.country == country]
+        if members or (country and country == whole.country):
+            sector = members[0].sector if members else whole.sector
+            mention = ActorMention(phrase, start, end, country, sector, f"member-of:{whole.text}")
+    if (mention is None or not (mention.country or mention.sector)) and _is_name(phrase):
+        mention = _by_name(resources, phrase, start, on)  # a bare name the parser did not take for one
     if mention is None:
         return ActorAnswer(phrase, "", "", "", "")
     org_type = resources.agents.organisation_type(mention.country)

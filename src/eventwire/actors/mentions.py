@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
+from eventwire.actors.entities import EntityTable
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.senses import WordSenses
@@ -114,6 +115,7 @@ class ArticleActors:
         on: date | None = None,
         imported: ActorDictionary | None = None,
         senses: WordSenses | None = None,
+        entities: EntityTable | None = None,
     ) -> None:
         """``given_spans``: character spans known to be actors (gold spans in evaluation); any token
         inside one resolves to that span, coded from its words, or as an unknown actor (``UNK``)."""
@@ -121,6 +123,7 @@ class ArticleActors:
         self.people = people
         self.imported = imported  # the user's PETRARCH/TABARI actor dictionaries, if any
         self.senses = senses  # nouns that are never actors (data/word_senses.yaml)
+        self.entities = entities  # named parties, groups, agencies, people (data/entities.tsv.gz)
         self.home = ""  # the country the article's story happens in (set by the coder)
         self.on = on  # the article's date, for dated office-holders
         self.text: str = doc.text  # built once: Doc.text re-joins every token on each access
@@ -481,7 +484,7 @@ class ArticleActors:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
-            holder = self._office_holder(tokens) or self._imported_actor(tokens)
+            holder = self._office_holder(tokens) or self._imported_actor(tokens) or self._entity(tokens)
             if holder is not None:
                 found, how_found = holder
                 return ActorCode(found.country, found.sector or code.sector), how_found
@@ -530,7 +533,8 @@ class ArticleActors:
         for key in keys:
             match = self.people.lookup(key, self.on)
             if match is not None:
-                return ActorCode(match.country, match.sector), f"office-holder:{match.name}:{match.role}"
+                how = f"office-holder:{match.name}:{match.role}" + self.people.coverage_note(self.on, match)
+                return ActorCode(match.country, match.sector), how
         for key in keys:
             country = self.people.country_of(key)
             if country:  # several holders of that name, all of one country ("President Bush")
@@ -548,6 +552,28 @@ class ArticleActors:
             found = self.imported.lookup(key, self.on, self.agents)
             if found is not None:
                 return found, f"imported:{key}"
+        return None
+
+    def _entity(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
+        """A whole name of the entity table, as of the article's date, namesakes settled by the
+        article's countries: the phrase, then its name without leading titles or modifiers."""
+        head = tokens[-1].head
+        inside = tokens[-1].dep_ in {"compound", "flat"} and (head.pos_ == "PROPN" or bool(head.ent_type_))
+        if self.entities is None or inside:
+            return None  # a word inside a longer name ("Jae" in "Lee Jae-myung") is no name of its own
+        words = [t for t in tokens if t.dep_ not in {"det", "poss", "case", "punct"}]
+        names = [t.text for t in tokens if t.pos_ == "PROPN" or _named_noun(t)]
+        phrase = self.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+        # the phrase, then its name without leading titles; one word alone only when it is the name
+        suffixes = [k for k in _name_suffixes(names) if " " in k or len(names) == 1]
+        keys = list(dict.fromkeys(k for k in (phrase, *suffixes) if k))
+        person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
+        if len(person) >= 2:  # a full name is matched whole ("Loren Keating" is not Paul Keating)
+            keys = [k for k in keys if len(k.split()) >= len(person)]
+        for key in keys:
+            found = self.entities.lookup(key, self.on, self._country_counts)
+            if found is not None:
+                return ActorCode(found.country, found.sector), found.matched_by
         return None
 
     def _title_code(self, head: Any) -> ActorCode | None:

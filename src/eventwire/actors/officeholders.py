@@ -126,6 +126,9 @@ class OfficeHolderTable:
             for key in term.match_keys():
                 index.setdefault(key, []).append(term)
         self._index: dict[str, tuple[OfficeTerm, ...]] = {k: tuple(v) for k, v in index.items()}
+        dates = [d for t in self._terms for d in (t.start, t.end) if d is not None]
+        #: the newest start or end in the table: past it, a sitting holder may have changed
+        self.newest: dt.date | None = max(dates) if dates else None
 
     # ------------------------------------------------------------------ loading
 
@@ -216,6 +219,13 @@ class OfficeHolderTable:
             return None
         last = max(past, key=lambda t: (t.end or dt.date.max, -_ROLE_RANK.get(t.role, 2)))
         return _match(last, key, former=True)
+
+    def coverage_note(self, on: dt.date | None, match: OfficeMatch) -> str:
+        """``+beyond-coverage:<newest>`` for a sitting holder found on a day past the table's newest
+        date (the office may have changed hands since), else ""."""
+        if on is None or self.newest is None or on <= self.newest or match.former:
+            return ""
+        return f"+beyond-coverage:{self.newest.isoformat()}"
 
     def country_of(self, name: str) -> str:
         """The country every office-holder called ``name`` served ("Bush", "Clinton": USA), or ""

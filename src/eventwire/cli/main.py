@@ -18,9 +18,11 @@ from typing import IO, Any
 from eventwire import __version__
 from eventwire.batch.runners import code_stream
 from eventwire.cli.demo import run_demo
+from eventwire.cli.entities_cmd import add_entities_command, cmd_entities
 from eventwire.cli.output import write_events
 from eventwire.cli.store_cmds import STORE_COMMANDS, add_store_commands, run_store_command
 from eventwire.errors import DocumentError, EventwireError, InputError
+from eventwire.evaluate.datasets import FORMATS
 from eventwire.pipeline import CodedArticle, Pipeline, read_articles
 from eventwire.settings import PARSE_SCOPES, Settings, describe, setting_help
 
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("settings", help="list the settings, their environment variables and defaults")
     _add_evaluate(sub)
     _add_actor(sub)
+    add_entities_command(sub)
     add_store_commands(sub, _add_model_options)
     return parser
 
@@ -87,11 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_evaluate(sub: Any) -> None:
     ev = sub.add_parser(
         "evaluate",
-        help="score the coder against gold data (plv, plover-gsr, cameo-class, cameo-ner, articles)",
+        help="score the coder against gold data (plv, plover-gsr, cameo-class, cameo-ner, articles, actors)",
     )
-    ev.add_argument(
-        "format", choices=("plv", "plover-gsr", "cameo-class", "cameo-ner", "articles"), metavar="FORMAT"
-    )
+    ev.add_argument("format", choices=FORMATS, metavar="FORMAT")
     ev.add_argument("path", metavar="PATH", help="the gold file")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
     ev.add_argument(
@@ -123,6 +124,7 @@ def _add_actor(sub: Any) -> None:
     act.add_argument("--json", action="store_true", help="print JSON (always, with --jsonl)")
     act.add_argument("--model", help=setting_help("model"))
     act.add_argument("--actors", help=setting_help("actors"))
+    act.add_argument("--entities", metavar="FILE", help=setting_help("entities"))
 
 
 def _add_input_limits(p: argparse.ArgumentParser) -> None:
@@ -139,6 +141,7 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--parse-scope", choices=PARSE_SCOPES, help=setting_help("parse_scope"))
     p.add_argument("--patterns", help=setting_help("patterns"))
     p.add_argument("--actors", help=setting_help("actors"))
+    p.add_argument("--entities", metavar="FILE", help=setting_help("entities"))
     _add_backoff_options(p)
 
 
@@ -162,6 +165,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         languages=args.languages,
         patterns=args.patterns,
         actors=args.actors,
+        entities=args.entities,
         backoff=args.backoff,
         classifier=args.classifier,
         min_confidence=args.min_confidence,
@@ -263,7 +267,7 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
 
     if (args.text is None) == (args.jsonl is None):
         raise InputError("actor: give TEXT or --jsonl FILE (one of them)")
-    pipeline = Pipeline(Settings.from_env(model=args.model, actors=args.actors))
+    pipeline = Pipeline(Settings.from_env(model=args.model, actors=args.actors, entities=args.entities))
     _warn_imported(pipeline, stderr)
     if args.text is not None:
         answer = resolve_actor(
@@ -283,10 +287,11 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
         raise InputError(f"{args.jsonl}: cannot read: {exc.strerror}") from exc
     try:
         for n, line in enumerate(_lines(stream, args.jsonl), start=1):
-            if not line.strip():
-                continue
+            # one output line per input line, in order: an answer, or an error object naming the line
             where = f"{args.jsonl}:{n}"
             try:
+                if not line.strip():
+                    raise InputError("empty line")
                 rec = json.loads(line)
                 if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
                     raise InputError('expected an object with a "text" string')
@@ -300,8 +305,10 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
             except (ValueError, InputError) as exc:
                 failed += 1
                 stderr.write(f"eventwire: error: {where}: {exc}\n")
+                error = {"line": n, "error": {"code": getattr(exc, "code", "E000"), "message": str(exc)}}
+                stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
                 continue
-            stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+            stdout.write(json.dumps({"line": n, **answer.to_dict()}, ensure_ascii=False) + "\n")
     finally:
         if stream is not sys.stdin:
             stream.close()
@@ -345,6 +352,8 @@ def main(
             return cmd_evaluate(args, stdout)
         if args.command == "actor":
             return cmd_actor(args, stdout, stderr)
+        if args.command == "entities":
+            return cmd_entities(args, stdout)
         if args.command in STORE_COMMANDS:
             if args.command in {"ingest", "watch"}:
                 settings = replace(_settings(args), store=args.store or Settings.from_env().store)

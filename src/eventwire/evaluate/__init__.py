@@ -1,4 +1,5 @@
-"""Evaluation of the coder against gold data: PLV, PLOVER GSR, CAMEO quad-class, CAMEO spans, articles.
+"""Evaluation of the coder against gold data: PLV, PLOVER GSR, CAMEO quad-class, CAMEO spans, articles,
+actor mentions.
 
     from eventwire.evaluate import build_pipeline, evaluate_file
     result = evaluate_file("plv", "PLV_train.tsv", build_pipeline(), spans="gold", limit=200)
@@ -14,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import InputError
+from eventwire.evaluate.actors import evaluate_actors, load_actor_gold
 from eventwire.evaluate.article_gold import known_codes, load_article_gold
 from eventwire.evaluate.articles import evaluate_articles
 from eventwire.evaluate.cameo_class import evaluate_cameo_class
@@ -64,4 +66,6 @@ def evaluate_file(
         return evaluate_cameo_ner(pipeline, load_cameo_ner(path)[:end])
     if fmt == "articles":
         return evaluate_articles(pipeline, load_article_gold(path, known_codes())[:end])
+    if fmt == "actors":
+        return evaluate_actors(pipeline, load_actor_gold(path)[:end])
     raise InputError(f"unknown evaluation format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -35,7 +35,7 @@ __all__ = [
     "load_plv",
 ]
 
-FORMATS = ("plv", "plover-gsr", "cameo-class", "cameo-ner", "articles")
+FORMATS = ("plv", "plover-gsr", "cameo-class", "cameo-ner", "articles", "actors")
 CharSpan = tuple[int, int]
 
 

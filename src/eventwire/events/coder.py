@@ -167,6 +167,7 @@ class EventCoder:
             base.date() if base else None,
             self.res.imported_actors,
             self.res.senses,
+            self.res.entities,
         )
         events: list[Event] = []
         story: EventDate | None = None
