@@ -192,3 +192,9 @@ def test_only_a_very_sure_other_reading_recodes_a_rule_event(pipeline: Pipeline)
     sure = _with_model(pipeline, _Fixed("19", 0.99)).code_text(MET)
     recoded = [e for e in sure if e.target is not None and e.cameo == "190"]
     assert recoded and all(e.coded_by == "model" and "+model:19:0.99" in e.pattern for e in recoded)
+
+
+def test_the_model_fills_nothing_through_a_verb_of_wanting_or_trying(pipeline: Pipeline) -> None:
+    text = "The civil war goes on; the Taliban wants foreign forces to leave Afghanistan."
+    events = _with_model(pipeline, _Fixed("09", 0.9)).code_text(text)
+    assert not [e for e in events if e.coded_by == "model" and e.trigger.lower() in {"sought", "wants"}]

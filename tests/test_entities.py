@@ -181,3 +181,13 @@ def test_evaluate_actors_scores_country_and_sector(tmp_path: Path) -> None:
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["counts"]["mentions"] == 2  # the skipped line is not an actor
     assert result["country_accuracy"] == 1.0 and result["sector_accuracy"] == 0.5
+
+
+def test_a_company_from_the_table_is_never_he_or_she(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Wikinews (CC BY 2.5), 2020: "Twitter" is tagged as a person by the parser, the table says company
+    text = (
+        "President Trump lashed out at the capital city's Democratic mayor Muriel Bowser on Twitter, "
+        'accusing her of "not doing her job".'
+    )
+    events = pipeline.code_text(text)
+    assert events and not [e for e in events if e.target is not None and e.target.country == "MNC"]

@@ -188,6 +188,7 @@ class EntityTable:
                 if len(last) > 2 and last not in keys:
                     surnames.setdefault(last, []).append(term)
         self._names = {k: tuple(v) for k, v in names.items()}
+        self._kinds = {t.id: t.kind for t in self.terms}
         self._surnames = {k: tuple(v) for k, v in surnames.items()}
 
     @classmethod
@@ -217,6 +218,11 @@ class EntityTable:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def kind_of(self, matched_by: str) -> str:
+        """The kind of the entity a ``matched_by`` (``kb:<id>+notes``) or an id names ("" if unknown)."""
+        ident = matched_by.removeprefix("kb:").split("+", 1)[0]
+        return self._kinds.get(ident, "")
 
     def candidates(self, name: str) -> tuple[EntityTerm, ...]:
         """Every term whose name or alias is ``name`` (normalised)."""

@@ -338,6 +338,8 @@ class ArticleActors:
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
         code, how = self._complete(token, tokens, code, how, is_person)
+        if is_person and how.startswith("kb:") and self.entities is not None:
+            is_person = self.entities.kind_of(how) == "person"  # "Twitter" tagged PERSON is a company
         if not code:
             return None
         shared = self._coordinated_countries(tokens)
@@ -566,7 +568,10 @@ class ArticleActors:
         phrase = self.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
         # the phrase, then its name without leading titles; one word alone only when it is the name
         suffixes = [k for k in _name_suffixes(names) if " " in k or len(names) == 1]
-        keys = list(dict.fromkeys(k for k in (phrase, *suffixes) if k))
+        first = tokens[0].i - 1  # the noun phrase without its article; a name may keep it ("The Hindu")
+        the = first >= 0 and self.doc[first].lower_ == "the" and self.doc[first].head.i == tokens[-1].i
+        named = self.text[self.doc[first].idx : tokens[-1].idx + len(tokens[-1].text)] if the else ""
+        keys = list(dict.fromkeys(k for k in (named, phrase, *suffixes) if k))
         person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
         if len(person) >= 2:  # a full name is matched whole ("Loren Keating" is not Paul Keating)
             keys = [k for k in keys if len(k.split()) >= len(person)]

@@ -27,6 +27,10 @@ SPEECH_LEMMAS = frozenset(
 )
 # Light verbs: they carry no event of their own for the back-off to read ("had 8 delegates").
 LIGHT_LEMMAS = frozenset({"be", "have", "get", "do", "become", "remain", "seem", "include", "contain"})
+# Verbs of wanting and trying: the act, if any, is their complement, and it is not asserted ("the court
+# sought to determine whether ...", "the Taliban wants foreign forces to leave"): the model fills no
+# event through them.
+ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt", "want", "wish", "hope", "aim", "intend", "plan"})
 MOST_ACTORS = 8  # a sentence with more actors (a list of names) gets no pair step
 
 
@@ -58,7 +62,7 @@ class PairSteps:
 
             def usable(word: Any) -> bool:
                 lemma = word.lemma_.lower()
-                return word.idx not in fired and lemma not in LIGHT_LEMMAS and lemma not in SPEECH_LEMMAS
+                return word.idx not in fired and lemma not in LIGHT_LEMMAS | ATTEMPT_LEMMAS | SPEECH_LEMMAS
 
             return learned.apply(sent, coded, mentions, make, relabel, usable)
         return [*coded, *self.backoff_events(sent, coded, mentions, make)]
