@@ -191,3 +191,15 @@ def test_a_company_from_the_table_is_never_he_or_she(pipeline) -> None:  # type:
     )
     events = pipeline.code_text(text)
     assert events and not [e for e in events if e.target is not None and e.target.country == "MNC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Assemblywoman Maria Lopez", "LEG"),
+        ("a city councillor", "LEG"),
+        ("a Kenyan research institute", "EDU"),
+    ],
+)
+def test_local_legislators_and_academies_have_a_sector(pipeline, text, sector) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_actor(pipeline.language, pipeline.resources, text).sector == sector
