@@ -331,6 +331,8 @@ def _local_status(token: Any) -> EventStatus | None:
         return "future"
     if "to" in aux and aux & {"is", "are", "was", "were", "be"}:
         return "future"  # "is to be sentenced in June", "was to meet Monday"
+    if "to" in aux and token.dep_ == "xcomp" and token.head.lemma_ == "be" and token.head.pos_ == "AUX":
+        return "future"  # "The French president is to visit Beijing next week" (parsed with "is" as head)
     if adverbs & HABITUAL_ADVERBS:
         return "habitual"
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
