@@ -203,3 +203,37 @@ def test_a_company_from_the_table_is_never_he_or_she(pipeline) -> None:  # type:
 )
 def test_local_legislators_and_academies_have_a_sector(pipeline, text, sector) -> None:  # type: ignore[no-untyped-def]
     assert resolve_actor(pipeline.language, pipeline.resources, text).sector == sector
+
+
+def test_an_apposition_with_a_place_gives_the_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    sentence = "On Thursday, Sergei Sobyanin, the mayor of Moscow, extended the city lockdown to May 1."
+    answer = resolve_actor(
+        pipeline.language, pipeline.resources, "Sergei Sobyanin", dt.date(2020, 4, 2), sentence
+    )
+    assert answer.code == "RUSGOV"
+
+
+def test_evaluate_actors_inside_their_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = (
+        "Thursday, April 2, 2020\n\nMOSCOW - The mayor of Moscow extended the lockdown on Thursday. "
+        "Police arrested 20 people who had gathered in a square."
+    )
+    (folder / "a.csv").write_text(
+        'url,date,title,text\nhttps://example.org/a,2020-04-02,Lockdown,"' + text + '"\n', encoding="utf-8"
+    )
+    gold = tmp_path / "gold.jsonl"
+    line = {
+        "text": "Police", "context": "Police arrested 20 people who had gathered in a square.",
+        "date": "2020-04-02", "url": "https://example.org/a", "country": "RUS", "sector": "COP",
+    }  # fmt: skip
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    with out.open("w", encoding="utf-8") as stream:
+        code = main(["evaluate", "actors", str(gold), "--articles", str(folder), "--json"], stdout=stream)
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and result["country_accuracy"] == 1.0 and result["sector_accuracy"] == 1.0
+    with out.open("w", encoding="utf-8") as stream:  # the sentence alone names no country
+        main(["evaluate", "actors", str(gold), "--json"], stdout=stream)
+    assert json.loads(out.read_text(encoding="utf-8"))["country_accuracy"] == 0.0

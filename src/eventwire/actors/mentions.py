@@ -454,6 +454,8 @@ class ArticleActors:
             for other in related:
                 other_code = self._title_code(other) if other.i != token.i else None
                 if other_code is not None or (other_code := self._country_only(other)) is not None:
+                    if not other_code.country:  # "Sergei Sobyanin, the mayor of Moscow"
+                        other_code = ActorCode(self._place_country(other), other_code.sector)
                     code = ActorCode(code.country or other_code.country, code.sector or other_code.sector)
                     how = (how + "+" if how else "") + "apposition"
                     break

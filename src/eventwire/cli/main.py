@@ -111,6 +111,11 @@ def _add_evaluate(sub: Any) -> None:
     ev.add_argument(
         "--check", action="store_true", help="articles: only validate the gold file (docs/annotation.md)"
     )
+    ev.add_argument(
+        "--articles",
+        metavar="DIR",
+        help="actors: resolve each mention inside its article (a folder of url,date,title,text CSV files)",
+    )
     ev.add_argument("--model", help=setting_help("model"))
     _add_backoff_options(ev)
 
@@ -248,7 +253,9 @@ def cmd_evaluate(args: argparse.Namespace, stdout: IO[str]) -> int:
         min_confidence=args.min_confidence,
         classifier=args.classifier,
     )
-    result = evaluate_file(args.format, args.path, pipeline, spans=args.spans, limit=args.limit)
+    result = evaluate_file(
+        args.format, args.path, pipeline, spans=args.spans, limit=args.limit, articles=args.articles
+    )
     stdout.write((json.dumps(result.to_dict()) if args.json else render(result)) + "\n")
     return EXIT_OK
 

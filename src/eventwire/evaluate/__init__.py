@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import InputError
-from eventwire.evaluate.actors import evaluate_actors, load_actor_gold
+from eventwire.evaluate.actors import evaluate_actors, load_actor_gold, load_articles
 from eventwire.evaluate.article_gold import known_codes, load_article_gold
 from eventwire.evaluate.articles import evaluate_articles
 from eventwire.evaluate.cameo_class import evaluate_cameo_class
@@ -53,8 +53,10 @@ def evaluate_file(
     pipeline: Pipeline,
     spans: SpanMode = "gold",
     limit: int | None = None,
+    articles: str | Path | None = None,
 ) -> EvalResult:
-    """Load gold data of format ``fmt`` from ``path`` (first ``limit`` items) and evaluate."""
+    """Load gold data of format ``fmt`` from ``path`` (first ``limit`` items) and evaluate; ``articles``:
+    for ``actors``, the folder of the mentions' articles (resolve each inside its article)."""
     end = limit if limit is not None and limit >= 0 else None
     if fmt == "plv":
         return evaluate_plv(pipeline, load_plv(path)[:end], spans)
@@ -67,5 +69,6 @@ def evaluate_file(
     if fmt == "articles":
         return evaluate_articles(pipeline, load_article_gold(path, known_codes())[:end])
     if fmt == "actors":
-        return evaluate_actors(pipeline, load_actor_gold(path)[:end])
+        found = load_articles(articles) if articles is not None else None
+        return evaluate_actors(pipeline, load_actor_gold(path)[:end], found)
     raise InputError(f"unknown evaluation format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -9,7 +9,10 @@ Two gold formats are read (``eventwire evaluate actors FILE``):
   record's codes (old CAMEO country codes mapped to ISO; sector ``***`` is unknown; ``JRN`` is MED,
   ``CIV`` CVL, ``MOS`` REL), resolved without a date, as the records are undated.
 
-Each mention is resolved the way ``eventwire actor TEXT --context SENTENCE --date DATE`` does.  Scores:
+Each mention is resolved the way ``eventwire actor TEXT --context SENTENCE --date DATE`` does, or, with
+``articles`` (``--articles DIR``: the Wikinews sample's CSV files), inside its whole article as the coder
+codes it: the actor of a coded event whose span covers the mention (a sector-only actor then has the
+country of the event's place or story), else the article's resolved mention there.  Scores:
 ``country_accuracy`` over mentions with a gold country (a named international body counts as its type:
 UNO is IGO), ``sector_accuracy`` over mentions with a gold sector, ``coverage`` (any code given), and
 ``both_accuracy`` over mentions with both.  ``metrics`` is the per-country classification.
@@ -17,6 +20,7 @@ UNO is IGO), ``sector_accuracy`` over mentions with a gold sector, ``coverage`` 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import time
@@ -24,11 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.actors.lookup import resolve_actor
+from eventwire.actors.lookup import ActorAnswer, resolve_actor
 from eventwire.errors import InputError
 from eventwire.evaluate.common import EvalResult
 from eventwire.evaluate.gsr import OLD_CAMEO_COUNTRIES
 from eventwire.evaluate.metrics import classification
+from eventwire.models import ActorMention, Article
 from eventwire.pipeline import Pipeline
 
 GSR_SECTORS = {"JRN": "MED", "CIV": "CVL", "MOS": "REL", "***": ""}
@@ -42,6 +47,7 @@ class GoldMention:
     country: str
     sector: str
     where: str
+    url: str = ""
 
 
 def load_actor_gold(path: str | Path) -> list[GoldMention]:
@@ -64,7 +70,15 @@ def _dev(raw: str, path: str) -> list[GoldMention]:
                 continue
             date = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
             out.append(
-                GoldMention(rec["text"], rec["context"], date, rec["country"], rec["sector"], f"{path}:{n}")
+                GoldMention(
+                    rec["text"],
+                    rec["context"],
+                    date,
+                    rec["country"],
+                    rec["sector"],
+                    f"{path}:{n}",
+                    rec.get("url", ""),
+                )
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise InputError(f"{path}:{n}: not a gold actor line ({exc})") from exc
@@ -100,15 +114,64 @@ def _gsr(raw: str, path: str) -> list[GoldMention]:
     return out
 
 
-def evaluate_actors(pipeline: Pipeline, gold: list[GoldMention]) -> EvalResult:
+def load_articles(folder: str | Path) -> dict[str, tuple[str, str]]:
+    """url -> (text, date) of the CSV files (``url,date,title,text``) in ``folder``."""
+    csv.field_size_limit(1 << 30)
+    out: dict[str, tuple[str, str]] = {}
+    for path in sorted(Path(folder).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out[row["url"]] = (row["text"], row["date"])
+    if not out:
+        raise InputError(f"{folder}: no CSV articles (url,date,title,text)")
+    return out
+
+
+class _InArticles:
+    """Each article coded once; the code the coder gives the actor at a character span."""
+
+    def __init__(self, pipeline: Pipeline, articles: dict[str, tuple[str, str]]) -> None:
+        self.pipeline = pipeline
+        self.articles = articles
+        self._coded: dict[str, list[ActorMention]] = {}
+
+    def answer(self, g: GoldMention) -> ActorAnswer | None:
+        found = self.articles.get(g.url)
+        if found is None:
+            return None
+        text, date = found
+        where = text.find(g.context.strip())
+        start = text.find(g.text, max(where, 0))
+        if where < 0 or start < 0:
+            return None
+        if g.url not in self._coded:
+            article = Article(id=g.url, title="", text=text, source=g.url, published=date, url=g.url)
+            doc = self.pipeline.language(text)
+            events, mentions = self.pipeline.coder.code_with_actors(article, doc)
+            sides = [m for e in events for m in (e.source, e.target) if m is not None]
+            self._coded[g.url] = [*sides, *mentions]  # event actors first: they carry the place's country
+        end = start + len(g.text)
+        covering = [m for m in self._coded[g.url] if m.start < end and start < m.end and not m.members]
+        if not covering:
+            return ActorAnswer(g.text, "", "", "", "")
+        best = min(covering, key=lambda m: abs((m.end - m.start) - (end - start)))
+        return ActorAnswer(g.text, best.country, best.sector, "", best.matched_by)
+
+
+def evaluate_actors(
+    pipeline: Pipeline, gold: list[GoldMention], articles: dict[str, tuple[str, str]] | None = None
+) -> EvalResult:
     started = time.perf_counter()
     agents = pipeline.resources.agents
+    in_articles = _InArticles(pipeline, articles) if articles else None
     items: list[dict[str, Any]] = []
     gold_countries: list[str] = []
     predicted_countries: list[str] = []
     country_ok = country_n = sector_ok = sector_n = both_ok = both_n = covered = 0
     for g in gold:
-        answer = resolve_actor(pipeline.language, pipeline.resources, g.text, g.date, g.context)
+        answer = in_articles.answer(g) if in_articles is not None else None
+        if answer is None:
+            answer = resolve_actor(pipeline.language, pipeline.resources, g.text, g.date, g.context)
         country = agents.organisation_type(answer.country) or answer.country
         covered += bool(answer.country or answer.sector)
         if g.country:
@@ -146,4 +209,4 @@ def evaluate_actors(pipeline: Pipeline, gold: list[GoldMention]) -> EvalResult:
     )
 
 
-__all__ = ["GoldMention", "evaluate_actors", "load_actor_gold"]
+__all__ = ["GoldMention", "evaluate_actors", "load_actor_gold", "load_articles"]
