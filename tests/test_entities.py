@@ -237,3 +237,12 @@ def test_evaluate_actors_inside_their_articles(tmp_path: Path) -> None:
     with out.open("w", encoding="utf-8") as stream:  # the sentence alone names no country
         main(["evaluate", "actors", str(gold), "--json"], stdout=stream)
     assert json.loads(out.read_text(encoding="utf-8"))["country_accuracy"] == 0.0
+
+
+def test_only_the_office_itself_makes_a_head_of_state_for_bare_surnames() -> None:
+    # "Counselor to the President" is an aide, not a head of state whose surname alone would resolve
+    assert any(t.name == "Kellyanne Conway" and t.role == "official" for t in default_table().terms)
+    leaders = [t for t in default_table().terms if t.role in {"head_of_state", "head_of_government"}]
+    assert leaders and not [
+        t for t in leaders if t.source == "epol" and t.country == "USA" and t.name == "Kellyanne Conway"
+    ]

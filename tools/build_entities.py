@@ -65,8 +65,10 @@ LEADERS_FILE = "data/wikidata.csv"
 UNIS = ("Hipo/university-domains-list", "bb07faf064e1c68be9b26fb71de31f01e361f974", "MIT")
 UNIS_FILE = "world_universities_and_domains.json"
 
-_HEADS_OF_STATE = re.compile(r"\b(president|king|queen|emir|sultan|monarch|supreme leader|governor-general)\b", re.I)
-_HEADS_OF_GOVT = re.compile(r"\b(prime minister|premier|chancellor|head of government|taoiseach)\b", re.I)
+# the office itself, named first ("President of Albania", "Prime Minister"), not an aide's title that
+# mentions it ("Counselor to the President", "Deputy Prime Minister")
+_HEADS_OF_STATE = re.compile(r"(president|king|queen|emir|sultan|monarch|supreme leader|governor-general)\b", re.I)
+_HEADS_OF_GOVT = re.compile(r"(prime minister|premier|chancellor|head of government|taoiseach)\b", re.I)
 _MINISTERS = re.compile(r"\b(minister|secretary|attorney general)\b", re.I)
 _ABROAD = re.compile(r"\b(ambassador|envoy|consul|representative to|permanent representative)\b", re.I)
 _OF_COUNTRY = re.compile(r"(.+? (?:Party|Front|Congress|Movement|League|Union|Alliance)) of (?:the )?(.+)")
@@ -163,10 +165,19 @@ def partyfacts(src: Sources) -> list[dict[str, str]]:
     return rows
 
 
+_NOT_THE_STATE = re.compile(
+    r"\b(senate|assembly|parliament|congress|court|bank|exchequer|council|commission|university|party|"
+    r"chamber|house|committee|federation|association|region|province|state of)\b",
+    re.I,
+)
+
+
 def _role(position: str) -> str:
-    if _HEADS_OF_GOVT.search(position):
+    if _NOT_THE_STATE.search(position):  # "President of the Senate", "Chancellor of the Exchequer"
+        return "minister" if _MINISTERS.search(position) else "official"
+    if _HEADS_OF_GOVT.match(position.strip()):
         return "head_of_government"
-    if _HEADS_OF_STATE.search(position) and not re.search(r"vice|deputy", position, re.I):
+    if _HEADS_OF_STATE.match(position.strip()):
         return "head_of_state"
     if _MINISTERS.search(position):
         return "minister"
