@@ -61,8 +61,9 @@ def test_bare_surname_only_for_a_sitting_unique_leader() -> None:
         "epol:Q1\tAna Ruiz\t\tPER\tGOV\tperson\thead_of_state\t2018-01-01\t2021-01-01",
         "epol:Q2\tLuis Ruiz\t\tBOL\tGOV\tperson\tminister\t2018-01-01\t",
     )
-    assert table.lookup("Ruiz", dt.date(2019, 1, 1)).country == "PER"  # type: ignore[union-attr]
-    assert table.lookup("Ruiz", dt.date(2022, 1, 1)) is None  # no sitting leader of that name
+    assert table.lookup("Ruiz", dt.date(2019, 1, 1), {"PER"}).country == "PER"  # type: ignore[union-attr]
+    assert table.lookup("Ruiz", dt.date(2019, 1, 1), {"USA"}) is None  # not a country the article names
+    assert table.lookup("Ruiz", dt.date(2022, 1, 1), {"PER"}) is None  # no sitting leader of that name
     assert table.lookup("Ruiz") is None  # no date: no bare surname
 
 

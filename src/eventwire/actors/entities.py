@@ -23,8 +23,8 @@ is the header ``id name aliases country sector kind role start end``; one row pe
 - ``start``, ``end``: ISO dates (``YYYY-MM-DD``) of the term, ``start <= day < end``; empty is open.
 
 :meth:`EntityTable.lookup` returns the entity a whole name denotes on a day, choosing among namesakes
-by the article's countries; a bare surname resolves only to a sitting head of state or government who
-is the only one of that name on that day.
+by the article's countries; a bare surname resolves only to a sitting head of state or government of a
+country the article names, the only one of that name on that day.
 """
 
 from __future__ import annotations
@@ -241,7 +241,10 @@ class EntityTable:
             terms = tuple(t for t in terms if t.source in CONFIDENT or t.country in countries)
         found = self._choose(terms, on, countries, person_only=False)
         if found is None and " " not in key and on is not None:  # "sitting" needs a day
-            found = self._choose(self._surnames.get(key, ()), on, countries, person_only=True)
+            # a leader of a country the article is about: a bare "Cruz" in a US story is not Cuba's
+            # prime minister Manuel Marrero Cruz
+            local = tuple(t for t in self._surnames.get(key, ()) if t.country in countries)
+            found = self._choose(local, on, countries, person_only=True)
         return found
 
     def _choose(
