@@ -247,3 +247,27 @@ def test_only_the_office_itself_makes_a_head_of_state_for_bare_surnames() -> Non
     assert leaders and not [
         t for t in leaders if t.source == "epol" and t.country == "USA" and t.name == "Kellyanne Conway"
     ]
+
+
+def test_a_listed_party_needs_its_country_in_the_article(pipeline) -> None:  # type: ignore[no-untyped-def]
+    table = _table("partyfacts:7\tThe Democrats\t\tGAB\tPTY\tparty\t\t1990-01-01\t")
+    assert table.lookup("The Democrats", dt.date(2024, 7, 5)) is None
+    assert table.lookup("The Democrats", dt.date(2024, 7, 5), {"USA"}) is None
+    assert table.lookup("The Democrats", dt.date(2024, 7, 5), {"GAB"}).country == "GAB"  # type: ignore[union-attr]
+
+
+def test_one_persons_terms_in_two_countries_follow_the_article() -> None:
+    table = _table(
+        "wl2021:Q1\tJean Dupont\t\tFRA\tGOV\tperson\thead_of_state\t2017-01-01\t",
+        "wl2021:Q1\tJean Dupont\t\tAND\tGOV\tperson\thead_of_state\t2017-05-14\t",
+    )
+    assert table.lookup("Jean Dupont", dt.date(2020, 1, 1), {"FRA"}).country == "FRA"  # type: ignore[union-attr]
+
+
+def test_entity_command_errors_are_clear(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["entities", "SDF", "--entities", str(tmp_path / "missing.tsv")]) == 2
+    assert "missing.tsv: cannot read the entity table" in capsys.readouterr().err
+    assert main(["entities", "Labour Party", "--country", "uk"]) == 2
+    assert "ISO 3166-1 alpha-3" in capsys.readouterr().err
+    assert main(["entities", "the Taliban", "--date", "2023-03-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["chosen"]["country"] == "AFG"

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from eventwire.actors.dictionary import INTERNATIONAL_CODES, SECTOR_CODES
 from eventwire.actors.officeholders import normalise_name
-from eventwire.errors import DictionaryError
+from eventwire.errors import DictionaryError, InputError
 
 ENTITIES_FILE = "entities.tsv.gz"
 COLUMNS = ("id", "name", "aliases", "country", "sector", "kind", "role", "start", "end")
@@ -157,10 +157,15 @@ def parse_rows(text: str, source: str, known_codes: Collection[str] = ()) -> lis
 
 
 def _read(path: Path) -> str:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return data.decode("utf-8")
+    """A table's text (gzip allowed); a file that cannot be read is the user's error, with its name."""
+    try:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        return data.decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"{path}: cannot read the entity table: {reason}") from exc
 
 
 class EntityTable:
@@ -239,6 +244,11 @@ class EntityTable:
             # "SDF", "JHU": an abbreviation names a listed party or body only where the article is
             # about its country, unless the team's curated table lists it
             terms = tuple(t for t in terms if t.source in CONFIDENT or t.country in countries)
+        # a party of the source lists ("The Democrats", "Liberal Party": names shared across 216
+        # countries) only where the article is about its country
+        terms = tuple(
+            t for t in terms if t.kind != "party" or t.source in CONFIDENT or t.country in countries
+        )
         found = self._choose(terms, on, countries, person_only=False)
         if found is None and " " not in key and on is not None:  # "sitting" needs a day
             # a leader of a country the article is about: a bare "Cruz" in a US story is not Cuba's
@@ -261,6 +271,10 @@ class EntityTable:
                 ended = [t for t in terms if t.end is not None and t.end <= on and t.kind == "person"]
                 terms = [max(ended, key=lambda t: t.end or dt.date.min)] if ended else []
                 note = "+former" if terms else ""
+        if countries:
+            # one person's terms in several countries (Macron, President of France and Co-Prince of
+            # Andorra): the article's country first
+            terms = [t for t in terms if t.country in countries] or list(terms)
         by_entity: dict[str, EntityTerm] = {}
         for term in terms:  # the latest term of each entity
             prev = by_entity.get(term.id)

@@ -31,7 +31,14 @@ def cmd_entities(args: argparse.Namespace, stdout: IO[str]) -> int:
         on = dt.date.fromisoformat(args.date) if args.date else None
     except ValueError as exc:
         raise InputError(f"--date {args.date!r} is not YYYY-MM-DD") from exc
-    terms = sorted(table.candidates(args.name), key=lambda t: (t.id, t.start or dt.date.min))
+    name = args.name.strip()
+    if not table.candidates(name) and name.lower().startswith("the "):
+        name = name[4:]  # "the Taliban": the article is not part of the name
+    for code in args.country:
+        if not (len(code) == 3 and code.isalpha() and code.isupper()):
+            raise InputError(f"--country {code!r}: give an ISO 3166-1 alpha-3 code in capitals (GBR, USA)")
+    args.name = name
+    terms = sorted(table.candidates(name), key=lambda t: (t.id, t.start or dt.date.min))
     chosen = table.lookup(args.name, on, args.country) if on is not None or args.country else None
     if args.json:
         out = {

@@ -299,7 +299,10 @@ def cmd_actor(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
             try:
                 if not line.strip():
                     raise InputError("empty line")
-                rec = json.loads(line)
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"not JSON ({exc.msg} at character {exc.pos + 1})") from exc
                 if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
                     raise InputError('expected an object with a "text" string')
                 answer = resolve_actor(
