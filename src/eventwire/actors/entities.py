@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from eventwire.actors.dictionary import INTERNATIONAL_CODES, SECTOR_CODES
+from eventwire.actors.dictionary import INTERNATIONAL_CODES, SECTOR_CODES, AgentTable, CountryTable
 from eventwire.actors.officeholders import normalise_name
 from eventwire.errors import DictionaryError, InputError
 
@@ -171,12 +171,10 @@ def _read(path: Path) -> str:
 class EntityTable:
     """Entity terms indexed by normalised whole name; see the module docstring."""
 
-    def __init__(self, terms: Iterable[EntityTerm], source: str = "<memory>", newest: dt.date | None = None):
+    def __init__(self, terms: Iterable[EntityTerm], source: str = "<memory>") -> None:
         self.source = source
         self.terms: tuple[EntityTerm, ...] = tuple(terms)
-        dates = [d for t in self.terms for d in (t.start, t.end) if d is not None]
-        #: the newest date the table knows of: past it, a sitting holder may be stale
-        self.newest = newest or (max(dates) if dates else None)
+        #: the newest date each source knows of: past it, a sitting holder may be stale
         self.newest_by_source: dict[str, dt.date] = {}
         for t in self.terms:
             for d in (t.start, t.end):
@@ -208,18 +206,12 @@ class EntityTable:
         for p in extra:
             user += cls.parse(_read(Path(p)), str(p)).terms
         replaced = {t.id for t in user}
-        return cls([*user, *(t for t in base.terms if t.id not in replaced)], base.source, base.newest)
+        return cls([*user, *(t for t in base.terms if t.id not in replaced)], base.source)
 
     @classmethod
     def parse(cls, text: str, source: str = "<string>") -> EntityTable:
-        from eventwire.actors.dictionary import CountryTable
-
-        known = set(CountryTable.load().countries) | _organisation_codes() | EXTRA_COUNTRIES
-        newest = None
-        for line in text.splitlines()[:80]:
-            if line.startswith("# newest:"):
-                newest = dt.date.fromisoformat(line.split(":", 1)[1].strip())
-        return cls(parse_rows(text, source, known), source, newest)
+        known = set(CountryTable.load().countries) | set(AgentTable.load().organisations) | EXTRA_COUNTRIES
+        return cls(parse_rows(text, source, known), source)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -272,8 +264,8 @@ class EntityTable:
                 terms = [max(ended, key=lambda t: t.end or dt.date.min)] if ended else []
                 note = "+former" if terms else ""
         if countries:
-            # one person's terms in several countries (Macron, President of France and Co-Prince of
-            # Andorra): the article's country first
+            # the article's countries first: namesakes ("Labour Party") and one person's terms in
+            # several countries (Macron, President of France and Co-Prince of Andorra)
             terms = [t for t in terms if t.country in countries] or list(terms)
         by_entity: dict[str, EntityTerm] = {}
         for term in terms:  # the latest term of each entity
@@ -281,16 +273,12 @@ class EntityTable:
             if prev is None or (term.start or dt.date.min) > (prev.start or dt.date.min):
                 by_entity[term.id] = term
         chosen = list(by_entity.values())
-        if len(chosen) > 1 and countries:
-            local = [t for t in chosen if t.country in countries]
-            chosen = local or chosen
         if len(chosen) > 1:  # the team's curated entries are the prominent namesakes
             confident = [t for t in chosen if t.source in CONFIDENT]
             chosen = confident or chosen
-        if len({(t.country, t.sector) for t in chosen}) > 1:
-            if person_only or len({t.country for t in chosen}) > 1:
-                return None  # namesakes in several countries, or several people of one surname
-            chosen.sort(key=lambda t: _rank(t.source))
+        codes = {(t.country, t.sector) for t in chosen}
+        if len(codes) > 1 and (person_only or len({c for c, _ in codes}) > 1):
+            return None  # namesakes in several countries, or several people of one surname
         if not chosen:
             return None
         term = min(chosen, key=lambda t: _rank(t.source))
@@ -305,12 +293,6 @@ class EntityTable:
 
 def _rank(source: str) -> int:
     return SOURCE_ORDER.index(source) if source in SOURCE_ORDER else len(SOURCE_ORDER)
-
-
-def _organisation_codes() -> set[str]:
-    from eventwire.actors.dictionary import AgentTable
-
-    return set(AgentTable.load().organisations)
 
 
 @functools.lru_cache(maxsize=1)

@@ -79,7 +79,7 @@ def _by_name(resources: Resources, phrase: str, start: int, on: dt.date | None) 
     end = start + len(phrase)
     held = resources.people.lookup(phrase, on)
     if held is not None:
-        how = f"office-holder:{held.name}:{held.role}" + resources.people.coverage_note(on, held)
+        how = resources.people.matched_by(held, on)
         return ActorMention(phrase, start, end, held.country, held.sector, how)
     found = resources.entities.lookup(phrase, on) if resources.entities is not None else None
     if found is not None:

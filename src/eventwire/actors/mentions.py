@@ -530,15 +530,11 @@ class ArticleActors:
             for t in tokens
             if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", ""}
         ]
-        keys = _name_suffixes(names)
-        person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
-        if len(person) >= 2:  # "Loren Keating" is not Paul Keating: a full name is matched whole
-            keys = [k for k in keys if len(k.split()) >= len(person)]
+        keys = _whole_names(_name_suffixes(names), tokens)
         for key in keys:
             match = self.people.lookup(key, self.on)
             if match is not None:
-                how = f"office-holder:{match.name}:{match.role}" + self.people.coverage_note(self.on, match)
-                return ActorCode(match.country, match.sector), how
+                return ActorCode(match.country, match.sector), self.people.matched_by(match, self.on)
         for key in keys:
             country = self.people.country_of(key)
             if country:  # several holders of that name, all of one country ("President Bush")
@@ -573,10 +569,7 @@ class ArticleActors:
         first = tokens[0].i - 1  # the noun phrase without its article; a name may keep it ("The Hindu")
         the = first >= 0 and self.doc[first].lower_ == "the" and self.doc[first].head.i == tokens[-1].i
         named = self.text[self.doc[first].idx : tokens[-1].idx + len(tokens[-1].text)] if the else ""
-        keys = list(dict.fromkeys(k for k in (named, phrase, *suffixes) if k))
-        person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
-        if len(person) >= 2:  # a full name is matched whole ("Loren Keating" is not Paul Keating)
-            keys = [k for k in keys if len(k.split()) >= len(person)]
+        keys = _whole_names(list(dict.fromkeys(k for k in (named, phrase, *suffixes) if k)), tokens)
         for key in keys:
             found = self.entities.lookup(key, self.on, self._country_counts)
             if found is not None:
@@ -852,6 +845,13 @@ def _a_person(entry: _Entry) -> bool:
     """A remembered mention of a person: tagged as one, or resolved as a known office-holder (the
     tagger often takes "Trump" for an organisation)."""
     return entry.is_person or entry.mention.matched_by.startswith("office-holder:")
+
+
+def _whole_names(keys: list[str], tokens: list[Any]) -> list[str]:
+    """The lookup keys a person's name allows: a full name is matched whole ("Loren Keating" is not
+    Paul Keating), so no key shorter than the name's words."""
+    person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
+    return [k for k in keys if len(k.split()) >= len(person)] if len(person) >= 2 else keys
 
 
 def _name_suffixes(names: list[str]) -> list[str]:

@@ -220,12 +220,13 @@ class OfficeHolderTable:
         last = max(past, key=lambda t: (t.end or dt.date.max, -_ROLE_RANK.get(t.role, 2)))
         return _match(last, key, former=True)
 
-    def coverage_note(self, on: dt.date | None, match: OfficeMatch) -> str:
-        """``+beyond-coverage:<newest>`` for a sitting holder found on a day past the table's newest
-        date (the office may have changed hands since), else ""."""
+    def matched_by(self, match: OfficeMatch, on: dt.date | None) -> str:
+        """``office-holder:<name>:<role>``, with ``+beyond-coverage:<newest>`` for a sitting holder found
+        on a day past the table's newest date (the office may have changed hands since)."""
+        how = f"office-holder:{match.name}:{match.role}"
         if on is None or self.newest is None or on <= self.newest or match.former:
-            return ""
-        return f"+beyond-coverage:{self.newest.isoformat()}"
+            return how
+        return f"{how}+beyond-coverage:{self.newest.isoformat()}"
 
     def country_of(self, name: str) -> str:
         """The country every office-holder called ``name`` served ("Bush", "Clinton": USA), or ""
