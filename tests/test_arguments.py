@@ -251,3 +251,33 @@ def test_a_persons_surname_that_is_a_capital_is_no_country(pipeline: Any) -> Non
     text = "Sudesh Amman was released from prison last month. He stabbed two people in Streatham on Sunday."
     for e in pipeline.code_text(text, published="2020-02-03"):
         assert e.source.country != "JOR"
+
+
+def test_a_surname_takes_the_country_of_the_earlier_full_name(pipeline: Any) -> None:
+    text = (
+        "Paul Manafort was sentenced by Judge Amy Berman Jackson in Washington to 73 months in federal "
+        "prison. In last week's action, another federal judge sentenced Manafort to a 47 month prison term."
+    )
+    second = [e for e in _events(pipeline, text, "2019-03-14") if "another" in e.source.text]
+    assert second and second[0].target is not None
+    assert (second[0].target.text, second[0].target.country) == ("Manafort", "USA")
+
+
+def test_a_relative_pronoun_beside_a_real_subject_is_the_object(pipeline: Any) -> None:
+    text = (
+        "Turkey would guard captured ISIS fighters which, the statement said, European governments "
+        "have refused to repatriate."
+    )
+    for e in _events(pipeline, text, "2019-10-07"):
+        assert "fighters" not in e.source.text, (e.source.text, e.cameo)
+
+
+def test_citizens_address_their_own_government(pipeline: Any) -> None:
+    # not a national story (France and Germany are named too), yet the protesters' government is British
+    text = (
+        "Thousands marched in London against Brexit on Saturday. Protesters, carrying placards asking the "
+        "government to revoke Article 50 and European Union flags, marched from Hyde Park. French and "
+        "German leaders met in Brussels."
+    )
+    [e] = [e for e in _events(pipeline, text, "2019-03-24") if e.cameo.startswith("02")]
+    assert e.source.code == "GBRCVL" and e.target is not None and e.target.code == "GBRGOV"

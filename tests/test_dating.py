@@ -114,6 +114,18 @@ def test_the_story_date_carries_to_later_sentences(pipeline: Any) -> None:
     )
 
 
+def test_only_the_lede_sets_the_story_date(pipeline: Any) -> None:
+    # a dated sentence deep in the story dates its own event, not the undated ones after it
+    text = (
+        "The United States House of Representatives voted to hold two Cabinet officers in contempt of "
+        "Congress. The vote was 230 to 198. The dispute is over the census. On July 2, Trump said he would "
+        "drop his bid to add the question. Kerri Kupec, a Justice Department spokeswoman, sharply "
+        "criticized the House's decision."
+    )
+    criticism = _one(_events(pipeline, text, "2019-07-20"), "11")
+    assert (criticism.date, criticism.date_source) == ("2019-07-20", "article")
+
+
 def test_a_clause_at_the_same_time_takes_the_main_clause_date(pipeline: Any) -> None:
     text = (
         "Violence broke out on Saturday when thousands of protesters rallied against the government "

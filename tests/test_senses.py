@@ -24,6 +24,8 @@ from eventwire.errors import DictionaryError
         "Kokesh hails from Arizona.",
         "Kosgei was the Chicago Marathon defending champion.",
         "Cruz said members of Congress have abused their power.",  # no assault in "abused their power"
+        "Adam Kokesh, an American activist, previously hosted a show on RT.",  # hosting a programme
+        "Norwegian foreign minister Ine Eriksen Soreide spoke to BBC News on Sunday.",  # an interview
     ],
 )
 def test_non_political_senses_give_no_event(pipeline: Any, text: str) -> None:

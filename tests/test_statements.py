@@ -182,3 +182,12 @@ def test_a_he_in_a_quotation_is_not_the_speaker(pipeline: Any) -> None:
     [e] = [e for e in _events(pipeline, text, "2020-09-01") if e.cameo == "051"]
     assert e.source.code == "INDGOV" and e.target is not None and e.target.country == "IND"
     assert e.target.text == "He"
+
+
+def test_a_reported_count_is_an_attribution_in_a_story_with_a_home_country(pipeline: Any) -> None:
+    # the arrested people take the story's country, which must not make them the statement's target
+    text = (
+        "Protests continued in Belgrade, Serbia. Police director Vladimir Rebic said at least 71 people "
+        "were arrested Friday night. The European Union and Russia urged calm."
+    )
+    assert not [e for e in _events(pipeline, text, "2020-07-11") if e.cameo.startswith("01")]

@@ -338,6 +338,12 @@ class ArticleActors:
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
         code, how = self._complete(token, tokens, code, how, is_person)
+        if token.pos_ == "NOUN" and (not code.country or how == "memory:title"):
+            # "the country's top diplomat, Sergei Lavrov,": the name beats an earlier actor's country
+            named = self._apposed_name(token)
+            if named is not None:
+                code = ActorCode(named.country, named.sector or code.sector)
+                how = (how + "+" if how else "") + "apposed-name"
         if is_person and how.startswith("kb:") and self.entities is not None:
             is_person = self.entities.kind_of(how) == "person"  # "Twitter" tagged PERSON is a company
         if not code:
@@ -380,6 +386,16 @@ class ArticleActors:
         text, start, end = self._span_text(tokens)
         self._learn_name(tokens, ActorCode(self.home, ""))  # "Sharif Hotak ...", later "Hotak"
         return ActorMention(text, start, end, self.home, "", "person+home-country")
+
+    def remembered_person(self, token: Any) -> ActorMention | None:
+        """A name that an earlier full mention gave a country after the first pass ("Paul Manafort", a
+        person of the story's country, then "another judge sentenced Manafort")."""
+        tokens = self._np_tokens(token)
+        code = self._lookup_name(tokens)
+        if code is None:
+            return None
+        text, start, end = self._span_text(tokens)
+        return ActorMention(text, start, end, code.country, code.sector, "person+earlier-name")
 
     def span_of(self, token: Any) -> tuple[str, int, int]:
         """The noun phrase a head word stands for: (text, start, end), the head and its left modifiers."""
@@ -506,6 +522,16 @@ class ArticleActors:
         if capital_only and token.dep_ in METONYM_DEPS:  # "Washington said", "Beijing's decision"
             return ActorCode(code.country, "GOV"), how + "+metonym"
         return code, how
+
+    def _apposed_name(self, token: Any) -> ActorMention | None:
+        """The known person a title stands beside ("the leader of Roman Catholic Christianity, Pope
+        Francis"): the title is that person, with the person's country and sector."""
+        for c in token.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in PERSON_LABELS:
+                found = self.mention(c)
+                if found is not None and found.country and not found.members:
+                    return found
+        return None
 
     def _body_of(self, token: Any) -> ActorCode | None:
         """The sector (and country) of the body a person is said to be "of" or "from"."""

@@ -190,7 +190,10 @@ class ArgumentFinder:
                         return self.actor_np(actors, pobj[0])
             return None
         else:
-            for c in verb.children:
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if len(subjects) > 1:  # "fighters which ... European nations have refused to repatriate":
+                subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]  # "which" is the object
+            for c in subjects:
                 if c.dep_ in SUBJECT_DEPS:
                     if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.actor_np(actors, verb.head)
@@ -271,6 +274,8 @@ class ArgumentFinder:
             if joint is not None:
                 return joint
         found = actors.mention(head)
+        if found is None and head.pos_ == "PROPN":
+            found = actors.remembered_person(head)  # "Paul Manafort ... sentenced Manafort"
         if found is None and head.ent_type_ == "PERSON" and actors.home:
             return actors.person_at_home(head)  # a named person in a domestic story: its country
         if found is None and self.unresolved_actors:

@@ -60,7 +60,7 @@ from eventwire.events.recoding import (
     stopped,
     verbal_attack,
 )
-from eventwire.events.speech import StatementReader
+from eventwire.events.speech import StatementReader, is_press
 from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
@@ -84,6 +84,9 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 LEDE = 3
 # Sectors of a state's officials and bodies.
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+# Non-state actors of one country who address "the government" address their own ("protesters asking
+# the government to revoke Article 50"; "the opposition accused the government").
+CITIZEN_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "BUS", "MED", "HRI", "NGO"})
 
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
@@ -193,9 +196,7 @@ class EventCoder:
                     sent, actors, places, found_events, make, self._recode, self.learned
                 )
             events.extend(deduplicate(without_covered_statements(sent, found_events)))
-            if (
-                story is None
-            ):  # the first dated sentence sets the story's date; later dates date their own events
+            if story is None and si < LEDE:  # a dated lede sentence sets the story's date
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
         return events, actors.resolved()
@@ -361,7 +362,7 @@ class EventCoder:
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
-            if code == "010" and target is not None and target.matched_by.endswith("+topic"):
+            if code == "010" and target is not None and _news_topic(target):
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
             if code == "010" and target is None:
                 return  # "officials said the plane was flying to ...": an attribution, no event
@@ -419,6 +420,8 @@ class EventCoder:
         core, around = _argument_words(tok, obj)
         if senses.not_political(tok.lemma_, core, around) is not None:
             return False  # interbank rates "offered", a goal "attacked"
+        if code.startswith("04") and target is not None and is_press(target):
+            return False  # "speaking to BBC Sport", "talked to reporters": an interview, not a consultation
         if self.unresolved_actors:
             return True  # sentence classification: the act counts whoever does it
         root = code[:2]
@@ -741,7 +744,8 @@ def _own_act(tok: Any, source: ActorMention) -> bool:
 def _at_home(
     source: ActorMention, target: ActorMention | None, places: ArticlePlaces, titles: frozenset[str]
 ) -> tuple[ActorMention, ActorMention | None]:
-    """Source and target with the story's home country where they have none, unless that makes a
+    """Source and target with the story's home country where they have none (an unnamed government
+    addressed by a country's citizens is theirs), unless that makes a
     named person one actor with the other side ("President Mitterand welcomed South African leader
     de Klerk": Mitterand is no South African, though the story is about South Africa)."""
     home_source = localise(source, "", "home-country", places)
@@ -756,6 +760,14 @@ def _at_home(
         # "Thatcher told Parliament", "Nakasone told the Lower House Budget Committee": a national
         # official addresses the legislature of the official's own country
         target = localise(target, source.country, "speaker-country")
+    if (
+        target.sector in STATE_SECTORS
+        and not target.country
+        and not target.members
+        and home_source.sector in CITIZEN_SECTORS
+        and home_source.country
+    ):
+        target = localise(target, home_source.country, "source-country")
     home_target = localise(target, "", "home-country", places)
     if home_source.identity != home_target.identity or same_actor(source, target):
         return home_source, home_target
@@ -809,3 +821,11 @@ def _span_texts(mention: ActorMention) -> list[str]:
 
 
 __all__ = ["ActorCode", "EventCoder", "EventStatus"]
+
+
+def _news_topic(target: ActorMention) -> bool:
+    """A plain statement's target read off its content clause ("said 71 people were arrested", "said the
+    party was ready"): news the speaker reports, unless the clause judges a named actor ("said Biden was
+    weak").  The tag survives later localisation ("+topic+home-country")."""
+    tags = target.matched_by.split("+")
+    return "topic" in tags and "judged" not in tags

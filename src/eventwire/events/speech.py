@@ -17,11 +17,11 @@ from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.statements import StatementLexicon, content_tokens, words_of
 from eventwire.models import ActorMention
 
-__all__ = ["SPEAKER_PRONOUNS", "StatementReader"]
+__all__ = ["SPEAKER_PRONOUNS", "StatementReader", "is_press"]
 
 # Names of news outlets: a statement told to them is told to the press.
 _MEDIA_NAME = re.compile(
-    r"\b(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Daily|Telegraph|Guardian|Agency|Press|TV|Radio)$"
+    r"\b(?:Post|Times|News|Herald|Tribune|Journal|Gazette|Daily|Telegraph|Guardian|Agency|Press|TV|Radio|Sport)$"
 )
 
 # Subjects of a reported clause that stand for the speaker ("X said he would ...", "the ministry said it
@@ -29,6 +29,12 @@ _MEDIA_NAME = re.compile(
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
 
 THIRD_PERSON = frozenset({"he", "she"})
+
+
+def is_press(mention: ActorMention) -> bool:
+    """Whether an actor is a news outlet or the press ("reporters", "BBC Sport", "the Jakarta Post"):
+    speaking to it is a statement, not a consultation."""
+    return mention.sector == "MED" or bool(_MEDIA_NAME.search(mention.text))
 
 
 class StatementReader:
@@ -44,7 +50,7 @@ class StatementReader:
         """Whom a statement is addressed to or about: the addressee ("told Iran"; reporters and the
         press are no target), else, for a plain statement, the actor its content clause is about
         ("said Biden was weak")."""
-        if target is not None and (target.sector == "MED" or _MEDIA_NAME.search(target.text)):
+        if target is not None and is_press(target):
             target = None  # "told reporters", "told the BBC", "told the Jakarta Post"
         if target is not None:
             return target
@@ -68,9 +74,11 @@ class StatementReader:
                 # "said Biden was weak"; "said the deal was lousy": the deal's author
                 found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
                 if found is not None and not same_actor(source, found):
-                    # "said Biden was weak": a judgement of the actor, not news it made
-                    judged = clause.lemma_ == "be" and any(
-                        c.dep_ in {"acomp", "attr"} for c in clause.children
+                    # "said Biden was weak": a judgement of a named actor, not news it made
+                    judged = (
+                        clause.lemma_ == "be"
+                        and subject.pos_ == "PROPN"
+                        and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
                     )
                     return replace(
                         found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic")
