@@ -533,3 +533,17 @@ def test_a_store_of_an_older_schema_is_a_clear_error_and_is_left_alone(tmp_path:
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     con.close()
     assert tables == {"meta", "event_groups"}  # no table of this version was added to it
+
+
+def test_an_unspecified_report_joins_the_specific_report_of_its_happening(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.events.identity import event_identity
+
+    text = (
+        "US President Donald Trump had a phone conversation with Turkish President Recep Tayyip Erdogan on "
+        "Sunday. The White House said US troops would leave the area. Senator Lindsey Graham wrote that the "
+        "statement issued after Trump spoke with Erdogan was a disaster."
+    )
+    calls = [e for e in pipeline.code_text(text, published="2019-10-07") if e.cameo.startswith("04")]
+    assert len(calls) == 2 and {e.cameo for e in calls} == {"041"}
+    assert len({event_identity(e).key for e in calls}) == 1
+    assert "same-happening:041" in calls[1].pattern

@@ -191,3 +191,31 @@ def test_a_reported_count_is_an_attribution_in_a_story_with_a_home_country(pipel
         "were arrested Friday night. The European Union and Russia urged calm."
     )
     assert not [e for e in _events(pipeline, text, "2020-07-11") if e.cameo.startswith("01")]
+
+
+def test_a_written_or_tweeted_statement_is_coded_by_what_it_says(pipeline: Any) -> None:
+    text = (
+        'Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, "Leaving them to die is a '
+        'big mistake."'
+    )
+    [e] = _events(pipeline, text, "2019-10-08")
+    assert e.cameo == "111" and e.target is None  # Twitter is where it was said, not to whom
+    text = 'Chinese President Xi Jinping wrote, "We mourn the passing away of Shinzo Abe."'
+    [e] = _events(pipeline, text, "2022-07-09")
+    assert e.cameo == "018" and e.target is not None and e.target.country == "JPN"
+
+
+def test_condolences_over_a_death_go_to_the_deceased(pipeline: Any) -> None:
+    text = (
+        "Chinese President Xi Jinping expressed deep condolences over the death of former Japanese prime "
+        "minister Shinzo Abe."
+    )
+    [e] = _events(pipeline, text, "2022-07-09")
+    assert e.cameo == "018" and e.target is not None and e.target.code == "JPNELI"
+
+
+def test_a_candidates_campaign_is_a_party_actor(pipeline: Any) -> None:
+    text = "The Biden campaign criticized Trump's refusal to debate virtually."
+    [e] = _events(pipeline, text, "2020-10-10")
+    assert (e.source.code, e.cameo) == ("USAPTY", "111")
+    assert e.target is not None and e.target.code == "USAGOV"

@@ -28,6 +28,8 @@ from eventwire.models import ActorCode, ActorMention
 NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "punct", "quantmod"}
 )
+# Heads of a candidate's organisation named after the candidate ("the Trump campaign").
+CAMPAIGN_HEADS = frozenset({"campaign"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"its", "it"})
@@ -324,6 +326,9 @@ class ArticleActors:
         if joint is not None:
             return joint
         is_person = token.ent_type_ in PERSON_LABELS
+        campaign = self._campaign_of(token, tokens)
+        if campaign is not None:
+            return campaign
         if self.is_thing(token):
             return None  # "a military cooperation agreement", "hospital treatment": a thing
         if self._possessed_thing(token, tokens):
@@ -392,10 +397,17 @@ class ArticleActors:
         person of the story's country, then "another judge sentenced Manafort")."""
         tokens = self._np_tokens(token)
         code = self._lookup_name(tokens)
+        if code is None and self.home and self._named_person_before(token):
+            code = ActorCode(self.home, "")  # as person_at_home: the tagger missed it this time
         if code is None:
             return None
         text, start, end = self._span_text(tokens)
         return ActorMention(text, start, end, code.country, code.sector, "person+earlier-name")
+
+    def _named_person_before(self, token: Any) -> bool:
+        """Whether the article named a person with this word before ("Pranab Mukherjee ... died", then
+        "the passing away of Bharat Ratna Pranab Mukherjee" with the name tagged as a product)."""
+        return any(t.text == token.text and t.ent_type_ in PERSON_LABELS for t in self.doc[: token.i])
 
     def span_of(self, token: Any) -> tuple[str, int, int]:
         """The noun phrase a head word stands for: (text, start, end), the head and its left modifiers."""
@@ -522,6 +534,20 @@ class ArticleActors:
         if capital_only and token.dep_ in METONYM_DEPS:  # "Washington said", "Beijing's decision"
             return ActorCode(code.country, "GOV"), how + "+metonym"
         return code, how
+
+    def _campaign_of(self, token: Any, tokens: list[Any]) -> ActorMention | None:
+        """A candidate's election campaign ("the Biden campaign said"): a party actor of the
+        candidate's country, though "campaign" alone is a thing ("a vaccination campaign")."""
+        if token.lemma_.lower() not in CAMPAIGN_HEADS:
+            return None
+        names = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ in PERSON_LABELS]
+        found = self.mention(names[-1]) if names else None
+        if found is None or not found.country or found.members:
+            return None
+        text, start, end = self._span_text(tokens)
+        mention = ActorMention(text, start, end, found.country, "PTY", found.matched_by + "+campaign")
+        self._remember(token, mention, False)
+        return mention
 
     def _apposed_name(self, token: Any) -> ActorMention | None:
         """The known person a title stands beside ("the leader of Roman Catholic Christianity, Pope

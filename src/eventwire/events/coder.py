@@ -40,10 +40,7 @@ from eventwire.events.dating import (
     temporal_expressions,
     with_date,
 )
-from eventwire.events.happenings import (
-    deduplicate,
-    without_covered_statements,
-)
+from eventwire.events.happenings import deduplicate, specific_reports, without_covered_statements
 from eventwire.events.learned import LearnedPairs
 from eventwire.events.locating import ArticlePlaces, Locator, localise
 from eventwire.events.modality import INTEND, announced_negation, no_longer, refused, status_of
@@ -199,7 +196,12 @@ class EventCoder:
             if story is None and si < LEDE:  # a dated lede sentence sets the story's date
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
-        return events, actors.resolved()
+        return specific_reports(events, self._specific), actors.resolved()
+
+    def _specific(self, event: Event, code: str) -> Event:
+        """An unspecified report under the code of the specific report of its happening."""
+        entry = self.res.cameo.get(code)
+        return replace(event, **_code_fields(entry), pattern=f"{event.pattern}+same-happening:{code}")
 
     def may_fire(self, sent: Any) -> bool:
         """Whether a pattern may fire in a parsed sentence before NER has run: a trigger with its
@@ -366,9 +368,10 @@ class EventCoder:
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
             if code == "010" and target is None:
                 return  # "officials said the plane was flying to ...": an attribution, no event
-            if code == "018" and target is None:  # "my heart goes out to the families"
-                target = self._speech.bereaved(actors, tok, source)
-                target = target and localise(localise(target, place), "", "home-country", ctx.places)
+        if code == "018" and target is None and self.statements:
+            # "my heart goes out to the families"; "condolences over the death of Shinzo Abe"
+            target = self._speech.bereaved(actors, tok, source)
+            target = target and localise(localise(target, place), "", "home-country", ctx.places)
         stops = STOPPED_CODE.get(code[:2]) if no_longer(tok) else None
         code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
         if stops is not None:  # "will no longer fund the WHO": aid stopped, not refused or intended

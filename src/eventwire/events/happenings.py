@@ -1,13 +1,15 @@
 """One event per happening in a sentence: the sentence's events deduplicated, a covered plain statement
-dropped, a back-off target shared by coordinated sources."""
+dropped, a back-off target shared by coordinated sources; in an article, an unspecified report of a
+happening takes the code of its specific report."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from eventwire.events.arguments import same_actor
+from eventwire.events.identity import event_identity, may_join
 from eventwire.models import ActorMention, Event
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "deduplicate",
     "kind",
     "share_targets",
+    "specific_reports",
     "trigger_tokens",
     "without_covered_statements",
 ]
@@ -141,3 +144,37 @@ def kind(e: Event) -> str:
 def _guessed(e: Event) -> bool:
     """An event a classifier proposed (the back-off or the learned model), not a rule's reading."""
     return "backoff" in e.pattern or e.pattern.startswith("model:")
+
+
+def specific_reports(events: list[Event], recode: Callable[[Event, str], Event]) -> list[Event]:
+    """An unspecified report of an act ("after Trump spoke with Erdogan", 040) beside a specific report
+    of the same dyad's act of that root in the article ("Trump had a phone conversation with Erdogan",
+    041), on a date that may be the same, is a mention of that happening: it takes the specific code
+    (``recode``), so that both join one event.  Only when the specific code is the one candidate."""
+    specific: dict[tuple[object, ...], list[Event]] = {}
+    for e in events:
+        if e.status == "asserted" and e.target is not None and not _unspecified(e.cameo):
+            specific.setdefault(_dyad_root(e), []).append(e)
+    out = []
+    for e in events:
+        if e.status == "asserted" and e.target is not None and _unspecified(e.cameo):
+            here = event_identity(e)
+            codes = {
+                s.cameo[:3]
+                for s in specific.get(_dyad_root(e), ())
+                if may_join(event_identity(replace(s, cameo=e.cameo)), here)
+            }
+            if len(codes) == 1:
+                [code] = [s.cameo for s in specific[_dyad_root(e)] if s.cameo[:3] in codes][:1]
+                e = recode(e, code)
+        out.append(e)
+    return out
+
+
+def _unspecified(cameo: str) -> bool:
+    """A CAMEO code that is its root's "not specified below" code (040, 190)."""
+    return len(cameo) == 3 and cameo.endswith("0")
+
+
+def _dyad_root(e: Event) -> tuple[object, ...]:
+    return (actor_key(e.source), actor_key(e.target), e.cameo[:2])

@@ -31,10 +31,18 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
 THIRD_PERSON = frozenset({"he", "she"})
 
 
+# Platforms a statement is published on ("wrote on Twitter"): the medium, never the addressee.
+_PLATFORMS = frozenset(
+    {"twitter", "facebook", "youtube", "instagram", "telegram", "tiktok", "weibo", "wechat", "medium"}
+)
+
+
 def is_press(mention: ActorMention) -> bool:
-    """Whether an actor is a news outlet or the press ("reporters", "BBC Sport", "the Jakarta Post"):
-    speaking to it is a statement, not a consultation."""
-    return mention.sector == "MED" or bool(_MEDIA_NAME.search(mention.text))
+    """Whether an actor is a news outlet, the press or a platform ("reporters", "BBC Sport", "the
+    Jakarta Post", "Twitter"): speaking to it or on it is a statement, not a consultation."""
+    words = mention.text.lower().split()
+    platform = bool(words) and words[-1] in _PLATFORMS
+    return mention.sector == "MED" or platform or bool(_MEDIA_NAME.search(mention.text))
 
 
 class StatementReader:
@@ -98,6 +106,10 @@ class StatementReader:
         """Whom an empathetic comment goes to: the object of "to" or "with" in its content ("my heart
         goes out to the families", "our thoughts are with those who lost their loved ones")."""
         for t in content_tokens(tok):
+            if _the_deceased(t):  # "grieves the passing away of Pranab Mukherjee", "Leonov's death"
+                found = self.arguments.actor_np(actors, t)
+                if found is not None and not same_actor(source, found):
+                    return found
             if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
                 found = self.arguments.actor_np(actors, t)
                 if found is None and t.lower_ in {"those", "all"}:
@@ -105,6 +117,22 @@ class StatementReader:
                 if found is not None and not same_actor(source, found):
                     return found
         return None
+
+
+# Nouns of a death that an empathetic comment is about: the one who died is its target.
+DEATH_NOUNS = frozenset({"passing", "death", "loss", "demise", "killing", "murder", "assassination"})
+
+
+def _the_deceased(t: Any) -> bool:
+    """Whether a token names the one a death noun is about ("the passing away of X", "X's death")."""
+    if t.dep_ == "poss":
+        return t.head.lemma_.lower() in DEATH_NOUNS
+    if t.dep_ == "pobj" and t.head.lower_ == "of":
+        noun = t.head.head
+        if noun.lower_ == "away" and noun.i > 0:  # "the passing away of": "of" may hang on "away"
+            noun = noun.doc[noun.i - 1]
+        return noun.lower_ in DEATH_NOUNS or noun.lemma_.lower() in DEATH_NOUNS
+    return False
 
 
 def _the_bereaved(t: Any) -> ActorMention | None:
