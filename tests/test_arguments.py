@@ -281,3 +281,30 @@ def test_citizens_address_their_own_government(pipeline: Any) -> None:
     )
     [e] = [e for e in _events(pipeline, text, "2019-03-24") if e.cameo.startswith("02")]
     assert e.source.code == "GBRCVL" and e.target is not None and e.target.code == "GBRGOV"
+
+
+def test_the_accused_is_the_subject_of_an_allegation_without_that(pipeline: Any) -> None:
+    text = (
+        "Sharif Hotak, a member of the provincial council in Afghanistan's Maidan Wardak province, said the "
+        "attack killed 126 people. Hotak also alleged the central government are hiding accurate casualty "
+        "figures."
+    )
+    [e] = [e for e in _events(pipeline, text, "2019-01-22") if e.cameo.startswith("11")]
+    assert e.cameo == "112" and e.target is not None and e.target.code == "AFGGOV"
+
+
+def test_a_later_mention_takes_the_code_of_the_earlier_longer_one(pipeline: Any) -> None:
+    # the entity tagger reads "Nicola Sturgeon" as an organisation both times
+    text = (
+        "There were several speakers at the rally in London, including First Minister of Scotland Nicola "
+        'Sturgeon. Nicola Sturgeon said it was "the moment of maximum opportunity" for stopping a no-deal '
+        "Brexit."
+    )
+    [e] = _events(pipeline, text, "2019-03-24")
+    assert (e.source.text, e.source.country, e.cameo) == ("Nicola Sturgeon", "GBR", "013")
+
+
+def test_the_act_of_a_charge_is_nobodys_act(pipeline: Any) -> None:
+    text = "A jury convicted Blankenship of misdemeanor conspiracy to violate mine safety standards."
+    events = _events(pipeline, text, "2020-10-19")
+    assert [e.cameo for e in events] == ["116"]  # the conviction, not a violation by the jury

@@ -219,3 +219,9 @@ def test_a_candidates_campaign_is_a_party_actor(pipeline: Any) -> None:
     [e] = _events(pipeline, text, "2020-10-10")
     assert (e.source.code, e.cameo) == ("USAPTY", "111")
     assert e.target is not None and e.target.code == "USAGOV"
+
+
+def test_denying_someone_a_victory_is_no_denial(pipeline: Any) -> None:
+    text = 'Philippine Defence Secretary Delfin Lorenzana vowed to "deny terrorism any victory".'
+    events = _events(pipeline, text, "2019-01-28")
+    assert events and not [e for e in events if e.cameo.startswith("016")]

@@ -396,13 +396,24 @@ class ArticleActors:
         """A name that an earlier full mention gave a country after the first pass ("Paul Manafort", a
         person of the story's country, then "another judge sentenced Manafort")."""
         tokens = self._np_tokens(token)
-        code = self._lookup_name(tokens)
+        text, start, end = self._span_text(tokens)
+        code = self._lookup_name(tokens) or self._earlier_phrase(text, token.i)
         if code is None and self.home and self._named_person_before(token):
             code = ActorCode(self.home, "")  # as person_at_home: the tagger missed it this time
         if code is None:
             return None
-        text, start, end = self._span_text(tokens)
         return ActorMention(text, start, end, code.country, code.sector, "person+earlier-name")
+
+    def _earlier_phrase(self, text: str, before: int) -> ActorCode | None:
+        """The code of an earlier actor whose words end with these ("First Minister of Scotland Nicola
+        Sturgeon", then "Nicola Sturgeon said"), whatever the entity tagger made of the name."""
+        for entry in reversed(self._memory):
+            earlier = entry.mention
+            if entry.token_i >= before or not earlier.country or earlier.members:
+                continue
+            if earlier.text == text or earlier.text.endswith(" " + text):
+                return earlier.identity
+        return None
 
     def _named_person_before(self, token: Any) -> bool:
         """Whether the article named a person with this word before ("Pranab Mukherjee ... died", then

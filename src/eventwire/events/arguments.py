@@ -74,6 +74,11 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CONFLICT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 # Verbal acts addressed to someone who may be named as the subject of a that-clause.
 ADDRESSED_ROOTS = frozenset({"02", "10", "11", "13"})
+#: Nouns of a charge or a suspicion: the act in their clause ("conspiracy to violate", "charges of plotting
+#: to kill") is what someone is accused of, never an act of the clause's subject.
+CHARGE_NOUNS = frozenset(
+    {"conspiracy", "charge", "count", "allegation", "accusation", "suspicion", "plot", "indictment"}
+)
 #: Nouns whose "on X" / "about X" names a topic: documents, statements, talks.
 TOPIC_HOLDERS = frozenset(
     {
@@ -174,7 +179,7 @@ class ArgumentFinder:
         return None
 
     def _verb_source(self, actors: ArticleActors, verb: Any, depth: int) -> ActorMention | None:
-        if depth > 4:
+        if depth > 4 or _charged_act(verb):
             return None
         if is_passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES:
             patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -391,7 +396,8 @@ class ArgumentFinder:
                 for c in tok.children:
                     that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                     modal = any(a.dep_ == "aux" and a.lower_ in pattern.modal for a in c.children)
-                    if c.dep_ == "ccomp" and (that or modal):
+                    accused = pattern.code.startswith("112")  # "alleged the government are hiding ..."
+                    if c.dep_ == "ccomp" and (that or modal or accused):
                         slots.extend(g for g in c.children if g.dep_ == "nsubj")
         return slots
 
@@ -710,3 +716,10 @@ __all__ = [
     "place_use",
     "same_actor",
 ]
+
+
+def _charged_act(verb: Any) -> bool:
+    """Whether a verb is the act of a charge ("convicted him of conspiracy to violate safety standards",
+    whatever the parser hangs "to violate" on): what someone is accused of, not an act of the subject."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    return to is not None and to.i > 0 and verb.doc[to.i - 1].lemma_.lower() in CHARGE_NOUNS
