@@ -121,6 +121,9 @@ def test_packaged_table_is_compact_dated_and_sourced() -> None:
         ("Stanford University", "2023-06-01", None, "USAEDU"),
         ("Hayat Tahrir al-Sham", "2020-06-01", "Hayat Tahrir al-Sham fighters shelled the town.", "SYRREB"),
         ("USAID", "2019-06-01", "USAID sent food aid to the region.", "USADEV"),
+        # a group the agent table codes once for all time follows the dated rows of the team's table
+        ("the Taliban", "2019-06-01", "The Taliban attacked a checkpoint in Kunduz.", "AFGREB"),
+        ("the Taliban", "2023-06-01", "The Taliban banned women from universities.", "AFGGOV"),
     ],
 )
 def test_named_actors_that_need_world_knowledge(pipeline, text, date, context, code) -> None:  # type: ignore[no-untyped-def]

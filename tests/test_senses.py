@@ -25,6 +25,8 @@ from eventwire.errors import DictionaryError
         "Kosgei was the Chicago Marathon defending champion.",
         "Cruz said members of Congress have abused their power.",  # no assault in "abused their power"
         "Adam Kokesh, an American activist, previously hosted a show on RT.",  # hosting a programme
+        "The Ukrainian driver struck a group of motorcycles on U.S. Route 2.",  # a crash: "a group of"
+        "The Iranian government received dozens of patients from Iraq.",  # through "dozens of"
         "Norwegian foreign minister Ine Eriksen Soreide spoke to BBC News on Sunday.",  # an interview
     ],
 )

@@ -192,6 +192,10 @@ class EntityTable:
                     surnames.setdefault(last, []).append(term)
         self._names = {k: tuple(v) for k, v in names.items()}
         self._kinds = {t.id: t.kind for t in self.terms}
+        codes: dict[str, set[tuple[str, str]]] = {}
+        for t in self.terms:
+            codes.setdefault(t.id, set()).add((t.country, t.sector))
+        self._changing = frozenset(i for i, c in codes.items() if len(c) > 1)
         self._surnames = {k: tuple(v) for k, v in surnames.items()}
 
     @classmethod
@@ -220,6 +224,10 @@ class EntityTable:
         """The kind of the entity a ``matched_by`` (``kb:<id>+notes``) or an id names ("" if unknown)."""
         ident = matched_by.removeprefix("kb:").split("+", 1)[0]
         return self._kinds.get(ident, "")
+
+    def changes(self, ident: str) -> bool:
+        """Whether an entity's code changes over its terms (the Taliban: rebels, then government)."""
+        return ident in self._changing
 
     def candidates(self, name: str) -> tuple[EntityTerm, ...]:
         """Every term whose name or alias is ``name`` (normalised)."""

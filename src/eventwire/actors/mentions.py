@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
-from eventwire.actors.entities import EntityTable
+from eventwire.actors.entities import EntityMatch, EntityTable, EntityTerm
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.senses import WordSenses
@@ -339,6 +339,12 @@ class ArticleActors:
             names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS]
             if len(names) > 1 and place in names:
                 found = None  # "Sudesh Amman": a surname, not Jordan's capital
+        if found is not None and found[1].startswith("group:"):
+            # a named group the agent table codes once for all time ("Taliban": AFGREB) follows the
+            # user's entity file, and the team's table where that dates a change of code
+            dated = self._entity_match(tokens)
+            if dated is not None and self._overrides_group(dated.term):
+                found = ActorCode(dated.country, dated.sector), dated.matched_by
         if found is None and token.text in CHAMBER_NAMES and token.pos_ == "PROPN":
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
@@ -620,6 +626,17 @@ class ArticleActors:
     def _entity(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
         """A whole name of the entity table, as of the article's date, namesakes settled by the
         article's countries: the phrase, then its name without leading titles or modifiers."""
+        found = self._entity_match(tokens)
+        return (ActorCode(found.country, found.sector), found.matched_by) if found is not None else None
+
+    def _overrides_group(self, term: EntityTerm) -> bool:
+        """Whether an entity row beats the agent table's fixed code for a named group."""
+        assert self.entities is not None
+        dated = self.on is not None and self.entities.changes(term.id)  # no day: the fixed code stands
+        return term.source == "user" or (term.source == "curated" and dated)
+
+    def _entity_match(self, tokens: list[Any]) -> EntityMatch | None:
+        """The entity table's match for a noun phrase (see :meth:`_entity`)."""
         head = tokens[-1].head
         inside = tokens[-1].dep_ in {"compound", "flat"} and (head.pos_ == "PROPN" or bool(head.ent_type_))
         if self.entities is None or inside:
@@ -636,7 +653,7 @@ class ArticleActors:
         for key in keys:
             found = self.entities.lookup(key, self.on, self._country_counts)
             if found is not None:
-                return ActorCode(found.country, found.sector), found.matched_by
+                return found
         return None
 
     def _title_code(self, head: Any) -> ActorCode | None:

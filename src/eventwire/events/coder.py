@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from eventwire.actors.mentions import ArticleActors
+from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors
 from eventwire.events.arguments import (
     ArgumentFinder,
     is_passive,
@@ -621,6 +621,8 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
     for c in tok.children:
         if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "compound"}:
             core.append(c.lemma_)
+            if c.lemma_.lower() in QUANTITY_HEADS:  # "struck a group of motorcycles": the motorcycles
+                core.extend(p.lemma_ for o in c.children if o.lower_ == "of" for p in o.children)
             # "Typhoon Haiyan killed ...": a named storm's kind is its compound
             core.extend(m.lemma_ for m in c.children if c.pos_ == "PROPN" and m.dep_ == "compound")
         elif c.dep_ in {"prep", "agent"}:
