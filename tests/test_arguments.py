@@ -308,3 +308,12 @@ def test_the_act_of_a_charge_is_nobodys_act(pipeline: Any) -> None:
     text = "A jury convicted Blankenship of misdemeanor conspiracy to violate mine safety standards."
     events = _events(pipeline, text, "2020-10-19")
     assert [e.cameo for e in events] == ["116"]  # the conviction, not a violation by the jury
+
+
+def test_a_title_takes_the_body_it_stands_beside(pipeline: Any) -> None:
+    text = (
+        "Tunisian police raided a house in Sousse. The militant organisation, the Islamic State of Iraq and "
+        "the Levant, claimed responsibility for all three attacks."
+    )
+    [e] = [e for e in _events(pipeline, text, "2015-06-27") if e.cameo == "015"]
+    assert e.source.code == "IMGREB"

@@ -27,6 +27,12 @@ from eventwire.errors import DictionaryError
         "Adam Kokesh, an American activist, previously hosted a show on RT.",  # hosting a programme
         "The Ukrainian driver struck a group of motorcycles on U.S. Route 2.",  # a crash: "a group of"
         "The Iranian government received dozens of patients from Iraq.",  # through "dozens of"
+        "The government of Samoa executed a planned shutdown of public services.",  # business senses
+        "Last year, Japan racked up a 51.5 billion dlr surplus with the United States.",
+        "In 2016, Iranian Grand Master Ehsan Ghaem-Maghami refused to play against an Israeli player.",
+        "Philippine police spokesman Casicas also asked people to pray for the repose of his soul.",
+        "Saudi Arabia's government has quelled fears that LPG supplies from the Gulf could be disrupted.",
+        "The Indian charity fights against violence and exploitation of sex workers.",
         "Norwegian foreign minister Ine Eriksen Soreide spoke to BBC News on Sunday.",  # an interview
     ],
 )

@@ -225,3 +225,12 @@ def test_denying_someone_a_victory_is_no_denial(pipeline: Any) -> None:
     text = 'Philippine Defence Secretary Delfin Lorenzana vowed to "deny terrorism any victory".'
     events = _events(pipeline, text, "2019-01-28")
     assert events and not [e for e in events if e.cameo.startswith("016")]
+
+
+def test_reporters_are_asked_nothing(pipeline: Any) -> None:
+    text = (
+        "But Japanese Prime Minister Yasuhiro Nakasone told reporters Japan should not cut its lines of "
+        "communication with Iran and Iraq."
+    )
+    for e in _events(pipeline, text, "1987-04-01"):
+        assert e.target is None or e.target.sector != "MED", (e.cameo, e.target)

@@ -567,10 +567,11 @@ class ArticleActors:
         return mention
 
     def _apposed_name(self, token: Any) -> ActorMention | None:
-        """The known person a title stands beside ("the leader of Roman Catholic Christianity, Pope
-        Francis"): the title is that person, with the person's country and sector."""
+        """The known person or body a title stands beside ("the leader of Roman Catholic Christianity,
+        Pope Francis"; "the militant organisation, the Islamic State"): the title is that actor, with its
+        country and sector."""
         for c in token.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in PERSON_LABELS:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in {*PERSON_LABELS, "ORG", "NORP"}:
                 found = self.mention(c)
                 if found is not None and found.country and not found.members:
                     return found

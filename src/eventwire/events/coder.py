@@ -352,6 +352,8 @@ class EventCoder:
         # an act on a thing stands when the thing is political ("denounced 49 journalist detentions",
         # "rejected a peace plan"); "fought the virus" is dropped by its sense (_admissible)
         theme = self._theme(actors, found_target.theme) if target is None else None
+        if target is not None and pattern.modal and is_press(target):
+            target = None  # "told reporters Japan should not cut its lines": reporters are asked nothing
         if target is None and pattern.modal:
             return  # "Kenya said it must act": a demand needs someone else to act
         if pattern.code.startswith("01"):

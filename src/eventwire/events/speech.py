@@ -41,7 +41,7 @@ def is_press(mention: ActorMention) -> bool:
     """Whether an actor is a news outlet, the press or a platform ("reporters", "BBC Sport", "the
     Jakarta Post", "Twitter"): speaking to it or on it is a statement, not a consultation."""
     words = mention.text.lower().split()
-    platform = bool(words) and words[-1] in _PLATFORMS
+    platform = bool(words) and (words[-1] in _PLATFORMS or words[-1].endswith("news"))  # "Wikinews"
     return mention.sector == "MED" or platform or bool(_MEDIA_NAME.search(mention.text))
 
 
