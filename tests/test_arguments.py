@@ -317,3 +317,30 @@ def test_a_title_takes_the_body_it_stands_beside(pipeline: Any) -> None:
     )
     [e] = [e for e in _events(pipeline, text, "2015-06-27") if e.cameo == "015"]
     assert e.source.code == "IMGREB"
+
+
+def test_the_one_written_to_is_the_one_asked(pipeline: Any) -> None:
+    text = (
+        "Northamptonshire's chief constable Nick Adderley wrote to the US Embassy in London asking to waive "
+        "her diplomatic immunity."
+    )
+    [e] = _events(pipeline, text, "2019-10-08")
+    assert e.cameo == "020" and e.target is not None and e.target.code == "USAGOV"
+
+
+def test_after_being_attacked_the_clause_subject_is_the_victim(pipeline: Any) -> None:
+    text = (
+        "Protests continued in Belgrade, Serbia. A number of journalists were also injured after being "
+        "attacked by protesters."
+    )
+    [e] = [e for e in _events(pipeline, text, "2020-07-11") if e.cameo.startswith("18")]
+    assert e.source.code == "SRBCVL" and e.target is not None and e.target.code == "SRBMED"
+
+
+def test_rioters_are_civilians_and_a_crowd_storming_parliament_riots(pipeline: Any) -> None:
+    text = "President Trump delivered a speech in which he condemned rioters who desecrate statues."
+    [e] = _events(pipeline, text, "2020-07-04")
+    assert e.cameo == "111" and e.target is not None and e.target.sector == "CVL"
+    text = "Protesters tried to storm the Serbian parliament in Belgrade on Tuesday night."
+    [e] = [e for e in _events(pipeline, text, "2020-07-08") if e.cameo[:2] in {"14", "18", "19"}]
+    assert e.cameo == "145" and e.target is not None and e.target.code == "SRBLEG"

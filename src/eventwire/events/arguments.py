@@ -390,6 +390,20 @@ class ArgumentFinder:
                     slots.append(c)
             if passive and tok.dep_ in {"acl", "relcl"} and not slots and tok.head.pos_ in NOMINAL_POS:
                 slots.append(tok.head)  # "the man killed by police"
+            if passive and not slots and tok.dep_ in {"pcomp", "advcl"}:
+                # "journalists were injured after being attacked by protesters": the clause's subject
+                governor = tok.head.head if tok.dep_ == "pcomp" else tok.head
+                slots.extend(c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"})
+            if not slots and pattern.code[:2] in ADDRESSED_ROOTS and tok.dep_ == "advcl":
+                # "wrote to the US Embassy asking to waive her immunity", "brought the case before the
+                # ECJ, asking for clarifications": the one written to is the one asked
+                slots.extend(
+                    p
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.lower_ in {"to", "before"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                )
             if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
                 # "demanded that Seoul release the funds": the one asked is the complement's subject;
                 # "said Iran must release the sailors": the subject of the clause with the modal

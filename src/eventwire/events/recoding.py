@@ -5,7 +5,8 @@ intent (03x), a refused one a rejection (12x), a suspended one a reduction of re
 announced conflictual one a threat (13x), one only weighed a policy option (014).  Violence by whom
 (docs/annotation.md §3.2, §10.3): violence by people who are not a state's forces or an armed group
 is assault (18x) — a killing 1823, a stabbing or beating 182 — and civilians clashing with police or
-each other riot (145); police force against civilians is violent repression (175).  A protest by a
+each other or attacking the state's institutions riot (145: "protesters stormed parliament"); police
+force against civilians is violent repression (175).  A protest by a
 state or its government is an official complaint (114), not a demonstration (14x).
 """
 
@@ -90,6 +91,8 @@ ASSAULT_CODES = {
 }
 # Words of a clash rather than a one-sided attack.
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "scuffle", "riot", "brawl", "skirmish"})
+# Sectors of the state institutions a crowd storms or attacks (a riot, not an assault on a person).
+STORMED_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
 
 
 def recode_modality(
@@ -242,6 +245,8 @@ def recode_by_actors(
         return code, ""
     if root == "19" and lemma in CLASH_LEMMAS:
         return "145", "+riot"  # protesters clashing with police or with each other
+    if root == "19" and source.sector == "CVL" and target is not None and target.sector in STORMED_SECTORS:
+        return "145", "+riot"  # "protesters tried to storm parliament": a crowd's violence against the state
     if root == "19":
         return ASSAULT_CODES.get(lemma, "180"), "+assault"  # a gunman, an attacker, a mob
     return code, ""
