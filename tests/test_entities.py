@@ -274,3 +274,12 @@ def test_entity_command_errors_are_clear(capsys: pytest.CaptureFixture[str], tmp
     assert "ISO 3166-1 alpha-3" in capsys.readouterr().err
     assert main(["entities", "the Taliban", "--date", "2023-03-01", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["chosen"]["country"] == "AFG"
+
+
+def test_a_title_in_the_phrase_gives_the_sector_over_a_namesake(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Trump sued Manhattan District Attorney Cyrus R. Vance, Jr. to block the release of his "
+        "taxes."
+    )
+    [e] = pipeline.code_text(text, published="2019-09-20")
+    assert e.cameo == "115" and e.target is not None and e.target.code == "USAJUD"  # not the late Cyrus Vance

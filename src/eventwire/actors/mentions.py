@@ -536,7 +536,7 @@ class ArticleActors:
             holder = self._office_holder(tokens) or self._imported_actor(tokens) or self._entity(tokens)
             if holder is not None:
                 found, how_found = holder
-                return ActorCode(found.country, found.sector or code.sector), how_found
+                return ActorCode(found.country, _titled_sector(code.sector, found.sector)), how_found
         if code.sector and not code.country:
             # "the Bush administration", "the Putin government": a leader's name modifying the body
             names = [t for t in tokens if t.i != token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -977,3 +977,14 @@ def _dateline_tokens(doc: Any) -> frozenset[int]:
             continue  # "US-China talks"
         out.update(range(sent.start, i))
     return frozenset(out)
+
+
+def _titled_sector(title: str, known: str) -> str:
+    """The sector of a named person with a title in the phrase: the title's ("Manhattan District Attorney
+    Cyrus R. Vance" is JUD, whatever a namesake in the tables was), unless the tables know the person
+    left that kind of office ("Prime Minister Honcharuk" after his term: ELI)."""
+    if not title:
+        return known
+    if known == "ELI" and title in {"GOV", "LEG", "MIL"}:
+        return known
+    return title
