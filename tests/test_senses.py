@@ -93,6 +93,11 @@ def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
     assert [e for e in charge if e.cameo == "112"] and not [e for e in charge if e.cameo == "173"]
     force = pipeline.code_text("The army attacked rebel positions near Idlib.", published="2020-03-10")
     assert [e for e in force if e.cameo.startswith("19")]
+    # a president attacking a rival "for" something attacks with words; a state attacking a state does not
+    words = pipeline.code_text("Trump attacked Biden for accumulating wealth.", published="2020-10-23")
+    assert [e.cameo for e in words] == ["111"]
+    war = pipeline.code_text("Russia attacked Ukraine over its NATO ambitions.", published="2022-03-01")
+    assert [e for e in war if e.cameo.startswith("19")]
 
 
 @pytest.mark.parametrize(

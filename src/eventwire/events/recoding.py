@@ -193,6 +193,16 @@ def _armed(m: ActorMention | None, bodies: frozenset[str]) -> bool:
     )
 
 
+def _politician(m: ActorMention) -> bool:
+    """A named person or a body of civil politics (a government, a party, a legislature, a court, the
+    press), whose "attacks" on another such with a reason are words ("for", "over")."""
+    if m.members:
+        return False
+    return m.sector in {"GOV", "LEG", "PTY", "OPP", "ELI", "JUD", "MED"} and (
+        is_person(m) or m.sector != "GOV" or m.matched_by.startswith("office-holder:")
+    )
+
+
 def _state(m: ActorMention) -> bool:
     """A state or its government speaking as such ("China", "the foreign ministry"; every member of a
     joint actor): its protest is an official complaint, not a demonstration."""
@@ -238,6 +248,8 @@ def recode_by_actors(
         return "1831", "+suicide-bombing"  # "Taliban suicide bombers killed 48 people"
     if verbal and not _armed(source, bodies) and source.sector not in {"COP", "UAF", "CRM"}:
         return "111", "+verbal"  # "Biden attacked Trump over his taxes": criticism, not assault
+    if verbal and _politician(source) and target is not None and _politician(target):
+        return "111", "+verbal"  # "Trump attacked Biden for accumulating wealth": a president's words
     police = source.sector == "COP" and not source.members
     if police and target is not None and target.sector in {"CVL", "EDU", "LAB", "MED", "OPP", "REL", "HRI"}:
         return "175", "+repression"  # police force against protesters or civilians
