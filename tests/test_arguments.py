@@ -344,3 +344,12 @@ def test_rioters_are_civilians_and_a_crowd_storming_parliament_riots(pipeline: A
     text = "Protesters tried to storm the Serbian parliament in Belgrade on Tuesday night."
     [e] = [e for e in _events(pipeline, text, "2020-07-08") if e.cameo[:2] in {"14", "18", "19"}]
     assert e.cameo == "145" and e.target is not None and e.target.code == "SRBLEG"
+    text = "Jordanian immigrant Sirhan Sirhan shot Senator Robert Kennedy in the head."
+    [e] = _events(pipeline, text, "1968-06-06")
+    assert e.cameo[:2] == "18"  # one man shooting a senator: an assault, not a riot
+
+
+def test_citizens_own_government_is_an_unnamed_one(pipeline: Any) -> None:
+    text = "Jordanian protesters criticized Senator Robert Kennedy. French and German leaders met in Paris."
+    [e] = [e for e in _events(pipeline, text, "1968-05-01") if e.cameo.startswith("11")]
+    assert e.target is not None and e.target.country != "JOR"  # a named senator is not theirs by default

@@ -773,6 +773,7 @@ def _at_home(
         and not target.members
         and home_source.sector in CITIZEN_SECTORS
         and home_source.country
+        and not _names_person(target.text, titles)  # "Senator Robert Kennedy" is no one's by default
     ):
         target = localise(target, home_source.country, "source-country")
     home_target = localise(target, "", "home-country", places)

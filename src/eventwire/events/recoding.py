@@ -91,8 +91,10 @@ ASSAULT_CODES = {
 }
 # Words of a clash rather than a one-sided attack.
 CLASH_LEMMAS = frozenset({"clash", "fight", "battle", "scuffle", "riot", "brawl", "skirmish"})
-# Sectors of the state institutions a crowd storms or attacks (a riot, not an assault on a person).
+# Sectors of the state institutions a crowd storms or attacks (a riot, not an assault on a person), and
+# the words of that violence ("shot him" is an assault, whoever he was).
 STORMED_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
+STORM_LEMMAS = frozenset({"storm", "attack", "ransack", "raid", "besiege", "torch", "overrun", "invade"})
 
 
 def recode_modality(
@@ -193,6 +195,11 @@ def _armed(m: ActorMention | None, bodies: frozenset[str]) -> bool:
     )
 
 
+def _institution(m: ActorMention | None) -> bool:
+    """A state institution, not a person in it ("parliament", "the police station's police")."""
+    return m is not None and not m.members and m.sector in STORMED_SECTORS and not is_person(m)
+
+
 def _politician(m: ActorMention) -> bool:
     """A named person or a body of civil politics (a government, a party, a legislature, a court, the
     press), whose "attacks" on another such with a reason are words ("for", "over")."""
@@ -257,7 +264,7 @@ def recode_by_actors(
         return code, ""
     if root == "19" and lemma in CLASH_LEMMAS:
         return "145", "+riot"  # protesters clashing with police or with each other
-    if root == "19" and source.sector == "CVL" and target is not None and target.sector in STORMED_SECTORS:
+    if root == "19" and lemma in STORM_LEMMAS and source.sector == "CVL" and _institution(target):
         return "145", "+riot"  # "protesters tried to storm parliament": a crowd's violence against the state
     if root == "19":
         return ASSAULT_CODES.get(lemma, "180"), "+assault"  # a gunman, an attacker, a mob
