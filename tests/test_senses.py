@@ -98,6 +98,10 @@ def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
     assert [e.cameo for e in words] == ["111"]
     war = pipeline.code_text("Russia attacked Ukraine over its NATO ambitions.", published="2022-03-01")
     assert [e for e in war if e.cameo.startswith("19")]
+    issue = pipeline.code_text("Biden attacked Trump on paying fewer taxes.", published="2020-10-23")
+    assert [e.cameo for e in issue] == ["111"]  # "on" a matter, not "on the highway"
+    road = pipeline.code_text("Gunmen attacked the convoy on the highway to Kabul.", published="2020-10-23")
+    assert not [e for e in road if e.cameo.startswith("11")]
 
 
 @pytest.mark.parametrize(

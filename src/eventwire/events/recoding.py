@@ -35,6 +35,10 @@ __all__ = [
 # Verbs of attack that politicians also do with words, and the settings that show it.
 VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail", "hit", "slam", "blast", "lash", "strike"})
 FORUM_NOUNS = frozenset({"debate", "interview", "speech", "statement", "tweet", "post", "rally", "hearing"})
+# What an attack "on" is about or where it is made when it is made with words.
+VERBAL_ON_NOUNS = frozenset(
+    {"issue", "policy", "record", "handling", "response", "tax", "taxes", "twitter", "facebook", "television"}
+)
 
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -226,7 +230,12 @@ def verbal_attack(tok: Any) -> bool:
     its setting ("in the debate, Biden attacked Trump")."""
     if tok.lemma_.lower() not in VERBAL_ATTACK_LEMMAS:
         return False
-    reasons = any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in tok.children)
+    reasons = any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in tok.children) or any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(o.dep_ == "pcomp" or o.lemma_.lower() in VERBAL_ON_NOUNS for o in c.children)
+        for c in tok.children
+    )  # "attacked Trump on paying fewer taxes", "on his record", "on Twitter"
     forum = any(
         c.dep_ == "prep"
         and c.lower_ in {"in", "during"}
