@@ -413,13 +413,15 @@ class ArticleActors:
     def _earlier_phrase(self, text: str, before: int) -> ActorCode | None:
         """The code of an earlier actor whose words end with these ("First Minister of Scotland Nicola
         Sturgeon", then "Nicola Sturgeon said"), whatever the entity tagger made of the name."""
-        for entry in reversed(self._memory):
-            earlier = entry.mention
-            if entry.token_i >= before or not earlier.country or earlier.members:
-                continue
-            if earlier.text == text or earlier.text.endswith(" " + text):
-                return earlier.identity
-        return None
+        entry = self._recent(
+            lambda e: (
+                e.token_i < before
+                and bool(e.mention.country)
+                and not e.mention.members
+                and (e.mention.text == text or e.mention.text.endswith(" " + text))
+            )
+        )
+        return entry.mention.identity if entry is not None else None
 
     def _named_person_before(self, token: Any) -> bool:
         """Whether the article named a person with this word before ("Pranab Mukherjee ... died", then

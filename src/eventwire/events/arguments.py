@@ -198,19 +198,19 @@ class ArgumentFinder:
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if len(subjects) > 1:  # "fighters which ... European nations have refused to repatriate":
                 subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]  # "which" is the object
-            for c in subjects:
-                if c.dep_ in SUBJECT_DEPS:
-                    if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        return self.actor_np(actors, verb.head)
-                    # "a U.S. military airstrike killed ...", "the Turkish statement condemned ...":
-                    # the thing's owner or author does it; a standing norm does nothing ("Thai law
-                    # forbids ...", "the treaty allows ...")
-                    if c.lemma_.lower() in NORM_NOUNS:
-                        return None
-                    found = self.actor_np(actors, c)
-                    if found is None and actors.listed_thing(c) and c.lemma_.lower() not in ACTING_THINGS:
-                        return None  # "higher Argentine export taxes encourage exports": no actor
-                    return found or actors.owner_of(c)
+            if subjects:
+                c = subjects[0]
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self.actor_np(actors, verb.head)
+                # "a U.S. military airstrike killed ...", "the Turkish statement condemned ...":
+                # the thing's owner or author does it; a standing norm does nothing ("Thai law
+                # forbids ...", "the treaty allows ...")
+                if c.lemma_.lower() in NORM_NOUNS:
+                    return None
+                found = self.actor_np(actors, c)
+                if found is None and actors.listed_thing(c) and c.lemma_.lower() not in ACTING_THINGS:
+                    return None  # "higher Argentine export taxes encourage exports": no actor
+                return found or actors.owner_of(c)
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
             if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
@@ -407,10 +407,10 @@ class ArgumentFinder:
             if not slots and pattern.code[:2] in ADDRESSED_ROOTS:
                 # "demanded that Seoul release the funds": the one asked is the complement's subject;
                 # "said Iran must release the sailors": the subject of the clause with the modal
+                accused = pattern.code.startswith("112")  # "alleged the government are hiding ..."
                 for c in tok.children:
                     that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                     modal = any(a.dep_ == "aux" and a.lower_ in pattern.modal for a in c.children)
-                    accused = pattern.code.startswith("112")  # "alleged the government are hiding ..."
                     if c.dep_ == "ccomp" and (that or modal or accused):
                         slots.extend(g for g in c.children if g.dep_ == "nsubj")
         return slots

@@ -159,14 +159,12 @@ def specific_reports(events: list[Event], recode: Callable[[Event, str], Event])
     for e in events:
         if e.status == "asserted" and e.target is not None and _unspecified(e.cameo):
             here = event_identity(e)
-            codes = {
-                s.cameo[:3]
-                for s in specific.get(_dyad_root(e), ())
-                if may_join(event_identity(replace(s, cameo=e.cameo)), here)
-            }
+            reports = specific.get(_dyad_root(e), [])
+            joinable = [s for s in reports if may_join(event_identity(replace(s, cameo=e.cameo)), here)]
+            codes = {s.cameo[:3] for s in joinable}
             if len(codes) == 1:
-                [code] = [s.cameo for s in specific[_dyad_root(e)] if s.cameo[:3] in codes][:1]
-                e = recode(e, code)
+                [code] = codes
+                e = recode(e, next(s.cameo for s in reports if s.cameo[:3] == code))
         out.append(e)
     return out
 
