@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.models import Event
+from eventwire.events.arguments import same_actor
+from eventwire.models import ActorMention, Event
 
 
 def _events(pipeline: Any, text: str, published: str = "2020-12-23") -> list[Event]:
@@ -353,3 +354,60 @@ def test_citizens_own_government_is_an_unnamed_one(pipeline: Any) -> None:
     text = "Jordanian protesters criticized Senator Robert Kennedy. French and German leaders met in Paris."
     [e] = [e for e in _events(pipeline, text, "1968-05-01") if e.cameo.startswith("11")]
     assert e.target is not None and e.target.country != "JOR"  # a named senator is not theirs by default
+
+
+def test_a_towns_mayor_is_the_home_countrys_and_no_self_dyad(pipeline: Any) -> None:
+    text = (
+        "Violence broke out on Saturday when several thousand people rallied at Freedom Plaza in the US "
+        "capital, Washington, D.C. President Trump lashed out at the capital city's Democratic mayor "
+        "Muriel Bowser on Twitter."
+    )
+    lash = [e for e in _events(pipeline, text, "2020-11-15") if e.trigger.startswith("lash")]
+    assert lash and lash[0].cameo == "111" and lash[0].target is not None
+    assert (lash[0].source.code, lash[0].target.code) == ("USAGOV", "USAGOV")
+
+
+def test_a_national_official_and_the_government_stay_one_actor(pipeline: Any) -> None:
+    # the local-office exception is no licence for self-dyads of one government
+    text = "The Japanese government said Prime Minister Shinzo Abe criticized the government."
+    for e in _events(pipeline, text, "2019-03-14"):
+        assert not (e.target is not None and e.source.code == e.target.code == "JPNGOV"), e.trigger
+
+
+def test_a_court_ruling_against_a_party_finds_against_it(pipeline: Any) -> None:
+    events = _events(pipeline, "The Supreme Court of India ruled against the state government.", "2019-03-14")
+    ruling = [e for e in events if e.trigger.startswith("rule")]
+    assert ruling and ruling[0].cameo == "116" and ruling[0].target is not None
+    assert ruling[0].target.sector == "GOV"
+
+
+def test_two_named_people_of_the_entity_table_are_two_actors() -> None:
+    modi = ActorMention("Narendra Modi", 0, 13, "IND", "GOV", "kb:phoenix:Countries-1")
+    mukherjee = ActorMention("Pranab Mukherjee", 40, 56, "IND", "GOV", "kb:phoenix:Countries-2")
+    again = ActorMention("Narendra Modi", 80, 93, "IND", "GOV", "kb:phoenix:Countries-1")
+    government = ActorMention("the Indian government", 100, 121, "IND", "GOV", "demonym:Indian+agent")
+    assert not same_actor(modi, mukherjee)
+    assert same_actor(modi, again) and same_actor(modi, government)
+
+
+def test_a_country_word_before_a_name_the_article_gave_is_no_country_actor(pipeline: Any) -> None:
+    # "Bharat" (India) in an honorific before a name met earlier: the person, not India
+    text = (
+        "Pranab Mukherjee, a former president, died in New Delhi on Monday. Prime Minister Narendra "
+        "Modi praised Bharat Ratna Pranab Mukherjee as a towering statesman."
+    )
+    praise = [e for e in _events(pipeline, text, "2020-08-31") if e.trigger.startswith("praise")]
+    assert praise and praise[0].target is not None and praise[0].target.text.endswith("Pranab Mukherjee")
+    assert praise[0].target.matched_by == "memory:name" and praise[0].target.country == "IND"
+
+
+def test_officials_of_two_named_countries_are_both(pipeline: Any) -> None:
+    events = _events(pipeline, "The leaders of Chile and Peru spoke by telephone on Friday.", "2020-11-07")
+    pairs = {(e.source.code, e.target.code if e.target else "") for e in events if e.cameo == "041"}
+    assert pairs == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}
+
+
+def test_helping_an_actor_is_aid_and_helping_a_thing_is_nothing(pipeline: Any) -> None:
+    events = _events(pipeline, "Russia helped Syria after the earthquake.", "2020-11-07")
+    assert [(e.source.code, e.cameo, e.target and e.target.code) for e in events] == [("RUS", "070", "SYR")]
+    assert not _events(pipeline, "Cheap loans from the central bank helped push prices up.", "2020-11-07")

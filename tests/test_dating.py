@@ -38,6 +38,9 @@ def _one(events: list[Event], root: str) -> Event:
         ("three years ago", False, "2016", "year"),
         ("late March 2018", False, "2018-03", "month"),
         ("17 July 1954", True, "1954-07-17", "day"),  # a full date stays itself
+        ("last week", False, "2019-02", "month"),  # 18-24 February: one month
+        ("last week's", False, "2019-02", "month"),
+        ("next week", True, "2019-03", "month"),
     ],
 )
 def test_periods_at_their_precision(expression: str, future: bool, text: str, precision: str) -> None:
@@ -47,10 +50,31 @@ def test_periods_at_their_precision(expression: str, future: bool, text: str, pr
 
 @pytest.mark.parametrize(
     "expression",
-    ["three years", "the past two weeks", "May 2019 to December 31, 2021", "the 1990s", "last week", "82"],
+    ["three years", "the past two weeks", "May 2019 to December 31, 2021", "the 1990s", "this week", "82"],
 )
 def test_durations_ranges_and_vague_periods_date_nothing(expression: str) -> None:
     assert resolve_period(expression, BASE) is None
+
+
+def test_this_week_runs_over_two_months() -> None:
+    # BASE's week runs from Monday 25 February to Sunday 3 March: no month is known
+    assert resolve_period("this week", BASE) is None
+    assert resolve_period("last week", datetime(2021, 4, 7)) is None  # 29 March to 4 April
+
+
+def test_a_scene_setting_phrase_dates_its_clause(pipeline: Any) -> None:
+    text = "In last week's action, another federal judge sentenced Manafort to a 47 month prison term."
+    sentence = _one(_events(pipeline, text, "2019-03-14"), "17")
+    assert (sentence.date, sentence.date_precision, sentence.date_source) == ("2019-03-01", "month", "text")
+
+
+def test_an_intent_is_dated_by_the_clause_that_expresses_it(pipeline: Any) -> None:
+    text = (
+        "The leaders of Chile and Peru spoke by telephone on Friday night, and publicly expressed "
+        "their willingness to help each other."
+    )
+    intent = _one(_events(pipeline, text, "2020-11-11"), "03")  # a Wednesday
+    assert (intent.date, intent.date_precision, intent.date_source) == ("2020-11-06", "day", "text")
 
 
 def test_duration_words() -> None:

@@ -234,3 +234,20 @@ def test_reporters_are_asked_nothing(pipeline: Any) -> None:
     )
     for e in _events(pipeline, text, "1987-04-01"):
         assert e.target is None or e.target.sector != "MED", (e.cameo, e.target)
+
+
+def test_a_quotation_that_runs_over_sentences_is_what_was_said(pipeline: Any) -> None:
+    text = (
+        'Senator Lindsey Graham wrote on Twitter, "We must stand with our partners. The Kurds fought '
+        'bravely beside us. Abandoning them now is a disgrace." He later deleted the post.'
+    )
+    said = [e for e in _events(pipeline, text) if e.trigger == "wrote"]
+    assert [(e.source.sector, e.cameo) for e in said] == [("LEG", "111")]
+
+
+def test_a_quotation_closed_in_its_sentence_takes_nothing_after_it(pipeline: Any) -> None:
+    text = (
+        'Senator Lindsey Graham wrote on Twitter, "We must stand with our partners." Abandoning them '
+        "now is a disgrace, some commentators argue."
+    )
+    assert not [e for e in _events(pipeline, text) if e.trigger == "wrote"]

@@ -360,6 +360,10 @@ class ArticleActors:
         if not code:
             return None
         shared = self._coordinated_countries(tokens)
+        if len(shared) < 2 and code.sector and (not code.country or how.endswith("+possessor")):
+            shared = self._countries_of(token)  # "the leaders of Turkey and Greece"
+            if len(shared) > 1:
+                end = max(end, max(t.idx + len(t.text) for t in token.subtree))
         if len(shared) > 1:  # "Chinese and Russian warships": one sector, several countries
             end = max(end, max(t.idx + len(t.text) for t in token.subtree if t.i <= token.i))
             members = tuple(ActorCode(c, code.sector) for c in shared)
@@ -484,6 +488,25 @@ class ArticleActors:
                     return found
         return []
 
+    def _countries_of(self, token: Any) -> list[str]:
+        """Countries of a coordinated "of" phrase after a sector noun ("the leaders of Turkey and
+        Greece", "the foreign ministers of China and Russia"), each named as a country alone."""
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or not pobj.conjuncts:
+                    continue
+                found: list[str] = []
+                for part in (pobj, *pobj.conjuncts):
+                    mention = self.mention(part)
+                    if mention is None or not mention.country or mention.sector or mention.members:
+                        return []
+                    if mention.country not in found:
+                        found.append(mention.country)
+                return found
+        return []
+
     def _complete(
         self, token: Any, tokens: list[Any], code: ActorCode, how: str, is_person: bool
     ) -> tuple[ActorCode, str]:
@@ -531,6 +554,12 @@ class ArticleActors:
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
+        if _country_modifier(token, code, how):
+            # "Bharat Ratna Pranab Mukherjee" after "Pranab Mukherjee": a country word before a name
+            # the article has given gives way to that name's code
+            known = self._lookup_name(tokens)
+            if known is not None:
+                return ActorCode(known.country, known.sector), "memory:name"
         if (is_person or token.pos_ == "PROPN" or _named_noun(token)) and not code.country:
             known = self._lookup_name(tokens)
             if known is not None:
@@ -940,6 +969,15 @@ def _whole_names(keys: list[str], tokens: list[Any]) -> list[str]:
 def _name_suffixes(names: list[str]) -> list[str]:
     """A name, then without its leading words ("President Bill Clinton", "Bill Clinton", "Clinton")."""
     return list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
+
+
+def _country_modifier(token: Any, code: ActorCode, how: str) -> bool:
+    """Whether a name's country alone came from a word before its head ("Bharat Ratna Pranab
+    Mukherjee": "Bharat" is India), not from the head itself ("Bharat", "India")."""
+    if token.pos_ != "PROPN" or code.sector or not how.startswith(("alias:", "name:", "demonym:")):
+        return False
+    word = how.split(":", 1)[1].split("+")[0]
+    return bool(word) and word.split()[-1] != token.text
 
 
 def _named_noun(token: Any) -> bool:

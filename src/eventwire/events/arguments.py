@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
+from eventwire.events.locating import is_local
 from eventwire.events.patterns import Pattern
 from eventwire.models import ActorMention
 
@@ -699,6 +700,10 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     s_name, t_name = _surname(s), _surname(t)
     if s_name and t_name and s_name != t_name:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
+    if is_local(s.text) != is_local(t.text) and s.start != t.start:
+        return (
+            False  # "President Trump lashed out at the capital city's mayor": a town's office is no nation's
+        )
     # a person whose country alone is known ("Paul Manafort" in an American story) is not the country
     person = t.matched_by.startswith(("person", "memory:name")) or "+apposition" in t.matched_by
     # ... nor a town or thing of it ("their forces withdrew from the Bosnian town"): a domestic act
@@ -707,12 +712,14 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
 
 
 def _surname(m: ActorMention) -> str:
-    """The surname of a named person the mention was resolved as (a known office-holder, or a name
-    met earlier in the article), else "" (titles, bodies, pronouns)."""
+    """The surname of a named person the mention was resolved as (a known office-holder, a name of
+    the entity table, or a name met earlier in the article), else "" (titles, bodies, pronouns)."""
     if m.matched_by.startswith("office-holder:"):
         name = m.matched_by.split(":")[1]
     elif m.matched_by.startswith("memory:name") and m.text[:1].isupper():
         name = m.text
+    elif m.matched_by.startswith("kb:") and len(m.text.split()) > 1 and m.text.istitle():
+        name = m.text  # a name of the entity table ("Pranab Mukherjee" beside "Narendra Modi")
     else:
         return ""
     words = name.split()

@@ -42,7 +42,7 @@ from eventwire.events.dating import (
 )
 from eventwire.events.happenings import deduplicate, specific_reports, without_covered_statements
 from eventwire.events.learned import LearnedPairs
-from eventwire.events.locating import ArticlePlaces, Locator, localise
+from eventwire.events.locating import ArticlePlaces, Locator, is_local, localise
 from eventwire.events.modality import INTEND, announced_negation, no_longer, refused, status_of
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
@@ -300,6 +300,13 @@ class EventCoder:
             return False
         return None
 
+    def _plain_statement(self, tok: Any) -> Pattern | None:
+        """The entry of a speech verb without constraints ("say" -> 010), if it has one."""
+        for pattern in self.res.patterns.candidates(tok.lemma_.lower(), "VERB"):
+            if pattern.code.startswith("01") and pattern.specificity == (0, 0):
+                return pattern
+        return None
+
     @staticmethod
     def _object(p: Pattern, children: list[Any]) -> Any | None:
         for c in children:
@@ -355,7 +362,13 @@ class EventCoder:
         if target is not None and pattern.modal and is_press(target):
             target = None  # "told reporters Japan should not cut its lines": reporters are asked nothing
         if target is None and pattern.modal:
-            return  # "Kenya said it must act": a demand needs someone else to act
+            # "Kenya said it must act": a demand needs someone else to act; what was said may still
+            # be a statement ("wrote, 'We must always have the backs of our allies. [...] Leaving
+            # them to die is a big mistake'")
+            plain = self._plain_statement(tok)
+            if plain is None:
+                return
+            pattern = plain
         if pattern.code.startswith("01"):
             if not self.statements:
                 return
@@ -493,7 +506,11 @@ class EventCoder:
             return denied[0], "denied", denied[2], when
         recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal)
         if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
-            when = event_date(tok, obj, (), ctx.story, ctx.base)  # the act's date is not the intent's
+            # the act's date is not the intent's ("vowed to meet on March 11"); a date of the clause
+            # that expresses the intent is ("on Friday expressed their willingness to help")
+            act = {t.i for t in tok.subtree}
+            expressed = [e for e in ctx.expressions if e.anchor is not None and e.anchor not in act]
+            when = event_date(tok, obj, expressed, ctx.story, ctx.base)
         return (*recoded, when)
 
     def _event(
@@ -781,8 +798,8 @@ def _at_home(
         return home_source, home_target
     if home_source is not source and _names_person(source.text, titles):
         home_source = source
-    if home_target is not target and _names_person(target.text, titles):
-        home_target = target
+    if home_target is not target and _names_person(target.text, titles) and not is_local(target.text):
+        home_target = target  # (a mayor or governor is the home country's whatever the dyad)
     return home_source, home_target
 
 

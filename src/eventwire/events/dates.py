@@ -118,6 +118,9 @@ _MONTH_ALONE = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next|earlier\s+this|later\s+this)\s+month\b", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|earlier\s+this|later\s+this)\s+year\b", re.I)
+_RELATIVE_WEEK = re.compile(
+    r"^(?:(?:in|during)\s+)?(last|this|next|earlier\s+this|later\s+this)\s+week(?:'s)?$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,8 @@ def _shift_month(day: date, months: int) -> date:
 def resolve_period(expression: str, base: datetime | None, future: bool = False) -> Period | None:
     """The date an expression names, at its precision, relative to ``base`` (the article's date);
     ``future``: the event lies ahead ("will meet on March 11"), so an incomplete date resolves
-    forward.  None for durations, ranges, decades, vague periods ("last week") and unknown forms."""
+    forward ("last week" is a month when its days lie in one).  None for durations, ranges, decades,
+    vague periods ("recent weeks", "the past week") and unknown forms."""
     text = " ".join(expression.split())
     if not text or _DECADE.search(text) or is_duration(text):
         return None
@@ -175,6 +179,9 @@ def resolve_period(expression: str, base: datetime | None, future: bool = False)
     if _DAY_PRECISE_RE.search(text):
         day = _resolve_day(text, base, future)
         return Period(day, "day") if day is not None else None
+    found = _RELATIVE_WEEK.match(text.strip(" ,."))
+    if found:
+        return _week_month(found.group(1), base)
     if _VAGUE.search(text):
         return None
     found = _MONTH_YEAR.search(text)
@@ -201,6 +208,19 @@ def resolve_period(expression: str, base: datetime | None, future: bool = False)
     if found and re.fullmatch(r"(?:(?:in|during|by|early|mid|late|the\s+year)[\s-]+)*\d{4}", text, re.I):
         return Period(date(int(found.group(1)), 1, 1), "year")
     return None
+
+
+def _week_month(which: str, base: datetime | None) -> Period | None:
+    """ "last week", "this week", "next week": the month the calendar week (Monday to Sunday) lies in,
+    at month precision, or None when the week runs over two months (no day is known)."""
+    if base is None:
+        return None
+    shift = {"last": -7, "next": 7}.get(which.lower(), 0)
+    monday = base.date() - timedelta(days=base.weekday()) + timedelta(days=shift)
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return Period(date(monday.year, monday.month, 1), "month")
 
 
 def _ago(found: re.Match[str], base: datetime | None) -> Period | None:

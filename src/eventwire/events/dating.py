@@ -114,6 +114,7 @@ class TemporalExpression:
     end: int
     anchor: int | None
     excluded: bool = False
+    frame: int | None = None  # the verb whose phrase the anchor noun is in ("In last week's action")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +134,29 @@ def temporal_expressions(sent: Any, ents: Sequence[Any]) -> list[TemporalExpress
             continue
         anchor = _anchor(ent)
         out.append(
-            TemporalExpression(ent.text, ent.start, ent.end, anchor, anchor is None and _excluded(ent))
+            TemporalExpression(
+                ent.text, ent.start, ent.end, anchor, anchor is None and _excluded(ent), _frame(ent, anchor)
+            )
         )
     return out
+
+
+#: Prepositions of a phrase that sets the scene of its clause ("In last week's action, a judge
+#: sentenced ..."; "At Tuesday's summit, the leaders agreed ...").
+FRAME_PREPS = frozenset({"in", "at", "during"})
+
+
+def _frame(ent: Any, anchor: int | None) -> int | None:
+    """The verb a possessive date's noun sets the scene of ("In last week's action, another judge
+    sentenced": sentenced), or None."""
+    if anchor is None or ent.root.dep_ != "poss":
+        return None
+    noun = ent.doc[anchor]
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in FRAME_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb: int = prep.head.i
+    return verb
 
 
 def _excluded(ent: Any) -> bool:
@@ -211,6 +232,17 @@ def clause_tokens(trigger: Any, obj: Any | None = None) -> set[int]:
     while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
         out.add(node.i)
+    if (
+        node.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and node.head.dep_ == "dobj"
+        and node.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        # "expressed their willingness on Friday to help", "announced plans to visit": the intent's
+        # verb dates the act intended
+        out.add(node.head.i)
+        node = node.head.head
+        out.add(node.i)
     if node.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
         out.add(node.head.i)
     for _ in range(3):
@@ -253,7 +285,7 @@ def event_date(
     for expressions that give no year."""
     clause = clause_tokens(trigger, obj)
     own = sorted(
-        (e for e in expressions if e.anchor is not None and e.anchor in clause),
+        (e for e in expressions if (e.anchor is not None and e.anchor in clause) or e.frame in clause),
         key=lambda e: (e.anchor != trigger.i, abs(e.start - trigger.i)),
     )
     for expression in own:

@@ -28,7 +28,7 @@ from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer
 from eventwire.models import ActorMention, Article, Location
 
-__all__ = ["LOCATIVE_PREPS", "ArticlePlaces", "Locator", "in_other_clause", "localise"]
+__all__ = ["LOCATIVE_PREPS", "ArticlePlaces", "Locator", "in_other_clause", "is_local", "localise"]
 
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
 LOCATIVE_PREPS = frozenset(
@@ -69,6 +69,13 @@ DOMESTIC_SECTORS = frozenset(
 )
 # Sectors of national actors: an unnamed "government" takes the home country only in a national story.
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "ELI", "LEG", "PTY", "OPP", "REB"})
+#: Words of offices and bodies of a town or province: their holder is a local actor, the home country's
+#: in any story ("the capital city's Democratic mayor", "the provincial governor", "the city council").
+LOCAL_OFFICES = re.compile(
+    r"\b(?:mayors?|governors?|councill?ors?|council|aldermen|alderman|sheriffs?|municipal\w*|provincial|"
+    r"county|city\s+hall)\b",
+    re.I,
+)
 #: A story is national when its home country has this share of the article's country mentions.
 DOMESTIC_SHARE = 0.7
 #: How many sentences open an article (its lede) for the story's place.
@@ -88,10 +95,11 @@ class ArticlePlaces:
     home: str  # the story's country ("" when the article has none)
     domestic: bool = False  # the home country dominates the article's actors (a national story)
 
-    def home_for(self, sector: str) -> str:
+    def home_for(self, sector: str, local: bool = False) -> str:
         """The home country an unnamed actor of ``sector`` takes: local actors (police, courts,
-        protesters) in any story; national ones (a government, an army) only in a national story."""
-        if sector in NATIONAL_SECTORS and not self.domestic:
+        protesters, a mayor: ``local``) in any story; national ones (a government, an army) only in a
+        national story."""
+        if sector in NATIONAL_SECTORS and not self.domestic and not local:
             return ""
         return self.home
 
@@ -308,6 +316,11 @@ def in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
     return False
 
 
+def is_local(text: str) -> bool:
+    """Whether a mention's words name a town's or province's office or body (:data:`LOCAL_OFFICES`)."""
+    return bool(LOCAL_OFFICES.search(text))
+
+
 def localise(
     mention: ActorMention, country: str, how: str = "event-place", places: ArticlePlaces | None = None
 ) -> ActorMention:
@@ -317,7 +330,7 @@ def localise(
     if mention.members or mention.country or not mention.sector or mention.sector not in DOMESTIC_SECTORS:
         return mention
     if places is not None:
-        country = places.home_for(mention.sector)
+        country = places.home_for(mention.sector, is_local(mention.text))
     if not country:
         return mention
     return replace(mention, country=country, matched_by=mention.matched_by + "+" + how)

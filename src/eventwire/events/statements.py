@@ -142,7 +142,36 @@ def content_tokens(speech: Any) -> list[Any]:
     if not picked:
         sent = speech.sent
         picked = [t for t in sent if t.i < speech.i and not _speaker_part(t, speech)]
+    picked.extend(quote_continuation(speech))
     return sorted(picked, key=lambda t: t.i)
+
+
+#: Quotation marks that open or close a quotation (straight quotes are both).
+QUOTES = frozenset({'"', "“", "”", "«", "»"})
+#: How many sentences a quotation opened by a speech verb may run on for.
+QUOTE_SENTENCES = 4
+
+
+def quote_continuation(speech: Any) -> list[Any]:
+    """The sentences a quotation opened after a speech verb runs on into (Haley wrote on Twitter,
+    "We must always have the backs of our allies. [...] Leaving them to die is a big mistake.")."""
+    sent = speech.sent
+    if sum(t.text in QUOTES for t in sent if t.i > speech.i) % 2 == 0:
+        return []  # no quotation after the verb, or one that closes in its sentence
+    doc = speech.doc
+    out: list[Any] = []
+    i = sent.end
+    for _ in range(QUOTE_SENTENCES):
+        if i >= len(doc):
+            break
+        following = doc[i].sent
+        quotes = [t for t in following if t.text in QUOTES]
+        closing = quotes[0] if quotes else None
+        out.extend(t for t in following if closing is None or t.i < closing.i)
+        if closing is not None:
+            break
+        i = following.end
+    return out
 
 
 def _speaker_part(token: Any, speech: Any) -> bool:
