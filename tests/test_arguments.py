@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from eventwire.events.arguments import same_actor
 from eventwire.models import ActorMention, Event
 
@@ -411,3 +413,18 @@ def test_helping_an_actor_is_aid_and_helping_a_thing_is_nothing(pipeline: Any) -
     events = _events(pipeline, "Russia helped Syria after the earthquake.", "2020-11-07")
     assert [(e.source.code, e.cameo, e.target and e.target.code) for e in events] == [("RUS", "070", "SYR")]
     assert not _events(pipeline, "Cheap loans from the central bank helped push prices up.", "2020-11-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president has claimed widespread voter fraud with mail-in ballots.",
+        "The senator denounced police corruption in the capital.",
+    ],
+)
+def test_wrongdoing_is_no_actor(pipeline: Any, text: str) -> None:
+    for e in _events(pipeline, text, "2020-11-14"):
+        assert e.target is None or not any(w in e.target.text for w in ("fraud", "corruption")), (
+            e.cameo,
+            e.target.text,
+        )

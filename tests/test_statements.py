@@ -251,3 +251,20 @@ def test_a_quotation_closed_in_its_sentence_takes_nothing_after_it(pipeline: Any
         "now is a disgrace, some commentators argue."
     )
     assert not [e for e in _events(pipeline, text) if e.trigger == "wrote"]
+
+
+def test_a_quotation_belongs_to_the_verb_it_follows(pipeline: Any) -> None:
+    text = (
+        'Writing for the Court, Justice Sonia Sotomayor declared in the opinion, "The statute was '
+        'never meant for this. Its reach is a disgrace to the law." The ruling was unanimous.'
+    )
+    said = [e for e in _events(pipeline, text, "2021-06-01") if ":010" in e.pattern]
+    assert [(e.trigger, e.cameo) for e in said] == [("declared", "111")]
+
+
+def test_a_claim_that_a_body_sent_someone_accuses_the_sender(pipeline: Any) -> None:
+    text = "Opposition leaders in Belarus have claimed the attackers were sent by the government."
+    claims = [e for e in _events(pipeline, text, "2020-08-20") if e.trigger == "claimed"]
+    assert [(e.source.sector, e.cameo, e.target and e.target.sector) for e in claims] == [
+        ("OPP", "112", "GOV")
+    ]

@@ -73,6 +73,11 @@ class StatementReader:
         for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "oprd"}):
             # "called [May's deal] lousy": the parser may hang the labelled thing on the label
             roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
+            agent = _passive_agent(clause)
+            if agent is not None:  # "claimed protesters were sent by the government": the sender
+                found = self.arguments.actor_np(actors, agent)
+                if found is not None and not same_actor(source, found):
+                    return replace(found, matched_by=found.matched_by + "+topic")
             for subject in (c for c in clause.children if c.dep_ in roles):
                 if subject.lower_ in SPEAKER_PRONOUNS and not (
                     subject.lower_ in THIRD_PERSON and quoted_between(tok, subject)
@@ -117,6 +122,15 @@ class StatementReader:
                 if found is not None and not same_actor(source, found):
                     return found
         return None
+
+
+def _passive_agent(clause: Any) -> Any | None:
+    """The object of a passive clause's "by" ("were sent by the government"), or None."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
+        return None
+    for agent in (c for c in clause.children if c.dep_ == "agent"):
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 # Nouns of a death that an empathetic comment is about: the one who died is its target.

@@ -156,8 +156,11 @@ def quote_continuation(speech: Any) -> list[Any]:
     """The sentences a quotation opened after a speech verb runs on into (Haley wrote on Twitter,
     "We must always have the backs of our allies. [...] Leaving them to die is a big mistake.")."""
     sent = speech.sent
-    if sum(t.text in QUOTES for t in sent if t.i > speech.i) % 2 == 0:
+    after = [t for t in sent if t.i > speech.i and t.text in QUOTES]
+    if len(after) % 2 == 0:
         return []  # no quotation after the verb, or one that closes in its sentence
+    if any(t.pos_ == "VERB" for t in speech.doc[speech.i + 1 : after[0].i]):
+        return []  # "Writing for the Court, Kagan declared, '...'": the quotation is the other verb's
     doc = speech.doc
     out: list[Any] = []
     i = sent.end
