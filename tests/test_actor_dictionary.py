@@ -140,6 +140,7 @@ def test_plural_demonyms(countries: CountryTable, phrase: str, iso3: str) -> Non
         ("Great Britain", "GBR"), ("Russian Federation", "RUS"), ("PRC", "CHN"), ("mainland China", "CHN"),
         ("DPRK", "PRK"), ("ROK", "KOR"), ("Burma", "MMR"), ("Côte d'Ivoire", "CIV"), ("Côte d’Ivoire", "CIV"),
         ("UAE", "ARE"), ("DRC", "COD"), ("Czechia", "CZE"), ("Türkiye", "TUR"), ("Holland", "NLD"),
+        ("Yugoslavia", "SRB"), ("Yugoslav", "SRB"), ("Czechoslovakia", "CZE"), ("Soviet Union", "RUS"),
         ("Beijing's", "CHN"), ("China's", "CHN"), ("Americans'", "USA"), ("Kremlin", None),
     ],
 )  # fmt: skip

@@ -428,3 +428,35 @@ def test_wrongdoing_is_no_actor(pipeline: Any, text: str) -> None:
             e.cameo,
             e.target.text,
         )
+
+
+def test_an_official_asking_the_white_house_asks_a_body_of_the_same_state(pipeline: Any) -> None:
+    text = "U.S. Commerce Secretary Malcolm Baldrige has asked the White House to consider blocking the sale."
+    appeal = [e for e in _events(pipeline, text, "1987-03-20") if e.cameo == "020"]
+    assert appeal and appeal[0].target is not None
+    assert (appeal[0].source.code, appeal[0].target.code) == ("USAGOV", "USAGOV")
+    said = _events(pipeline, "The White House said it would review the sale of the company.", "1987-03-20")
+    assert all(e.target is None or e.target.text != "it" for e in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The vote required by the United States Constitution was held to impeach the official.",
+            "Constitution",
+        ),
+        ("Russia violated the Minsk Protocol, the Ukrainian foreign ministry said.", "Minsk"),
+        ("The European Union criticized the Affordable Care Act.", "Act"),
+    ],
+)
+def test_a_named_document_is_no_actor_and_nobodys_by_its_name(pipeline: Any, text: str, word: str) -> None:
+    for e in _events(pipeline, text, "2020-01-10"):
+        sides = [e.source.text] + ([e.target.text] if e.target else [])
+        assert not any(word in side for side in sides), (e.cameo, sides)
+
+
+def test_a_singular_it_does_not_continue_a_plural_subject(pipeline: Any) -> None:
+    text = "Chinese officials confirmed it has infected over 200 people and killed three people."
+    for e in _events(pipeline, text, "2020-01-21"):
+        assert e.source.text != "it", (e.cameo, e.source.code)

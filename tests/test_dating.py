@@ -77,6 +77,33 @@ def test_an_intent_is_dated_by_the_clause_that_expresses_it(pipeline: Any) -> No
     assert (intent.date, intent.date_precision, intent.date_source) == ("2020-11-06", "day", "text")
 
 
+def test_a_date_inside_a_quotation_does_not_date_the_statement(pipeline: Any) -> None:
+    text = (
+        'Indian opposition leader Rahul Gandhi wrote, "Last year August 8 was one of the happiest days '
+        'for our party, and I warmly thank everyone for their kind support."'
+    )
+    wrote = [e for e in _events(pipeline, text, "2020-09-03") if e.trigger == "wrote"]
+    assert [(e.date, e.date_precision) for e in wrote] == [("2020-09-03", "day")]
+
+
+def test_a_fronted_past_time_dates_the_rest_of_its_paragraph(pipeline: Any) -> None:
+    text = (
+        "In March 2014, Russian troops seized the Crimean peninsula. Ukraine accused Russia of "
+        "aggression.\n\nUkraine accused Russia of new violations in the Donbas."
+    )
+    accusations = [e for e in _events(pipeline, text, "2020-06-10") if e.cameo.startswith("112")]
+    assert [(e.date, e.date_precision, e.historical) for e in accusations] == [
+        ("2014-03-01", "month", True),
+        ("2020-06-10", "day", False),
+    ]
+
+
+def test_a_past_time_at_the_end_of_a_clause_dates_that_clause_alone(pipeline: Any) -> None:
+    text = "Ukraine broke off relations with Russia in 2014. Ukraine accused Russia of aggression."
+    accusation = _one(_events(pipeline, text, "2020-06-10"), "112")
+    assert (accusation.date, accusation.historical) == ("2020-06-10", False)
+
+
 def test_duration_words() -> None:
     assert is_duration("for three years") and is_duration("a 10-day visit")
     assert not is_duration("three years ago")

@@ -130,3 +130,24 @@ def test_going_on_strike_is_a_strike(pipeline: Any) -> None:
 def test_a_named_storm_kills_no_one_politically(pipeline: Any) -> None:
     text = "Typhoon Haiyan killed more than 6,000 people in the Philippines in 2013."
     assert not pipeline.code_text(text, published="2019-11-08")
+
+
+def test_receiving_a_nomination_is_no_visit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Carroll received the Solidarity Party's presidential nomination in September."
+    assert not [e for e in pipeline.code_text(text, published="2020-01-10") if e.cameo.startswith("04")]
+
+
+def test_a_platform_something_is_said_on_is_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    praise = pipeline.code_text("President Trump hailed the jobs report on Twitter.", published="2020-06-05")
+    assert all(e.target is None or "Twitter" not in e.target.text for e in praise)
+    blame = pipeline.code_text(
+        "President Trump criticized Twitter for labelling his posts.", published="2020-06-05"
+    )
+    assert [(e.cameo, e.target.text if e.target else "") for e in blame] == [("111", "Twitter")]
+
+
+def test_denying_funding_is_a_rejection_not_a_denial(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.code_text(
+        "Congress has repeatedly denied funding for the border wall.", published="2019-02-15"
+    )
+    assert [e.cameo for e in events] == ["120"]

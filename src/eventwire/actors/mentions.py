@@ -377,7 +377,11 @@ class ArticleActors:
         return mention
 
     def is_thing(self, token: Any) -> bool:
-        """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it."""
+        """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
+        law by its entity label or its head: "the Affordable Care Act", "the United States
+        Constitution")."""
+        if token.ent_type_ in THING_ENTS or (token.pos_ == "PROPN" and token.lower_ in DOCUMENT_NAMES):
+            return True
         senses = self._common_noun_senses(token)
         return senses is not None and senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
 
@@ -440,8 +444,8 @@ class ArticleActors:
         """The actor a thing's modifiers name, standing for the thing's author or owner: "a U.S.
         military airstrike" (USA MIL), "the Turkish statement" (TUR), "Kremlin statement"; with
         ``sector_only`` also a sector without a country ("a police headquarters": the police)."""
-        if not self.is_thing(thing):
-            return None
+        if not self.is_thing(thing) or thing.pos_ == "PROPN":
+            return None  # a named document is nobody's by its name ("the Minsk Protocol")
         tokens = [t for t in self._np_tokens(thing) if t.i != thing.i and t.lower_ not in ARTICLES]
         tokens = [t for t in tokens if t.dep_ not in {"det", "punct", "nummod"}]
         if not tokens or tokens[-1].i > thing.i:
@@ -774,7 +778,10 @@ class ArticleActors:
             subject = self._latest_subject(token) if token.dep_ in {"nsubj", "nsubjpass"} else None
             if subject is not None and subject.ent_type_ not in PERSON_LABELS:
                 # a subject "it" continues the latest subject: "China criticized Japan. It also
-                # accused ..." is China; "A fire broke out ... It killed nine" is no actor
+                # accused ..." is China; "A fire broke out ... It killed nine" is no actor, nor
+                # is a plural ("officials confirmed it has infected 200 people": the virus)
+                if subject.tag_ == "NNS":
+                    return None
                 found = self.mention(subject)
                 if found is None or found.members:
                     return None
@@ -969,6 +976,16 @@ def _whole_names(keys: list[str], tokens: list[Any]) -> list[str]:
 def _name_suffixes(names: list[str]) -> list[str]:
     """A name, then without its leading words ("President Bill Clinton", "Bill Clinton", "Clinton")."""
     return list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
+
+
+#: Entity labels of things that are never actors: laws and treaties, languages (not WORK_OF_ART: the
+#: tagger gives it to quoted names: '"The Islamic Resistance will not release ...').
+THING_ENTS = frozenset({"LAW", "LANGUAGE"})
+#: Heads of the names of documents, whatever label the tagger gives them ("the United States
+#: Constitution", "the Minsk Protocol", "the Paris Agreement").
+DOCUMENT_NAMES = frozenset(
+    {"constitution", "act", "treaty", "accord", "accords", "agreement", "protocol", "resolution", "bill"}
+)
 
 
 def _country_modifier(token: Any, code: ActorCode, how: str) -> bool:

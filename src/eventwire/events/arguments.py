@@ -451,7 +451,13 @@ class ArgumentFinder:
         for t in slot.subtree:
             if t.i == slot.i or t.i in pruned:
                 continue
-            owner = t.dep_ in {"poss", "compound", "nmod"} and t.head.i == slot.i and t.pos_ == "PROPN"
+            # "the OPCW visit": the visit's owner; "the Minsk Protocol": a name, nobody's by it
+            owner = (
+                t.dep_ in {"poss", "compound", "nmod"}
+                and t.head.i == slot.i
+                and t.pos_ == "PROPN"
+                and not (slot.pos_ == "PROPN" and t.dep_ == "compound")
+            )
             if t.dep_ == "poss" or owner or (t.dep_ == "pobj" and t.head.lower_ in preps):
                 m = self.actor_np(actors, t)
                 if m is not None and not same_actor(source, m):
@@ -701,14 +707,37 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     if s_name and t_name and s_name != t_name:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
     if is_local(s.text) != is_local(t.text) and s.start != t.start:
-        return (
-            False  # "President Trump lashed out at the capital city's mayor": a town's office is no nation's
-        )
+        return False  # "Trump lashed out at the capital city's mayor": a town's office is no nation's
+    if (
+        _named_body(s) != _named_body(t)
+        and s.sector
+        and t.sector
+        and not (_referring(s) or _referring(t) or _one_body(s, t))
+    ):
+        return False  # "Commerce Secretary Baldrige asked the White House": an official and a body
     # a person whose country alone is known ("Paul Manafort" in an American story) is not the country
     person = t.matched_by.startswith(("person", "memory:name")) or "+apposition" in t.matched_by
     # ... nor a town or thing of it ("their forces withdrew from the Bosnian town"): a domestic act
     owned = "+owner-of" in t.matched_by or "+attacked-place" in t.matched_by
     return s.identity == t.identity or (s.country == t.country and not t.sector and not (person or owned))
+
+
+def _named_body(m: ActorMention) -> bool:
+    """Whether a mention names an institution that stands for its state ("the White House", "the
+    Kremlin"; not a capital: "Washington's support" is the speaker's own state)."""
+    return m.matched_by.startswith("metonym:")
+
+
+def _referring(m: ActorMention) -> bool:
+    """Whether a mention refers back to an earlier one (a pronoun, "the minister" again, "the CIA
+    official" after "the CIA")."""
+    return m.antecedent is not None or m.matched_by.startswith(("coref", "memory:title"))
+
+
+def _one_body(s: ActorMention, t: ActorMention) -> bool:
+    """Whether one mention's words name the other's body ("the CIA official" and "the CIA")."""
+    a, b = s.text.lower().removeprefix("the "), t.text.lower().removeprefix("the ")
+    return a in b or b in a
 
 
 def _surname(m: ActorMention) -> str:

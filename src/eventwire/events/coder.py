@@ -29,12 +29,13 @@ from eventwire.events.arguments import (
 from eventwire.events.cameo import plover_context
 from eventwire.events.confidence import confidence
 from eventwire.events.cues import LABELLING_VERBS
-from eventwire.events.dates import parse_article_date
+from eventwire.events.dates import is_historical, parse_article_date, resolve_period
 from eventwire.events.dating import (
     FUTURE_STATUSES,
     EventDate,
     TemporalExpression,
     event_date,
+    passage_date,
     passage_year,
     story_date,
     temporal_expressions,
@@ -57,7 +58,7 @@ from eventwire.events.recoding import (
     stopped,
     verbal_attack,
 )
-from eventwire.events.speech import StatementReader, is_press
+from eventwire.events.speech import StatementReader, is_platform, is_press
 from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
@@ -181,11 +182,15 @@ class EventCoder:
         analysed = _analysed_sentences(doc, sents)
         places = self.locator.article_places(article, doc, actors)
         actors.home = places.home
+        passage: EventDate | None = None  # a paragraph's past time ("In September 2013, ...")
         for si, sent in enumerate(sents):
+            if si and _new_paragraph(doc, sents[si - 1], sent):
+                passage = None  # a passage of the past ends with its paragraph
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
             expressions = temporal_expressions(sent, ents_of[si])
-            ctx = _Sentence(article, actors, si, sent, base, expressions, story, places, year_hint)
+            told = passage or story
+            ctx = _Sentence(article, actors, si, sent, base, expressions, told, places, year_hint)
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None or self.learned is not None:
                 make = partial(self._pair_event, ctx)
@@ -196,6 +201,9 @@ class EventCoder:
             if story is None and si < LEDE:  # a dated lede sentence sets the story's date
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
+            passage = passage_date(expressions, base, sent.start) or (
+                None if _now(expressions, base) else passage
+            )
         return specific_reports(events, self._specific), actors.resolved()
 
     def _specific(self, event: Event, code: str) -> Event:
@@ -359,6 +367,8 @@ class EventCoder:
         # an act on a thing stands when the thing is political ("denounced 49 journalist detentions",
         # "rejected a peace plan"); "fought the virus" is dropped by its sense (_admissible)
         theme = self._theme(actors, found_target.theme) if target is None else None
+        if target is not None and is_platform(target) and _means_phrase(target, tok.doc):
+            target = None  # "hailed the report on Twitter": the medium, not the one praised
         if target is not None and pattern.modal and is_press(target):
             target = None  # "told reporters Japan should not cut its lines": reporters are asked nothing
         if target is None and pattern.modal:
@@ -801,6 +811,36 @@ def _at_home(
     if home_target is not target and _names_person(target.text, titles) and not is_local(target.text):
         home_target = target  # (a mayor or governor is the home country's whatever the dyad)
     return home_source, home_target
+
+
+def _means_phrase(mention: ActorMention, doc: Any) -> bool:
+    """Whether a mention is the object of "on", "via" or "through" ("on Twitter")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ == "pobj" and t.head.lower_ in {"on", "via", "through", "over"} for t in span
+    )
+
+
+def _new_paragraph(doc: Any, before: Any, sent: Any) -> bool:
+    """Whether a blank line lies between two sentences (spaCy hangs it on either one)."""
+    words = [t for t in before if not t.is_space]
+    first = next((t for t in sent if not t.is_space), None)
+    if not words or first is None:
+        return False
+    end = words[-1].idx + len(words[-1].text)
+    return "\n\n" in doc.text[end : first.idx]
+
+
+def _now(expressions: list[TemporalExpression], base: datetime | None) -> bool:
+    """Whether a sentence comes back to the present news: a date of its own within a year of
+    publication ("On Tuesday, ...", "in 2020")."""
+    for expression in expressions:
+        if expression.excluded or expression.anchor is None:
+            continue
+        period = resolve_period(expression.text, base)
+        if period is not None and base is not None and not is_historical(period, base):
+            return True
+    return False
 
 
 def _names_person(text: str, titles: frozenset[str]) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "clause_tokens",
     "event_date",
     "governing_clauses",
+    "passage_date",
     "passage_year",
     "story_date",
     "temporal_expressions",
@@ -100,6 +101,8 @@ TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compoun
 FUTURE_STATUSES = frozenset({"future", "intended", "requested", "hoped"})
 #: Times of day: "before midnight", "shortly after dawn" is a time of the day named, not a deadline.
 CLOCK_WORDS = frozenset({"midnight", "noon", "midday", "dawn", "dusk", "sunrise", "sunset"})
+#: Quotation marks: a date after one belongs to what is quoted.
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 #: How far before publication a main clause's date may lie and still be the story's date.
 STORY_DAYS = 31
 
@@ -209,8 +212,9 @@ def _reattach(anchor: Any, ent: Any) -> Any:
     if anchor.dep_ not in {"ccomp", "parataxis"} or governor.lemma_.lower() not in SPEECH_VERBS:
         return anchor
     subjects = [c.i for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if governor.i < ent.start and subjects and ent.end <= min(subjects):
-        return governor
+    quoted = any(t.text in QUOTE_MARKS for t in ent.doc[governor.i + 1 : ent.start])
+    if governor.i < ent.start and subjects and ent.end <= min(subjects) and not quoted:
+        return governor  # (but 'wrote, "Last year August 8 was ...': the quotation's own time)
     return anchor
 
 
@@ -328,6 +332,34 @@ def passage_year(
             year = int(found.group(1))
             return year if year < base.year - 1 else None
     return hint
+
+
+#: How many words may open a sentence before a time that frames it ("But in September 2013, ...").
+FRAME_START = 3
+
+
+def passage_date(
+    expressions: Sequence[TemporalExpression], base: datetime | None, sent_start: int
+) -> EventDate | None:
+    """The date a sentence sets for the rest of its paragraph when it opens a passage of the past
+    with a fronted time ("In September 2013, ... The officials claimed ...": the claim is of September
+    2013): an explicit year more than a year before publication, at the expression's precision.  A
+    time at the end of a clause dates that clause alone ("Holder was held in contempt in 2012")."""
+    year = passage_year(expressions, base, None)
+    if year is None:
+        return None
+    for expression in expressions:
+        fronted = expression.start - sent_start <= FRAME_START
+        if (
+            str(year) in expression.text
+            and fronted
+            and not expression.excluded
+            and expression.anchor is not None
+        ):
+            period = resolve_period(expression.text, base)
+            if period is not None and period.day.year == year:
+                return EventDate(period, "context", expression.text)
+    return None
 
 
 def story_date(

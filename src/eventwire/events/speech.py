@@ -17,7 +17,7 @@ from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.statements import StatementLexicon, content_tokens, words_of
 from eventwire.models import ActorMention
 
-__all__ = ["SPEAKER_PRONOUNS", "StatementReader", "is_press"]
+__all__ = ["SPEAKER_PRONOUNS", "StatementReader", "is_platform", "is_press"]
 
 # Names of news outlets: a statement told to them is told to the press.
 _MEDIA_NAME = re.compile(
@@ -35,6 +35,12 @@ THIRD_PERSON = frozenset({"he", "she"})
 _PLATFORMS = frozenset(
     {"twitter", "facebook", "youtube", "instagram", "telegram", "tiktok", "weibo", "wechat", "medium"}
 )
+
+
+def is_platform(mention: ActorMention) -> bool:
+    """Whether an actor is a platform things are published on ("Twitter", "YouTube")."""
+    words = mention.text.lower().split()
+    return bool(words) and words[-1] in _PLATFORMS
 
 
 def is_press(mention: ActorMention) -> bool:
