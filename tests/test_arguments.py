@@ -460,3 +460,9 @@ def test_a_singular_it_does_not_continue_a_plural_subject(pipeline: Any) -> None
     text = "Chinese officials confirmed it has infected over 200 people and killed three people."
     for e in _events(pipeline, text, "2020-01-21"):
         assert e.source.text != "it", (e.cameo, e.source.code)
+
+
+def test_what_a_person_is_said_to_be_gives_the_persons_country(pipeline: Any) -> None:
+    text = "MADRID — John Carter is an American tourist. Carter accused the Spanish police of assault."
+    accused = [e for e in _events(pipeline, text, "2019-01-31") if e.cameo.startswith("112")]
+    assert accused and accused[0].source.country == "USA"

@@ -56,3 +56,14 @@ def test_a_place_inside_a_phrase_hung_on_the_place_is_not_where(pipeline: Any) -
     )
     [e] = _events(pipeline, text, "2019-07-28")
     assert e.location is None or e.location.country == "PRI"
+
+
+def test_a_statement_is_made_where_the_story_is_and_an_attack_is_not(pipeline: Any) -> None:
+    text = (
+        "On Monday, Ukrainian Foreign Minister Dmytro Kuleba addressed reporters in Geneva. Kuleba "
+        "accused Russia of war crimes. Russian forces attacked Ukrainian troops."
+    )
+    events = {e.cameo[:2]: e for e in pipeline.code_text(text, published="2022-03-08")}
+    accusation, attack = events["11"], events["19"]
+    assert accusation.location is not None and accusation.location.name == "Geneva"
+    assert attack.location is None

@@ -525,6 +525,11 @@ class ArticleActors:
             # "his Australian counterpart, Scott Morrison" / "Scott Morrison, Australia's prime minister"
             related = [token.head] if token.dep_ == "appos" else []
             related += [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "nsubj" and token.head.lower_ in {
+                "is",
+                "are",
+            }:  # "Spanton is a Canadian tourist"
+                related += [c for c in token.head.children if c.dep_ == "attr"]
             for other in related:
                 other_code = self._title_code(other) if other.i != token.i else None
                 if other_code is not None or (other_code := self._country_only(other)) is not None:

@@ -78,6 +78,8 @@ OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
 # Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
 # threats): a named public figure does them as a political actor.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+# Roots of acts done by speaking, where the story is reported (docs/annotation.md §6).
+SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 # Sentences that open an article: any of their dates sets the story's date.
 LEDE = 3
 # Sectors of a state's officials and bodies.
@@ -412,7 +414,8 @@ class EventCoder:
         span = self._trigger_span(tok, found.obj)
         verbal = verbal_attack(tok)
         for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
-            location = self.locator.locate(ctx.places, actors, tok, s, t)
+            spoken = code[:2] in SPOKEN_ROOTS
+            location = self.locator.locate(ctx.places, actors, tok, s, t, spoken)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
                 continue
@@ -585,7 +588,7 @@ class EventCoder:
         span = (word.idx, word.idx + len(word.text))
         source = localise(source, "", "home-country", ctx.places)
         target = localise(target, "", "home-country", ctx.places)
-        location = self.locator.locate(ctx.places, ctx.actors, word, source, target)
+        location = self.locator.locate(ctx.places, ctx.actors, word, source, target, code[:2] in SPOKEN_ROOTS)
         event = self._event(ctx, event_id, source, target, code, status, span, why, location)
         probability = _backoff_probability(why)
         if why.startswith("model:") and probability is not None:

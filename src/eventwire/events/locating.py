@@ -7,7 +7,8 @@ An event's location is, in order (``Location.how``):
    the nearest to the trigger, at its precision (city, first-level division or region, country);
 2. ``dateline``: the article's wire dateline ("BEIRUT, March 3 (Reuters) -");
 3. ``story``: the place the article's lede sets the story in ("A fire ... in Koszalin, North Poland"),
-   when the event's actors belong to that country (or name none);
+   when the event's actors belong to that country (or name none), or when the event is spoken (a
+   statement, an appeal, a reproach: said where the story is reported);
 4. ``actors``: the country the event's actors share — both sides of a domestic dyad, or the one actor
    of a domestic act ("police arrested ...").
 
@@ -177,8 +178,12 @@ class Locator:
         tok: Any,
         source: ActorMention | None = None,
         target: ActorMention | None = None,
+        spoken: bool = False,
     ) -> Location | None:
-        """Where the event of ``tok`` happened (see the module docstring); None when unknown."""
+        """Where the event of ``tok`` happened (see the module docstring); None when unknown.
+        ``spoken``: a statement, appeal or verbal reproach, made where the story is reported
+        whoever makes it ("Cengiz addressed reporters in New York ... Cengiz called the admission a
+        political maneuver")."""
         gazetteer = self.gazetteer
         if gazetteer is None:
             return None
@@ -188,7 +193,10 @@ class Locator:
         if places.dateline is not None:
             return places.dateline
         own = _countries(source) | _countries(target)
-        if places.story is not None and (not own or places.story.country in own):
+        # (a spoken act in the very sentence that names the place is not there: the place is another
+        # clause's, "Germany criticized Russia, which held a summit in Tehran")
+        spoken = spoken and places.story is not None and places.story.matched not in tok.sent.text
+        if places.story is not None and (not own or places.story.country in own or spoken):
             return places.story
         shared = _shared_country(source, target)
         if shared:
