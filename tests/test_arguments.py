@@ -466,3 +466,13 @@ def test_what_a_person_is_said_to_be_gives_the_persons_country(pipeline: Any) ->
     text = "MADRID — John Carter is an American tourist. Carter accused the Spanish police of assault."
     accused = [e for e in _events(pipeline, text, "2019-01-31") if e.cameo.startswith("112")]
     assert accused and accused[0].source.country == "USA"
+
+
+def test_an_object_pronoun_is_the_nearest_person_or_agent_of_its_sentence(pipeline: Any) -> None:
+    text = (
+        "MOSCOW — A bus crashed into a crowd in Moscow on Monday. Police have opened a criminal case "
+        "against the driver and detained him for questioning."
+    )
+    detained = [e for e in _events(pipeline, text, "2019-06-01") if e.trigger.startswith("detain")]
+    assert detained and detained[0].target is not None
+    assert (detained[0].target.text, detained[0].target.code) == ("him", "RUSCVL")

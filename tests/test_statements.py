@@ -268,3 +268,20 @@ def test_a_claim_that_a_body_sent_someone_accuses_the_sender(pipeline: Any) -> N
     assert [(e.source.sector, e.cameo, e.target and e.target.sector) for e in claims] == [
         ("OPP", "112", "GOV")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        ("Kuwait rejected Iran's charges that the seized boats were spy boats.", "IRN"),
+        ("Russia denied Ukraine's claims that its forces shelled the hospital.", "UKR"),
+        ("The ministry dismissed Amnesty International's allegations of torture.", None),
+    ],
+)
+def test_rejecting_an_accusation_denies_it_to_the_accuser(
+    pipeline: Any, text: str, accuser: str | None
+) -> None:
+    denials = [e for e in _events(pipeline, text, "2020-03-20") if e.cameo == "016"]
+    assert denials, [(e.cameo, e.trigger) for e in _events(pipeline, text, "2020-03-20")]
+    if accuser is not None:
+        assert denials[0].target is not None and denials[0].target.country == accuser

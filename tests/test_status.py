@@ -43,6 +43,7 @@ def test_no_plans_to_meet_is_not_a_refusal(pipeline: Any) -> None:
         "Turkey announced it will not accept further refugees from Syria.",
         "President Reagan declared that he will not go to Moscow to meet Gorbachev.",
         "Serbia refused to sign the agreement with Kosovo.",
+        "Iran said it could not accept the European proposal.",
     ],
 )
 def test_announced_or_refused_acts_are_rejections(pipeline: Any, text: str) -> None:
@@ -51,6 +52,12 @@ def test_announced_or_refused_acts_are_rejections(pipeline: Any, text: str) -> N
         for e in _events(pipeline, text, "1987-03-01")
         if e.cameo.startswith("12") and e.status == "asserted"
     ]
+
+
+def test_failing_to_agree_is_no_rejection(pipeline: Any) -> None:
+    text = "The US government is shut down because President Trump and Congress could not agree on a budget."
+    events = _events(pipeline, text, "2019-01-10")
+    assert events and not [e for e in events if e.cameo.startswith("12")]
 
 
 def test_a_reported_would_is_a_future_intent(pipeline: Any) -> None:

@@ -774,6 +774,22 @@ class ArticleActors:
                 if token.dep_ == "nsubj"
                 else None
             )
+            if entry is None and low in {"him", "her"} and token.dep_ in {"dobj", "pobj"}:
+                # "opened a case against the driver and detained him": an object pronoun is the
+                # nearest singular person or agent of its sentence other than its clause's subject
+                own = self._clause_subject(token)
+                here = self.sentence_index(token)
+                entry = self._recent(
+                    lambda e: (
+                        e.sentence == here
+                        and e.token_i != own
+                        and not e.plural
+                        and (e.is_person or e.mention.matched_by.startswith(("agent:", "memory:title")))
+                        and self.doc[e.token_i].pos_ != "PRON"
+                    ),
+                    before=token.i,
+                    window=0,
+                )
             entry = entry or self._recent(lambda e: e.is_person and e.token_i != speaker, before=token.i)
             return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor

@@ -385,6 +385,8 @@ class EventCoder:
             if not self.statements:
                 return
             target = self._speech.target(actors, tok, source, target)
+            if target is None and pattern.code.startswith("016") and found.obj is not None:
+                target = _accuser(actors, found.obj, source)  # "denied Kyiv's claims": Ukraine
             if target is not None:
                 target = localise(localise(target, place), "", "home-country", ctx.places)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
@@ -814,6 +816,16 @@ def _at_home(
     if home_target is not target and _names_person(target.text, titles) and not is_local(target.text):
         home_target = target  # (a mayor or governor is the home country's whatever the dyad)
     return home_source, home_target
+
+
+def _accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> ActorMention | None:
+    """Whose accusation a denial answers: the possessor of the accusation denied ("rejected Iran's
+    charges"), or None."""
+    for owner in (c for c in accusation.children if c.dep_ == "poss"):
+        found = actors.mention(owner)
+        if found is not None and not same_actor(source, found):
+            return found
+    return None
 
 
 def _means_phrase(mention: ActorMention, doc: Any) -> bool:

@@ -206,7 +206,9 @@ def announced_negation(trigger: Any) -> bool:
     """A negated act announced for the future ("will not accept any more refugees", "said it would
     not meet the demands"): CAMEO codes it as a rejection, unlike a past act that did not happen."""
     token = clause_head(trigger)
-    future = FUTURE_AUX | {"would", "can", "ca", "could"}  # "cannot accept any more refugees"
+    future = FUTURE_AUX | {"would", "can", "ca"}  # "cannot accept any more refugees"
+    if token.dep_ in {"ccomp", "parataxis"}:
+        future = future | {"could"}  # "said it could not accept the plan"; but "could not agree" failed
     if _has_neg(token) and bool(_aux_lemmas(token) & future):
         return True
     for child, head in _chain(token):  # "will not go to Moscow to meet X", "will not move to lift"
