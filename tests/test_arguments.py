@@ -476,3 +476,17 @@ def test_an_object_pronoun_is_the_nearest_person_or_agent_of_its_sentence(pipeli
     detained = [e for e in _events(pipeline, text, "2019-06-01") if e.trigger.startswith("detain")]
     assert detained and detained[0].target is not None
     assert (detained[0].target.text, detained[0].target.code) == ("him", "RUSCVL")
+
+
+def test_asking_for_someones_act_asks_them(pipeline: Any) -> None:
+    text = "President Trump asked for National Security Adviser John Bolton's resignation on Monday."
+    appeal = [e for e in _events(pipeline, text, "2019-09-10") if e.cameo.startswith("02")]
+    assert appeal and appeal[0].target is not None and "Bolton" in appeal[0].target.text
+
+
+def test_a_pronoun_standing_for_the_source_is_no_target() -> None:
+    # "Gillibrand has stated her intention to endorse one of her rivals": "her" is Gillibrand
+    source = ActorMention("Gillibrand", 0, 10, "USA", "", "memory:name")
+    her = ActorMention("her", 40, 43, "USA", "ELI", "coref:pronoun", antecedent=(0, 10))
+    other = ActorMention("her", 40, 43, "USA", "ELI", "coref:pronoun", antecedent=(60, 70))
+    assert same_actor(source, her) and not same_actor(source, other)

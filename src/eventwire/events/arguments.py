@@ -414,6 +414,15 @@ class ArgumentFinder:
                     modal = any(a.dep_ == "aux" and a.lower_ in pattern.modal for a in c.children)
                     if c.dep_ == "ccomp" and (that or modal or accused):
                         slots.extend(g for g in c.children if g.dep_ == "nsubj")
+            if not slots and pattern.code[:2] in {"02", "10"}:
+                # "asked for Bolton's resignation": the one whose act is asked for
+                slots.extend(
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children
+                    if p.dep_ == "pobj" and any(g.dep_ == "poss" for g in p.children)
+                )
         return slots
 
     def _search_subtree(
@@ -699,6 +708,8 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     more specific sector) — such a pair is no event."""
     if (s.start, s.end) == (t.start, t.end) and not (s.members or t.members):
         return True
+    if t.antecedent == (s.start, s.end) or s.antecedent == (t.start, t.end):
+        return True  # "Gillibrand stated her intention to endorse one of her rivals": herself
     if s.matched_by.startswith("given-span") and t.matched_by.startswith("given-span"):
         return False  # two distinct known actors, whatever their codes
     if not s.country:
