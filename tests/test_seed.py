@@ -88,6 +88,13 @@ def test_no_conflict_between_china_and_russia(seed_events: list[Event]) -> None:
             assert e.quad_class in (1, 2), e
 
 
+def test_no_government_acts_on_itself(seed_events: list[Event]) -> None:
+    # "Chinese State Councilor and Foreign Minister Wang Yi": one man, a national office, not a town's
+    for e in seed_events:
+        if e.target is not None:
+            assert e.source.code != e.target.code, (e.cameo, e.source.text, e.target.text)
+
+
 def test_only_actors_the_article_mentions(seed_events: list[Event]) -> None:
     for e in seed_events:
         assert e.source.country in {"CHN", "RUS"}
