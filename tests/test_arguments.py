@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from eventwire.events.arguments import same_actor
+from eventwire.events.locating import is_local
 from eventwire.models import ActorMention, Event
 
 
@@ -490,3 +491,18 @@ def test_a_pronoun_standing_for_the_source_is_no_target() -> None:
     her = ActorMention("her", 40, 43, "USA", "ELI", "coref:pronoun", antecedent=(0, 10))
     other = ActorMention("her", 40, 43, "USA", "ELI", "coref:pronoun", antecedent=(60, 70))
     assert same_actor(source, her) and not same_actor(source, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("the city council", True),
+        ("the provincial governor", True),
+        ("Councillor Smith", True),
+        ("State Councilor Wang Yi", False),
+        ("the UN Security Council", False),
+        ("the National Security Council", False),
+    ],
+)
+def test_local_offices(text: str, local: bool) -> None:
+    assert is_local(text) is local

@@ -72,10 +72,10 @@ DOMESTIC_SECTORS = frozenset(
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "ELI", "LEG", "PTY", "OPP", "REB"})
 #: Words of offices and bodies of a town or province: their holder is a local actor, the home country's
 #: in any story ("the capital city's Democratic mayor", "the provincial governor", "the city council";
-#: not China's State Council or a State Councilor).
+#: not China's State Council or a State Councilor, nor the UN Security Council).
 LOCAL_OFFICES = re.compile(
-    r"\b(?:mayors?|governors?|(?<!state )councill?ors?|(?<!state )council|aldermen|alderman|sheriffs?|"
-    r"municipal\w*|provincial|county|city\s+hall)\b",
+    r"\b(?:mayors?|governors?|(?<!state )councill?ors?|aldermen|alderman|sheriffs?|municipal\w*|provincial|"
+    r"county|city\s+hall|(?:city|town|village|district|local|regional|parish)\s+council)\b",
     re.I,
 )
 #: A story is national when its home country has this share of the article's country mentions.
