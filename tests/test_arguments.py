@@ -502,7 +502,20 @@ def test_a_pronoun_standing_for_the_source_is_no_target() -> None:
         ("State Councilor Wang Yi", False),
         ("the UN Security Council", False),
         ("the National Security Council", False),
+        ("the city councils", True),
+        ("Bank of England Governor Mark Carney", False),
+        ("the IAEA Board of Governors", False),
+        ("Governor-General David Hurley", False),
     ],
 )
 def test_local_offices(text: str, local: bool) -> None:
     assert is_local(text) is local
+
+
+def test_a_local_officials_later_mentions_are_the_same_official() -> None:
+    governor = ActorMention(
+        "Governor Andrew Cuomo", 0, 21, "USA", "GOV", "office-holder:Andrew Cuomo:governor"
+    )
+    later = ActorMention("Cuomo", 50, 55, "USA", "GOV", "memory:name")
+    he = ActorMention("he", 80, 82, "USA", "GOV", "coref:pronoun", antecedent=(0, 21))
+    assert same_actor(governor, later) and same_actor(governor, he)

@@ -104,6 +104,12 @@ def test_a_past_time_at_the_end_of_a_clause_dates_that_clause_alone(pipeline: An
     assert (accusation.date, accusation.historical) == ("2020-06-10", False)
 
 
+def test_a_past_time_of_a_subject_frames_nothing(pipeline: Any) -> None:
+    text = "Obama in 2013 accused Russia of aggression. China accused Japan of provocations."
+    accusation = [e for e in _events(pipeline, text, "2020-06-10") if e.source.country == "CHN"]
+    assert accusation and accusation[0].date == "2020-06-10"
+
+
 def test_duration_words() -> None:
     assert is_duration("for three years") and is_duration("a 10-day visit")
     assert not is_duration("three years ago")

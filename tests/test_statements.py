@@ -276,6 +276,7 @@ def test_a_claim_that_a_body_sent_someone_accuses_the_sender(pipeline: Any) -> N
         ("Kuwait rejected Iran's charges that the seized boats were spy boats.", "IRN"),
         ("Russia denied Ukraine's claims that its forces shelled the hospital.", "UKR"),
         ("The ministry dismissed Amnesty International's allegations of torture.", None),
+        ("Tokyo rejected the allegations by Beijing that it had violated the agreement.", "CHN"),
     ],
 )
 def test_rejecting_an_accusation_denies_it_to_the_accuser(

@@ -380,7 +380,10 @@ class ArticleActors:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
         law by its entity label or its head: "the Affordable Care Act", "the United States
         Constitution")."""
-        if token.ent_type_ in THING_ENTS or (token.pos_ == "PROPN" and token.lower_ in DOCUMENT_NAMES):
+        named_document = (
+            token.pos_ == "PROPN" and token.lower_ in DOCUMENT_NAMES and token.ent_type_ != "PERSON"
+        )
+        if token.ent_type_ in THING_ENTS or named_document:
             return True
         senses = self._common_noun_senses(token)
         return senses is not None and senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)

@@ -717,7 +717,8 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     s_name, t_name = _surname(s), _surname(t)
     if s_name and t_name and s_name != t_name:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
-    if is_local(s.text) != is_local(t.text) and s.start != t.start:
+    local = is_local(s.text) != is_local(t.text) and s.start != t.start
+    if local and not (s_name and s_name == t_name):  # ("Governor Cuomo" ... "Cuomo" is one man)
         return False  # "Trump lashed out at the capital city's mayor": a town's office is no nation's
     if (
         _named_body(s) != _named_body(t)

@@ -203,9 +203,7 @@ class EventCoder:
             if story is None and si < LEDE:  # a dated lede sentence sets the story's date
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
-            passage = passage_date(expressions, base, sent.start) or (
-                None if _now(expressions, base) else passage
-            )
+            passage = passage_date(expressions, base, sent) or (None if _now(expressions, base) else passage)
         return specific_reports(events, self._specific), actors.resolved()
 
     def _specific(self, event: Event, code: str) -> Event:
@@ -820,8 +818,16 @@ def _at_home(
 
 def _accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> ActorMention | None:
     """Whose accusation a denial answers: the possessor of the accusation denied ("rejected Iran's
-    charges"), or None."""
-    for owner in (c for c in accusation.children if c.dep_ == "poss"):
+    charges"), or its author after "by" or "from" ("the allegations by Iran"), or None."""
+    owners = [c for c in accusation.children if c.dep_ == "poss"]
+    owners += [
+        p
+        for c in accusation.children
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for owner in owners:
         found = actors.mention(owner)
         if found is not None and not same_actor(source, found):
             return found

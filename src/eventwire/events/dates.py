@@ -1,10 +1,11 @@
 """Resolving date expressions relative to the article's date: days, and periods at their precision.
 
 :func:`resolve_expression` gives the day of a day-precise expression ("On Tuesday", "on Dec. 22",
-"yesterday"); :func:`resolve_period` also gives months ("in May", "last month") and years ("in 1995",
-"last year", "three years ago") at their precision, forward for future events.  Durations ("for three
-years"), ranges ("from May to December"), decades and vague periods ("last week", "recent months")
-give nothing.  Which expression dates which event is decided by the syntax (:mod:`.dating`).
+"yesterday"); :func:`resolve_period` also gives months ("in May", "last month", "last week" when its
+days lie in one month) and years ("in 1995", "last year", "three years ago") at their precision,
+forward for future events.  Durations ("for three years"), ranges ("from May to December"), decades
+and vague periods ("the past week", "recent months") give nothing.  Which expression dates which event
+is decided by the syntax (:mod:`.dating`).
 """
 
 from __future__ import annotations

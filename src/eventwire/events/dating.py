@@ -21,6 +21,7 @@ from typing import Any
 
 from eventwire.events.dates import MONTHS, Period, is_day_relative, is_historical, resolve_period
 from eventwire.events.modality import clause_head
+from eventwire.events.statements import QUOTES
 from eventwire.models import DateSource, Event
 
 __all__ = [
@@ -101,8 +102,6 @@ TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compoun
 FUTURE_STATUSES = frozenset({"future", "intended", "requested", "hoped"})
 #: Times of day: "before midnight", "shortly after dawn" is a time of the day named, not a deadline.
 CLOCK_WORDS = frozenset({"midnight", "noon", "midday", "dawn", "dusk", "sunrise", "sunset"})
-#: Quotation marks: a date after one belongs to what is quoted.
-QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 #: How far before publication a main clause's date may lie and still be the story's date.
 STORY_DAYS = 31
 
@@ -212,7 +211,7 @@ def _reattach(anchor: Any, ent: Any) -> Any:
     if anchor.dep_ not in {"ccomp", "parataxis"} or governor.lemma_.lower() not in SPEECH_VERBS:
         return anchor
     subjects = [c.i for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    quoted = any(t.text in QUOTE_MARKS for t in ent.doc[governor.i + 1 : ent.start])
+    quoted = any(t.text in QUOTES for t in ent.doc[governor.i + 1 : ent.start])
     if governor.i < ent.start and subjects and ent.end <= min(subjects) and not quoted:
         return governor  # (but 'wrote, "Last year August 8 was ...': the quotation's own time)
     return anchor
@@ -334,12 +333,8 @@ def passage_year(
     return hint
 
 
-#: How many words may open a sentence before a time that frames it ("But in September 2013, ...").
-FRAME_START = 3
-
-
 def passage_date(
-    expressions: Sequence[TemporalExpression], base: datetime | None, sent_start: int
+    expressions: Sequence[TemporalExpression], base: datetime | None, sent: Any
 ) -> EventDate | None:
     """The date a sentence sets for the rest of its paragraph when it opens a passage of the past
     with a fronted time ("In September 2013, ... The officials claimed ...": the claim is of September
@@ -348,8 +343,11 @@ def passage_date(
     year = passage_year(expressions, base, None)
     if year is None:
         return None
+    root = sent.root
+    subjects = [c.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for expression in expressions:
-        fronted = expression.start - sent_start <= FRAME_START
+        # a time of the main verb before its subject: "In September 2013, traffic ground to a halt"
+        fronted = expression.anchor == root.i and (not subjects or expression.end <= min(subjects))
         if (
             str(year) in expression.text
             and fronted

@@ -72,12 +72,15 @@ DOMESTIC_SECTORS = frozenset(
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "ELI", "LEG", "PTY", "OPP", "REB"})
 #: Words of offices and bodies of a town or province: their holder is a local actor, the home country's
 #: in any story ("the capital city's Democratic mayor", "the provincial governor", "the city council";
-#: not China's State Council or a State Councilor, nor the UN Security Council).
+#: not China's State Council or a State Councilor, nor the UN Security Council, a central bank's governor,
+#: a Board of Governors or a Governor-General).
 LOCAL_OFFICES = re.compile(
-    r"\b(?:mayors?|governors?|(?<!state )councill?ors?|aldermen|alderman|sheriffs?|municipal\w*|provincial|"
-    r"county|city\s+hall|(?:city|town|village|district|local|regional|parish)\s+council)\b",
+    r"\b(?:mayors?|(?<!bank\s)(?<!of\s)governors?(?!-general)|(?<!state\s)councill?ors?|aldermen|alderman|"
+    r"sheriffs?|municipal\w*|provincial|county|city\s+hall|"
+    r"(?:city|town|village|district|local|regional|parish)\s+councils?)\b",
     re.I,
 )
+_BANK = re.compile(r"\bbank\b", re.I)
 #: A story is national when its home country has this share of the article's country mentions.
 DOMESTIC_SHARE = 0.7
 #: How many sentences open an article (its lede) for the story's place.
@@ -326,8 +329,9 @@ def in_other_clause(token: Any, clause: Any, trigger: Any) -> bool:
 
 
 def is_local(text: str) -> bool:
-    """Whether a mention's words name a town's or province's office or body (:data:`LOCAL_OFFICES`)."""
-    return bool(LOCAL_OFFICES.search(text))
+    """Whether a mention's words name a town's or province's office or body (:data:`LOCAL_OFFICES`; a
+    bank's governor is none: "Bank of England Governor")."""
+    return bool(LOCAL_OFFICES.search(text)) and not _BANK.search(text)
 
 
 def localise(

@@ -20,7 +20,7 @@ from typing import Any
 from eventwire.datafiles import parse_yaml, read_data_file
 from eventwire.errors import DictionaryError
 
-__all__ = ["STATEMENTS_FILE", "StatementLexicon", "Tally", "content_tokens"]
+__all__ = ["QUOTES", "STATEMENTS_FILE", "StatementLexicon", "Tally", "content_tokens", "quote_continuation"]
 
 STATEMENTS_FILE = "statements.yaml"
 KINDS = ("empathy", "apology", "denial", "accusation", "criticism", "praise", "pessimism", "optimism")
