@@ -528,10 +528,7 @@ class ArticleActors:
             # "his Australian counterpart, Scott Morrison" / "Scott Morrison, Australia's prime minister"
             related = [token.head] if token.dep_ == "appos" else []
             related += [c for c in token.children if c.dep_ == "appos"]
-            if token.dep_ == "nsubj" and token.head.lower_ in {
-                "is",
-                "are",
-            }:  # "Spanton is a Canadian tourist"
+            if token.dep_ == "nsubj" and token.head.lower_ in PRESENT_BE:  # "Spanton is a Canadian tourist"
                 related += [c for c in token.head.children if c.dep_ == "attr"]
             for other in related:
                 other_code = self._title_code(other) if other.i != token.i else None
@@ -1002,6 +999,9 @@ def _name_suffixes(names: list[str]) -> list[str]:
     return list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
 
 
+#: A person's present description gives the person's country ("Spanton is a Canadian tourist"); a past
+#: one is a former role ("Johnson was a journalist").
+PRESENT_BE = frozenset({"is", "are"})
 #: Entity labels of things that are never actors: laws and treaties, languages (not WORK_OF_ART: the
 #: tagger gives it to quoted names: '"The Islamic Resistance will not release ...').
 THING_ENTS = frozenset({"LAW", "LANGUAGE"})

@@ -741,8 +741,7 @@ def _named_body(m: ActorMention) -> bool:
 
 
 def _referring(m: ActorMention) -> bool:
-    """Whether a mention refers back to an earlier one (a pronoun, "the minister" again, "the CIA
-    official" after "the CIA")."""
+    """Whether a mention refers back to an earlier one (a pronoun, "the minister" again)."""
     return m.antecedent is not None or m.matched_by.startswith(("coref", "memory:title"))
 
 

@@ -29,13 +29,13 @@ from eventwire.events.arguments import (
 from eventwire.events.cameo import plover_context
 from eventwire.events.confidence import confidence
 from eventwire.events.cues import LABELLING_VERBS
-from eventwire.events.dates import is_historical, parse_article_date, resolve_period
+from eventwire.events.dates import parse_article_date
 from eventwire.events.dating import (
     FUTURE_STATUSES,
     EventDate,
     TemporalExpression,
     event_date,
-    passage_date,
+    next_passage,
     passage_year,
     story_date,
     temporal_expressions,
@@ -90,6 +90,9 @@ CITIZEN_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "BUS", "M
 
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
+# Prepositions of the medium something is said on ("on Twitter"); "by" is left out: "criticized by
+# Twitter" names an agent.
+MEDIUM_PREPS = (MEANS_PREPS - {"by"}) | {"through"}
 
 
 # A trigger inside its own source's phrase in one of these roles only describes the actor; a noun
@@ -203,7 +206,7 @@ class EventCoder:
             if story is None and si < LEDE:  # a dated lede sentence sets the story's date
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
-            passage = passage_date(expressions, base, sent) or (None if _now(expressions, base) else passage)
+            passage = next_passage(expressions, base, sent, passage)
         return specific_reports(events, self._specific), actors.resolved()
 
     def _specific(self, event: Event, code: str) -> Event:
@@ -413,8 +416,8 @@ class EventCoder:
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         span = self._trigger_span(tok, found.obj)
         verbal = verbal_attack(tok)
+        spoken = code[:2] in SPOKEN_ROOTS
         for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
-            spoken = code[:2] in SPOKEN_ROOTS
             location = self.locator.locate(ctx.places, actors, tok, s, t, spoken)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
@@ -835,11 +838,10 @@ def _accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> Ac
 
 
 def _means_phrase(mention: ActorMention, doc: Any) -> bool:
-    """Whether a mention is the object of "on", "via" or "through" ("on Twitter")."""
+    """Whether a mention is the object of a preposition of the medium (:data:`MEDIUM_PREPS`: "on
+    Twitter")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and any(
-        t.dep_ == "pobj" and t.head.lower_ in {"on", "via", "through", "over"} for t in span
-    )
+    return span is not None and any(t.dep_ == "pobj" and t.head.lower_ in MEDIUM_PREPS for t in span)
 
 
 def _new_paragraph(doc: Any, before: Any, sent: Any) -> bool:
@@ -850,18 +852,6 @@ def _new_paragraph(doc: Any, before: Any, sent: Any) -> bool:
         return False
     end = words[-1].idx + len(words[-1].text)
     return "\n\n" in doc.text[end : first.idx]
-
-
-def _now(expressions: list[TemporalExpression], base: datetime | None) -> bool:
-    """Whether a sentence comes back to the present news: a date of its own within a year of
-    publication ("On Tuesday, ...", "in 2020")."""
-    for expression in expressions:
-        if expression.excluded or expression.anchor is None:
-            continue
-        period = resolve_period(expression.text, base)
-        if period is not None and base is not None and not is_historical(period, base):
-            return True
-    return False
 
 
 def _names_person(text: str, titles: frozenset[str]) -> bool:

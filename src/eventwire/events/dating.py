@@ -30,6 +30,7 @@ __all__ = [
     "clause_tokens",
     "event_date",
     "governing_clauses",
+    "next_passage",
     "passage_date",
     "passage_year",
     "story_date",
@@ -348,16 +349,34 @@ def passage_date(
     for expression in expressions:
         # a time of the main verb before its subject: "In September 2013, traffic ground to a halt"
         fronted = expression.anchor == root.i and (not subjects or expression.end <= min(subjects))
-        if (
-            str(year) in expression.text
-            and fronted
-            and not expression.excluded
-            and expression.anchor is not None
-        ):
+        if str(year) in expression.text and fronted and not expression.excluded:
             period = resolve_period(expression.text, base)
             if period is not None and period.day.year == year:
                 return EventDate(period, "context", expression.text)
     return None
+
+
+def next_passage(
+    expressions: Sequence[TemporalExpression], base: datetime | None, sent: Any, passage: EventDate | None
+) -> EventDate | None:
+    """The passage of the past in force after a sentence: the one it opens (:func:`passage_date`),
+    else none when it comes back to the present news, else the one before."""
+    opened = passage_date(expressions, base, sent)
+    if opened is not None:
+        return opened
+    return None if _now(expressions, base) else passage
+
+
+def _now(expressions: Sequence[TemporalExpression], base: datetime | None) -> bool:
+    """Whether a sentence comes back to the present news: a date of its own within a year of
+    publication ("On Tuesday, ...", "in 2020")."""
+    for expression in expressions:
+        if expression.excluded or expression.anchor is None:
+            continue
+        period = resolve_period(expression.text, base)
+        if period is not None and base is not None and not is_historical(period, base):
+            return True
+    return False
 
 
 def story_date(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors, quoted_between
-from eventwire.events.arguments import ArgumentFinder, same_actor
+from eventwire.events.arguments import ArgumentFinder, is_passive, same_actor
 from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.statements import StatementLexicon, content_tokens, words_of
 from eventwire.models import ActorMention
@@ -47,7 +47,7 @@ def is_press(mention: ActorMention) -> bool:
     """Whether an actor is a news outlet, the press or a platform ("reporters", "BBC Sport", "the
     Jakarta Post", "Twitter"): speaking to it or on it is a statement, not a consultation."""
     words = mention.text.lower().split()
-    platform = bool(words) and (words[-1] in _PLATFORMS or words[-1].endswith("news"))  # "Wikinews"
+    platform = is_platform(mention) or (bool(words) and words[-1].endswith("news"))  # "Wikinews"
     return mention.sector == "MED" or platform or bool(_MEDIA_NAME.search(mention.text))
 
 
@@ -132,7 +132,7 @@ class StatementReader:
 
 def _passive_agent(clause: Any) -> Any | None:
     """The object of a passive clause's "by" ("were sent by the government"), or None."""
-    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
+    if not is_passive(clause):
         return None
     for agent in (c for c in clause.children if c.dep_ == "agent"):
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
