@@ -384,3 +384,21 @@ def test_a_threat_and_its_content_are_one_threat(pipeline: Any) -> None:
     )
     events = pipeline.code_text(text, published="2020-07-10")
     assert [e.cameo[:2] for e in events] == ["13"] and events[0].target is not None
+
+
+def test_an_anti_prefix_names_what_a_protest_is_against(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Thousands of people joined anti-government protests in Belgrade on Tuesday.")
+    e = find(events, "SRB", "14", "SRB")
+    assert e.target is not None and e.target.sector == "GOV" and e.source.sector == "CVL"
+    events = code(pipeline, "Thousands of anti-government protesters rallied in Belgrade on Tuesday.")
+    assert find(events, "SRB", "14", "SRB").target.sector == "GOV"  # type: ignore[union-attr]
+    # a cause is no actor: "anti-war" names nobody
+    events = code(pipeline, "Anti-war protesters rallied in London on Saturday.")
+    assert find(events, "GBR", "14", "").target is None
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_still_the_person(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads the sentence-initial "Trump" as the noun "trump"; the article uses it as a name
+    text = "President Donald Trump spoke in Ohio on Friday. Trump thanked his supporters."
+    events = [e for e in code(pipeline, text, "2020-07-10") if e.cameo.startswith("05")]
+    assert [(e.source.code, e.target and e.target.code) for e in events] == [("USAGOV", "USACVL")]

@@ -283,3 +283,18 @@ def test_a_title_in_the_phrase_gives_the_sector_over_a_namesake(pipeline) -> Non
     )
     [e] = pipeline.code_text(text, published="2019-09-20")
     assert e.cameo == "115" and e.target is not None and e.target.code == "USAJUD"  # not the late Cyrus Vance
+
+
+def test_two_parties_of_one_country_are_two_actors(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Democrats" is the US party in an American story (namesakes elsewhere need their own country)
+    text = (
+        "The United States House of Representatives voted on Wednesday. Republicans criticized the Democrats."
+    )
+    [e] = pipeline.code_text(text, published="2019-12-19")
+    assert (e.cameo, e.source.code, e.target and e.target.code) == ("111", "USAPTY", "USAPTY")
+    assert e.target.matched_by.startswith("kb:curated:democratic-party")  # type: ignore[union-attr]
+    sentence = "The Democrats won the election in Greenland."  # not the American party
+    answer = resolve_actor(
+        pipeline.language, pipeline.resources, "The Democrats", dt.date(2021, 3, 1), sentence
+    )
+    assert not answer.code.startswith("USA")

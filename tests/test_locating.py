@@ -67,3 +67,10 @@ def test_a_statement_is_made_where_the_story_is_and_an_attack_is_not(pipeline: A
     accusation, attack = events["11"], events["19"]
     assert accusation.location is not None and accusation.location.name == "Geneva"
     assert attack.location is None
+
+
+def test_an_institution_named_like_a_place_is_its_country(pipeline: Any) -> None:
+    # "White House" is also an alternate name of Casablanca; as a place it is the seat's country
+    [e] = _events(pipeline, "Anti-war protesters rallied outside the White House on Saturday.", "2020-06-20")
+    assert e.location is not None and (e.location.country, e.location.precision) == ("USA", "country")
+    assert e.source.country == "USA"

@@ -34,6 +34,9 @@ from eventwire.errors import DictionaryError
         "Saudi Arabia's government has quelled fears that LPG supplies from the Gulf could be disrupted.",
         "The Indian charity fights against violence and exploitation of sex workers.",
         "Norwegian foreign minister Ine Eriksen Soreide spoke to BBC News on Sunday.",  # an interview
+        "China bought two million tonnes of Australian barley in March.",  # trade is no aid
+        "Brazil sold 300,000 tonnes of sugar to Russia last month.",
+        "The White House released a transcript of the call with the Ukrainian president.",  # a document
     ],
 )
 def test_non_political_senses_give_no_event(pipeline: Any, text: str) -> None:
@@ -96,6 +99,14 @@ def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
     # a president attacking a rival "for" something attacks with words; a state attacking a state does not
     words = pipeline.code_text("Trump attacked Biden for accumulating wealth.", published="2020-10-23")
     assert [e.cameo for e in words] == ["111"]
+    # "on his taxes" (the lemmatizer reads "taxes" as "taxis") is what the attack is about
+    words = pipeline.code_text(
+        "President Trump spoke on Monday. Democrats continued to attack Trump on his taxes.",
+        published="2020-10-01",
+    )
+    assert [(e.cameo, e.source.code, e.target and e.target.code) for e in words] == [
+        ("111", "USAPTY", "USAGOV")
+    ]
     war = pipeline.code_text("Russia attacked Ukraine over its NATO ambitions.", published="2022-03-01")
     assert [e for e in war if e.cameo.startswith("19")]
     issue = pipeline.code_text("Biden attacked Trump on paying fewer taxes.", published="2020-10-23")

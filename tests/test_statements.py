@@ -286,3 +286,30 @@ def test_rejecting_an_accusation_denies_it_to_the_accuser(
     assert denials, [(e.cameo, e.trigger) for e in _events(pipeline, text, "2020-03-20")]
     if accuser is not None:
         assert denials[0].target is not None and denials[0].target.country == accuser
+
+
+def test_a_court_finding_against_a_party_is_a_finding_of_guilt_or_liability(pipeline: Any) -> None:
+    text = (
+        "British Prime Minister Boris Johnson suspended Parliament. The UK Supreme Court ruled that the "
+        "Prime Minister's advice to the Queen was unlawful."
+    )
+    [e] = [e for e in _events(pipeline, text, "2019-09-24") if e.cameo == "116"]
+    assert e.source.code == "GBRJUD" and e.target is not None and e.target.code == "GBRGOV"
+    assert "+ruling" in e.pattern
+    # the act's "by" agent, not its possessor, is the one found against
+    text = (
+        "Kenya's High Court ruled that the governor's dismissal by President William Ruto was "
+        "unconstitutional."
+    )
+    [e] = [e for e in _events(pipeline, text, "2024-03-01") if e.cameo == "116"]
+    assert e.target is not None and e.target.code == "KENGOV" and "Ruto" in e.target.text
+
+
+def test_a_finding_for_a_party_or_by_anybody_but_a_court_is_no_ruling(pipeline: Any) -> None:
+    assert not _events(pipeline, "The court ruled that the election was valid.", "2024-03-01")
+    events = _events(pipeline, "Researchers found that the government lied about the figures.", "2024-03-01")
+    assert not [e for e in events if e.cameo == "116" or e.pattern.startswith("finding:")]
+    # a finding verb with its own pattern keeps it: "declared that China must ..." is a demand
+    text = "The Bush administration declared Tuesday that China must drop barriers to U.S. exports."
+    [e] = _events(pipeline, text, "2005-03-01")
+    assert e.cameo == "100" and e.target is not None and e.target.code == "CHN"

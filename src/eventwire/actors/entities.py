@@ -245,9 +245,13 @@ class EntityTable:
             # about its country, unless the team's curated table lists it
             terms = tuple(t for t in terms if t.source in CONFIDENT or t.country in countries)
         # a party of the source lists ("The Democrats", "Liberal Party": names shared across 216
-        # countries) only where the article is about its country
+        # countries) only where the article is about its country; so is the curated table's one-word
+        # name of a party ("Democrats", "Republicans"), which other countries' parties share
+        one_word = " " not in key and not _ABBREVIATION.fullmatch(name.strip())
         terms = tuple(
-            t for t in terms if t.kind != "party" or t.source in CONFIDENT or t.country in countries
+            t
+            for t in terms
+            if t.kind != "party" or (t.source in CONFIDENT and not one_word) or t.country in countries
         )
         found = self._choose(terms, on, countries, person_only=False)
         if found is None and " " not in key and on is not None:  # "sitting" needs a day

@@ -135,11 +135,23 @@ class ArticleActors:
         self._cache: dict[int, ActorMention | None] = {}
         self._memory: list[_Entry] = []
         self._names: dict[str, ActorCode] = {}
+        self._person_words = _person_words(doc)
         self._country_counts: Counter[str] = Counter()
         self._sector_by_country: dict[str, Counter[str]] = {}
         self._datelines = _dateline_tokens(doc)
         self._given: dict[int, ActorMention] = self._given_mentions(given_spans)
         self._prescan()
+
+    def _named_noun(self, token: Any) -> bool:
+        """A capitalised word the tagger took for a common noun that is a name: the recogniser says
+        so ("Trump" said alone), or the article uses the word as a person's name elsewhere ("Trump
+        thanked his supporters", "anti-Trump protests" beside "President Donald Trump")."""
+        return _named_noun(token) or (
+            token.pos_ in {"NOUN", "ADJ"}
+            and token.is_title
+            and token.ent_type_ in {"", "NORP"}
+            and token.text in self._person_words
+        )
 
     # ------------------------------------------------------------------ public
     def sentence_index(self, token: Any) -> int:
@@ -569,7 +581,7 @@ class ArticleActors:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector), "memory:name"
-        if (is_person or token.pos_ == "PROPN" or _named_noun(token)) and not code.country:
+        if (is_person or token.pos_ == "PROPN" or self._named_noun(token)) and not code.country:
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
@@ -638,7 +650,8 @@ class ArticleActors:
         names = [
             t.text
             for t in tokens
-            if (t.pos_ == "PROPN" or _named_noun(t)) and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", ""}
+            if (t.pos_ == "PROPN" or self._named_noun(t))
+            and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", ""}
         ]
         keys = _whole_names(_name_suffixes(names), tokens)
         for key in keys:
@@ -657,7 +670,7 @@ class ArticleActors:
         if self.imported is None:
             return None
         words = [t.text for t in tokens if t.dep_ not in {"det", "poss", "case", "punct"}]
-        names = [t.text for t in tokens if t.pos_ == "PROPN" or _named_noun(t)]
+        names = [t.text for t in tokens if t.pos_ == "PROPN" or self._named_noun(t)]
         for key in dict.fromkeys(k for k in (" ".join(words), *_name_suffixes(names)) if k):
             found = self.imported.lookup(key, self.on, self.agents)
             if found is not None:
@@ -683,7 +696,7 @@ class ArticleActors:
         if self.entities is None or inside:
             return None  # a word inside a longer name ("Jae" in "Lee Jae-myung") is no name of its own
         words = [t for t in tokens if t.dep_ not in {"det", "poss", "case", "punct"}]
-        names = [t.text for t in tokens if t.pos_ == "PROPN" or _named_noun(t)]
+        names = [t.text for t in tokens if t.pos_ == "PROPN" or self._named_noun(t)]
         phrase = self.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
         # the phrase, then its name without leading titles; one word alone only when it is the name
         suffixes = [k for k in _name_suffixes(names) if " " in k or len(names) == 1]
@@ -1019,6 +1032,12 @@ def _country_modifier(token: Any, code: ActorCode, how: str) -> bool:
         return False
     word = how.split(":", 1)[1].split("+")[0]
     return bool(word) and word.split()[-1] != token.text
+
+
+def _person_words(doc: Any) -> frozenset[str]:
+    """The capitalised words an article uses as (part of) a person's name: proper nouns inside a
+    person entity."""
+    return frozenset(t.text for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in PERSON_LABELS)
 
 
 def _named_noun(token: Any) -> bool:

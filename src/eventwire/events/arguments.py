@@ -351,6 +351,17 @@ class ArgumentFinder:
         return replace(m, text=name, sector="GOV", matched_by=f"visit-host:{m.text}")
 
     def _target_slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
+        slots = self._slots(tok, pattern, obj)
+        if pattern.code[:2] == "14":
+            # "anti-government protests in Belgrade", "anti-war protesters rallied": the government
+            heads = [obj if obj is not None and obj.pos_ == "NOUN" else tok]
+            for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                heads.append(subject)  # "thousands of anti-government protesters"
+                heads.extend(p for c in subject.children if c.lower_ == "of" for p in c.children)
+            slots += [x for h in heads for x in opposed_by_prefix(h)]
+        return slots
+
+    def _slots(self, tok: Any, pattern: Pattern, obj: Any | None) -> list[Any]:
         holders = [tok] + ([obj] if obj is not None else [])
         if pattern.pos == "NOUN" and tok.dep_ == "dobj":  # "cut its aid to X": "to X" may hang on the verb
             holders.append(tok.head)
@@ -469,6 +480,8 @@ class ArgumentFinder:
             )
             if t.dep_ == "poss" or owner or (t.dep_ == "pobj" and t.head.lower_ in preps):
                 m = self.actor_np(actors, t)
+                if m is None and t.dep_ == "pobj" and t.lemma_.lower() not in PLACE_NOUNS | BUILDING_NOUNS:
+                    m = actors.owner_of(t)  # "a ban on imports of British beef": Britain (not "Cuban cities")
                 if m is not None and not same_actor(source, m):
                     # the author of the thing first ("a resolution drafted by X", "X's plan")
                     direct = t.head.i == slot.i or t.head.head.i == slot.i
@@ -647,6 +660,8 @@ PLACE_NOUNS = frozenset(
         "island",
         "county",
         "municipality",
+        "border",
+        "frontier",
     }
 )
 
@@ -658,6 +673,19 @@ def names_country(head: Any) -> bool:
         for t in head.subtree
         if t.i <= head.i
     )
+
+
+def opposed_by_prefix(tok: Any) -> list[Any]:
+    """What an "anti-" modifier names as opposed: "anti-government protests" and "anti-Trump rallies"
+    are against the government and Trump ("anti", "-" and the word are modifiers of one head)."""
+    doc = tok.doc
+    out = []
+    for c in tok.children:
+        if c.lower_ == "anti" and c.i + 2 < tok.i and doc[c.i + 1].text == "-":
+            word = doc[c.i + 2]
+            if word.head.i == tok.i and word.pos_ in NOMINAL_POS | {"ADJ"}:
+                out.append(word)
+    return out
 
 
 def is_passive(verb: Any) -> bool:
@@ -714,6 +742,9 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
         return False  # two distinct known actors, whatever their codes
     if not s.country:
         return False
+    s_kb, t_kb = _entity_id(s), _entity_id(t)
+    if s_kb and t_kb and s_kb != t_kb:
+        return False  # "Republicans criticized the Democrats": two parties of one country
     s_name, t_name = _surname(s), _surname(t)
     if s_name and t_name and s_name != t_name:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
@@ -732,6 +763,12 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     # ... nor a town or thing of it ("their forces withdrew from the Bosnian town"): a domestic act
     owned = "+owner-of" in t.matched_by or "+attacked-place" in t.matched_by
     return s.identity == t.identity or (s.country == t.country and not t.sector and not (person or owned))
+
+
+def _entity_id(m: ActorMention) -> str:
+    """The entity table's id a mention was matched by ("kb:curated:democratic-party-united-states"),
+    or ""."""
+    return m.matched_by.split("+", 1)[0] if m.matched_by.startswith("kb:") else ""
 
 
 def _named_body(m: ActorMention) -> bool:

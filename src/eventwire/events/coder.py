@@ -49,6 +49,8 @@ from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
+    COMMERCE_ROOTS,
+    COMMERCE_VERBS,
     STOPPED_CODE,
     accord,
     considered,
@@ -58,6 +60,7 @@ from eventwire.events.recoding import (
     stopped,
     verbal_attack,
 )
+from eventwire.events.rulings import finding, is_finding, ruling_code
 from eventwire.events.speech import StatementReader, is_platform, is_press
 from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
@@ -147,7 +150,7 @@ class EventCoder:
         self.arguments = ArgumentFinder(unresolved_actors)
         self._bodies = frozenset(resources.agents.organisations)
         self._speech = StatementReader(self.arguments, StatementLexicon.load())
-        self.locator = Locator(resources.places)
+        self.locator = Locator(resources.places, resources.agents)
         self.min_confidence = min_confidence
         self.pairs = PairSteps(resources, min_confidence)
         model = resources.classifier
@@ -242,7 +245,11 @@ class EventCoder:
             if label is not None:  # "called May's deal 'lousy'": a statement about the deal's author
                 verbs[tok.i] = _Found(tok, label, None)
                 continue
-            for pattern in self.res.patterns.candidates(tok.lemma_.lower(), pos):
+            ruling = finding(tok)  # "the judge determined (that) X had lied": when nothing else fits
+            for pattern in [
+                *self.res.patterns.candidates(tok.lemma_.lower(), pos),
+                *([ruling] if ruling else []),
+            ]:
                 obj = self._match(pattern, tok)
                 if obj is False:
                     continue
@@ -394,6 +401,11 @@ class EventCoder:
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
+            ruled = ruling_code(tok, source, code, target)  # "the court ruled X's advice was unlawful"
+            if ruled is None and is_finding(pattern):
+                return  # "researchers found that ...": no finding, no statement
+            if ruled is not None:
+                code, why = ruled, why + "+ruling"
             if code == "010" and target is not None and _news_topic(target):
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
             if code == "010" and target is None:
@@ -582,6 +594,8 @@ class EventCoder:
         through the rules' modality, recoding, admission, placing and dating."""
         if code not in self.res.cameo:
             return
+        if code[:2] in COMMERCE_ROOTS and word.lemma_.lower() in COMMERCE_VERBS:
+            return  # "Japan bought Canadian rapeseed": trade, not aid
         code, status, why, when = self._modality(ctx, word, None, code, why)
         code, by_actors = recode_by_actors(code, word.lemma_.lower(), source, target, self._bodies)
         if not self._admissible(ctx.actors, word, None, code, source, target):

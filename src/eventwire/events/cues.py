@@ -25,9 +25,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from eventwire.events.patterns import Pattern
+from eventwire.events.rulings import FINDING_VERBS
 from eventwire.resources import Resources
 
-CUES_VERSION = "2"
+CUES_VERSION = "3"
 PRONOUNS = frozenset(
     {"he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "our", "him", "them", "us", "who"}
 )
@@ -74,7 +75,7 @@ class EventCues:
             need = self._requirement(pattern)
             for form in inflections(pattern.lemma, irregular):
                 by_form.setdefault(form, set()).add(need)
-        for lemma in LABELLING_VERBS:  # "called the deal 'lousy'": a statement without a pattern
+        for lemma in LABELLING_VERBS | FINDING_VERBS:  # "called the deal 'lousy'", "ruled X unlawful"
             for form in inflections(lemma, irregular):
                 by_form.setdefault(form, set()).add(Requirement((), 1))
         self.triggers: dict[str, tuple[Requirement, ...]] = {

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.actors.dictionary import AgentTable
 from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer
 from eventwire.models import ActorMention, Article, Location
@@ -36,6 +38,7 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off"}
 )
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 _NAME = r"[A-Z][\w'’\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]+){0,3}"
 _NAMED_PLACE = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?")
 # Sectors of actors that belong to a country's domestic scene (an unnamed "police" is the home
@@ -112,8 +115,22 @@ class ArticlePlaces:
 class Locator:
     """Finds events' locations with a gazetteer (None: no locations)."""
 
-    def __init__(self, gazetteer: Gazetteer | None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None, agents: AgentTable | None = None) -> None:
         self.gazetteer = gazetteer
+        self.agents = agents  # its metonyms name institutions, not places
+
+    def _resolve(self, name: str, prefer: Collection[str], how: str) -> Location | None:
+        """A place name through the gazetteer; an institution's seat named like a place is its
+        country ("outside the White House" is in the United States, not Casablanca, whose Arabic
+        name means "white house")."""
+        assert self.gazetteer is not None
+        named = self.agents.named_actor(name) if self.agents is not None else None
+        if named is not None and named[1] == "metonym":
+            code = named[0]
+            if not code.country or _LEADING_THE.sub("", name.strip()).lower() != named[2]:
+                return None
+            return self.gazetteer.country_location(code.country, how, name)
+        return self.gazetteer.resolve(name, prefer, how=how)
 
     # ------------------------------------------------------------------ article
     def article_places(self, article: Article, doc: Any, actors: ArticleActors) -> ArticlePlaces:
@@ -123,7 +140,7 @@ class Locator:
         dateline = story = None
         if gazetteer is not None:
             if article.dateline:
-                dateline = gazetteer.resolve(article.dateline, prefer, how="dateline")
+                dateline = self._resolve(article.dateline, prefer, how="dateline")
             story = self._lede_place(doc, prefer) or self.named_place(article.title, prefer)
             if story is None:  # the lede may be left out of the parse: read its words
                 lede = " ".join(s.text for n, s in zip(range(LEDE_SENTENCES), doc.sents, strict=False))
@@ -159,13 +176,13 @@ class Locator:
         for found in _NAMED_PLACE.finditer(text):
             place, region = found.group(1), found.group(2)
             wanted = set(prefer)
-            outer = self.gazetteer.resolve(region, prefer, how="story") if region else None
+            outer = self._resolve(region, prefer, how="story") if region else None
             if outer is not None:
                 wanted.add(outer.country)
             inner = None
             words = place.split()
             for n in range(len(words), 0, -1):  # "Koszalin", "Freedom Plaza", "New York City"
-                inner = self.gazetteer.resolve(" ".join(words[:n]), frozenset(wanted), how="story")
+                inner = self._resolve(" ".join(words[:n]), frozenset(wanted), how="story")
                 if inner is not None:
                     break
             if inner is not None and (outer is None or inner.country == outer.country):
@@ -251,7 +268,7 @@ class Locator:
         for (_, _), text in sorted(entities.items(), key=lambda kv: -kv[0][0]):
             names.append(text)
         for name in dict.fromkeys(n for n in names if n):
-            found = self.gazetteer.resolve(name, prefer, how=how)
+            found = self._resolve(name, prefer, how=how)
             if found is not None:
                 return found
         return None

@@ -17,6 +17,8 @@ from typing import Any
 from eventwire.models import ActorMention, EventStatus
 
 __all__ = [
+    "COMMERCE_ROOTS",
+    "COMMERCE_VERBS",
     "CONSIDER_VERBS",
     "INTENT_CODE",
     "PERSON_RULES",
@@ -31,6 +33,12 @@ __all__ = [
     "stopped",
     "verbal_attack",
 ]
+
+#: Verbs of commerce: a sale or purchase between countries ("Japan bought 4,000 tonnes of Canadian
+#: rapeseed", "Australia sold raw sugar to the Soviet Union") is trade, neither aid (07) nor material
+#: cooperation (06), when a classifier reads it so; rule patterns still code arms sales (062).
+COMMERCE_VERBS = frozenset({"buy", "sell", "purchase", "import", "export", "trade", "resell", "procure"})
+COMMERCE_ROOTS = frozenset({"06", "07"})
 
 # Verbs of attack that politicians also do with words, and the settings that show it.
 VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail", "hit", "slam", "blast", "lash", "strike"})
@@ -233,7 +241,10 @@ def verbal_attack(tok: Any) -> bool:
     reasons = any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in tok.children) or any(
         c.dep_ == "prep"
         and c.lower_ == "on"
-        and any(o.dep_ == "pcomp" or o.lemma_.lower() in VERBAL_ON_NOUNS for o in c.children)
+        and any(
+            o.dep_ == "pcomp" or o.lemma_.lower() in VERBAL_ON_NOUNS or o.lower_ in VERBAL_ON_NOUNS
+            for o in c.children
+        )  # the lemmatizer reads "taxes" as "taxis"
         for c in tok.children
     )  # "attacked Trump on paying fewer taxes", "on his record", "on Twitter"
     forum = any(

@@ -91,7 +91,11 @@ class StatementReader:
                     continue  # "Lorenzana said he had ordered an alert": the speaker himself
                 # ... but in a quotation "he" is someone else: 'Goel said, "He was an excellent man"'
                 # "said Biden was weak"; "said the deal was lousy": the deal's author
-                found = self.arguments.actor_np(actors, subject) or actors.owner_of(subject)
+                found = (
+                    self.arguments.actor_np(actors, subject)
+                    or actors.owner_of(subject)
+                    or _possessor(actors, subject)
+                )
                 if found is not None and not same_actor(source, found):
                     # "said Biden was weak": a judgement of a named actor, not news it made
                     judged = (
@@ -128,6 +132,19 @@ class StatementReader:
                 if found is not None and not same_actor(source, found):
                     return found
         return None
+
+
+def _possessor(actors: ArticleActors, subject: Any) -> ActorMention | None:
+    """The actor whose act or word the subject of a reported clause is: its "by" agent ("ruled his
+    removal by O'Neill was unconstitutional": O'Neill), else its possessor ("said the Prime
+    Minister's advice was unlawful": the Prime Minister)."""
+    for c in subject.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((actors.mention(p) for p in c.children if p.dep_ == "pobj"), None)
+    for c in subject.children:
+        if c.dep_ == "poss":
+            return actors.mention(c)
+    return None
 
 
 def _passive_agent(clause: Any) -> Any | None:
