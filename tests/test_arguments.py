@@ -519,3 +519,23 @@ def test_a_local_officials_later_mentions_are_the_same_official() -> None:
     later = ActorMention("Cuomo", 50, 55, "USA", "GOV", "memory:name")
     he = ActorMention("he", 80, 82, "USA", "GOV", "coref:pronoun", antecedent=(0, 21))
     assert same_actor(governor, later) and same_actor(governor, he)
+
+
+def test_their_government_is_the_plural_subjects_own(pipeline: Any) -> None:
+    # not the latest plural group before it (Turkey's citizens)
+    text = (
+        "Turkey flew its citizens home from Iran on Monday. Iranian students have denounced their "
+        "government's handling of the crisis."
+    )
+    [e] = [e for e in _events(pipeline, text, "2020-02-10") if e.cameo.startswith("11")]
+    assert (e.source.code, e.target and e.target.code) == ("IRNEDU", "IRNGOV")
+
+
+def test_a_leader_addresses_the_own_countrys_people(pipeline: Any) -> None:
+    [e] = _events(
+        pipeline, "Slovak Prime Minister Igor Matovic apologised to the people on Monday.", "2021-03-10"
+    )
+    assert (e.cameo, e.target and e.target.code) == ("055", "SVKCVL")
+    # violence names no one's people by default
+    [e] = _events(pipeline, "Israeli soldiers shot people near the fence on Monday.", "2021-03-10")
+    assert e.target is not None and e.target.country == ""

@@ -223,3 +223,19 @@ def test_a_purpose_and_a_when_clause_share_their_governors_date(pipeline: Any) -
     )
     events = _events(pipeline, text, "2020-11-17")
     assert events and {e.date for e in events} == {"2020-11-14"}
+
+
+def test_a_yearless_month_takes_the_year_the_article_gives_it_elsewhere(pipeline: Any) -> None:
+    text = (
+        "Divers found the wreck of a submarine near Okinawa. Japanese bombers attacked American ships "
+        "in late March, records show. The ships sank in late March 1945 during the battle."
+    )
+    attack = _one(_events(pipeline, text, "2019-11-13"), "19")
+    assert (attack.date, attack.date_precision, attack.historical) == ("1945-03-01", "month", True)
+    # a month the article gives in two past years keeps the nearest past one
+    text = (
+        "Japanese bombers attacked American ships in late March. The war began in March 1941 and "
+        "ended in March 1945."
+    )
+    attack = _one(_events(pipeline, text, "2019-11-13"), "19")
+    assert attack.date == "2019-03-01"

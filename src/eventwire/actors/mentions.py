@@ -34,6 +34,8 @@ ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"its", "it"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+# Sectors of a country's state bodies: "their government", "their army" belong to the plural subject.
+STATE_BODY_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
 JOINT_HEADS = frozenset(
     {"side", "sides", "country", "countries", "nation", "nations", "government", "governments"}
 )
@@ -830,6 +832,12 @@ class ArticleActors:
             return self._refer(token, entry, "coref:its")
         if low == "both" and token.dep_ in {"nsubj", "nsubjpass"}:  # "X met Y, and both criticized Z"
             return self._last_two(token)
+        if low == "their" and token.dep_ == "poss" and self._state_body(token.head):
+            # "Chinese citizens criticized their government": the clause's own plural subject's
+            own = self._clause_subject(token)
+            entry = next((e for e in reversed(self._memory) if e.token_i == own and e.plural), None)
+            if entry is not None and entry.mention.country:
+                return self._refer(token, entry, "coref:own")
         if low in GROUP_PRONOUNS or low in RECIPROCAL or (low == "other" and token.head.lower_ == "each"):
             entry = self._recent(lambda e: e.plural and bool(e.mention.members), before=token.i, window=1)
             if entry is None and low in GROUP_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
@@ -879,6 +887,11 @@ class ArticleActors:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
                 return t
         return None
+
+    def _state_body(self, token: Any) -> bool:
+        """Whether a common noun names a state's body by itself ("government", "leaders", "army")."""
+        found = resolve_phrase(token.text, self.countries, self.agents)
+        return found is not None and not found[0].country and found[0].sector in STATE_BODY_SECTORS
 
     @staticmethod
     def _clause_subject(token: Any) -> int:

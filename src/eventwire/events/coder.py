@@ -34,7 +34,9 @@ from eventwire.events.dating import (
     FUTURE_STATUSES,
     EventDate,
     TemporalExpression,
+    article_month_years,
     event_date,
+    month_year,
     next_passage,
     passage_year,
     story_date,
@@ -90,6 +92,21 @@ STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # Non-state actors of one country who address "the government" address their own ("protesters asking
 # the government to revoke Article 50"; "the opposition accused the government").
 CITIZEN_SECTORS = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "BUS", "MED", "HRI", "NGO"})
+# A country's political leaders and the words for its people whom they address as their own.
+LEADING_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP"})
+OWN_PEOPLE = frozenset(
+    {
+        "people",
+        "public",
+        "citizens",
+        "nation",
+        "voters",
+        "electorate",
+        "taxpayers",
+        "compatriots",
+        "countrymen",
+    }
+)
 
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
@@ -191,6 +208,7 @@ class EventCoder:
         places = self.locator.article_places(article, doc, actors)
         actors.home = places.home
         passage: EventDate | None = None  # a paragraph's past time ("In September 2013, ...")
+        month_years = article_month_years(actors.text, base)  # "late February" is "late February 1944"
         for si, sent in enumerate(sents):
             if si and _new_paragraph(doc, sents[si - 1], sent):
                 passage = None  # a passage of the past ends with its paragraph
@@ -198,7 +216,8 @@ class EventCoder:
                 continue  # left out of the parse (nlp.selective): it can hold no event
             expressions = temporal_expressions(sent, ents_of[si])
             told = passage or story
-            ctx = _Sentence(article, actors, si, sent, base, expressions, told, places, year_hint)
+            hint = year_hint if year_hint is not None else month_year(expressions, month_years)
+            ctx = _Sentence(article, actors, si, sent, base, expressions, told, places, hint)
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None or self.learned is not None:
                 make = partial(self._pair_event, ctx)
@@ -823,6 +842,18 @@ def _at_home(
         and not _names_person(target.text, titles)  # "Senator Robert Kennedy" is no one's by default
     ):
         target = localise(target, home_source.country, "source-country")
+    if (
+        target.sector == "CVL"
+        and not target.country
+        and not target.members
+        and source.sector in LEADING_SECTORS
+        and source.country
+        and places.home in {"", source.country}  # (in a Hong Kong story, "people" are Hongkongers)
+        and target.text.lower().split()[-1] in OWN_PEOPLE
+    ):
+        # "the prime minister apologised to the people", "the president thanked voters": a country's
+        # leaders address their own people
+        target = localise(target, source.country, "leader-country")
     home_target = localise(target, "", "home-country", places)
     if home_source.identity != home_target.identity or same_actor(source, target):
         return home_source, home_target
