@@ -539,3 +539,20 @@ def test_a_leader_addresses_the_own_countrys_people(pipeline: Any) -> None:
     # violence names no one's people by default
     [e] = _events(pipeline, "Israeli soldiers shot people near the fence on Monday.", "2021-03-10")
     assert e.target is not None and e.target.country == ""
+
+
+def test_the_one_thanked_or_blamed_for_an_act_did_it(pipeline: Any) -> None:
+    events = _events(pipeline, "Merkel thanked Japan for providing aid to Turkey.", "2020-06-10")
+    assert {(e.source.code, e.cameo, e.target and e.target.code) for e in events} == {
+        ("DEUGOV", "051", "JPN"),
+        ("JPN", "070", "TUR"),
+    }
+    events = _events(pipeline, "Merkel criticized Trump for refusing to meet Macron.", "2020-06-10")
+    [refusal] = [e for e in events if e.cameo.startswith("12")]
+    assert (refusal.source.code, refusal.target and refusal.target.code) == ("USAGOV", "FRAGOV")
+
+
+def test_two_local_offices_are_two_actors(pipeline: Any) -> None:
+    text = "New York Governor Andrew Cuomo criticized the mayor of Buffalo on Monday."
+    [e] = [e for e in _events(pipeline, text, "2020-06-10") if e.cameo.startswith("11")]
+    assert e.target is not None and e.target.text.startswith("mayor")

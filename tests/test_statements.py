@@ -118,6 +118,15 @@ def test_agreeing_with_someones_remarks_is_accord_with_them(pipeline: Any) -> No
     )
     [deal] = _events(pipeline, "Taiwan agreed with the United States to open talks on tariffs.")
     assert deal.cameo.startswith("03")  # agreeing with an actor to act is no accord of views
+    # agreeing with a view, said or in a clause, is accord; agreeing that they will act, or on a deal, is not
+    text = "Putin and Erdogan agreed that the situation in Idlib was serious."
+    assert {e.cameo for e in _events(pipeline, text, "2020-03-05")} == {"019"}
+    text = "Governor Andrew Cuomo agreed, saying only the federal government could fund the tests."
+    assert [e.cameo for e in _events(pipeline, text, "2020-03-05")] == ["019"]
+    text = "Putin and Erdogan agreed that their countries would cooperate on Syria."
+    assert {e.cameo for e in _events(pipeline, text, "2020-03-05")} == {"030"}
+    text = "Putin and Erdogan agreed on a ceasefire in Idlib."
+    assert not [e for e in _events(pipeline, text, "2020-03-05") if e.cameo == "019"]
 
 
 def test_a_statement_that_an_actor_was_behind_an_attack_accuses_it(pipeline: Any) -> None:

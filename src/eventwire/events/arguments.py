@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
-from eventwire.events.locating import is_local
+from eventwire.events.locating import is_local, local_office
 from eventwire.events.patterns import Pattern
 from eventwire.models import ActorMention
 
@@ -214,6 +214,12 @@ class ArgumentFinder:
                 return found or actors.owner_of(c)
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
+            if verb.dep_ == "pcomp" and governor.lower_ == "for":
+                # "thanked Japan for providing aid", "criticized Trump for refusing to meet": the one
+                # thanked or blamed did it, not the subject
+                cause = self._for_whom(actors, governor)
+                if cause is not None:
+                    return cause
             if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
                 governor = governor.head  # "responded by expelling X": the subject of "responded"
             if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
@@ -244,6 +250,18 @@ class ArgumentFinder:
                 self._verb_source(actors, governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
             )
         return self._repair_source(actors, verb)
+
+    def _for_whom(self, actors: ArticleActors, prep: Any) -> ActorMention | None:
+        """The actor a "for"-gerund is said of: the object of the verb it hangs on ("thanked Japan for
+        providing aid") or the noun it hangs on ("praised Japan for ..." parsed on "Japan")."""
+        head = prep.head
+        if head.pos_ in NOMINAL_POS and head.dep_ in {"dobj", "pobj"}:
+            return self.actor_np(actors, head)
+        if head.pos_ == "VERB":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return self.actor_np(actors, obj)
+        return None
 
     def _controller(self, actors: ArticleActors, governor: Any) -> ActorMention | None:
         for c in governor.children:
@@ -749,6 +767,8 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     if s_name and t_name and s_name != t_name:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
     local = is_local(s.text) != is_local(t.text) and s.start != t.start
+    # "punish the mayor of Fort Lee for refusing to support the New Jersey Governor": two offices
+    local = local or (local_office(s.text) != local_office(t.text) and bool(local_office(s.text)))
     if local and not (s_name and s_name == t_name):  # ("Governor Cuomo" ... "Cuomo" is one man)
         return False  # "Trump lashed out at the capital city's mayor": a town's office is no nation's
     if (

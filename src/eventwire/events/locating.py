@@ -31,7 +31,15 @@ from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer
 from eventwire.models import ActorMention, Article, Location
 
-__all__ = ["LOCATIVE_PREPS", "ArticlePlaces", "Locator", "in_other_clause", "is_local", "localise"]
+__all__ = [
+    "LOCATIVE_PREPS",
+    "ArticlePlaces",
+    "Locator",
+    "in_other_clause",
+    "is_local",
+    "local_office",
+    "localise",
+]
 
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
 LOCATIVE_PREPS = frozenset(
@@ -349,6 +357,12 @@ def is_local(text: str) -> bool:
     """Whether a mention's words name a town's or province's office or body (:data:`LOCAL_OFFICES`; a
     bank's governor is none: "Bank of England Governor")."""
     return bool(LOCAL_OFFICES.search(text)) and not _BANK.search(text)
+
+
+def local_office(text: str) -> str:
+    """The office word of a local office ("mayor", "governor", "city council"), or ""."""
+    found = LOCAL_OFFICES.search(text) if not _BANK.search(text) else None
+    return found.group(0).lower().rstrip("s") if found else ""
 
 
 def localise(

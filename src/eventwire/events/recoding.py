@@ -40,6 +40,9 @@ __all__ = [
 COMMERCE_VERBS = frozenset({"buy", "sell", "purchase", "import", "export", "trade", "resell", "procure"})
 COMMERCE_ROOTS = frozenset({"06", "07"})
 
+# Auxiliaries of an act to come ("agreed that they would cooperate").
+FUTURE_AUX = frozenset({"will", "would", "shall", "should", "'ll", "must"})
+
 # Verbs of attack that politicians also do with words, and the settings that show it.
 VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail", "hit", "slam", "blast", "lash", "strike"})
 FORUM_NOUNS = frozenset({"debate", "interview", "speech", "statement", "tweet", "post", "rally", "hearing"})
@@ -166,11 +169,22 @@ def accord(tok: Any) -> bool:
     "concurred with the assessment"): CAMEO 019, "Express accord", not an intent to cooperate."""
     if tok.lemma_.lower() not in {"agree", "concur"}:
         return False
-    return any(
+    if any(
         p.dep_ == "prep" and p.lower_ == "with" and o.dep_ == "pobj" and o.lemma_.lower() in VIEW_NOUNS
         for p in tok.children
         for o in p.children
-    )
+    ):
+        return True
+    # "the governor agreed, saying only this group could have done it", "agreed that the situation was
+    # serious": agreeing with a view; "agreed to meet", "agreed on a ceasefire", "agreed that they
+    # would cooperate" are agreements to act
+    if any(c.dep_ in {"xcomp", "dobj", "prep", "nsubjpass"} for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for c in clauses for a in c.children):
+        return False
+    said = any(c.dep_ == "advcl" and c.lemma_.lower() in {"say", "add", "note"} for c in tok.children)
+    return bool(clauses) or said
 
 
 def stopped(noun: Any) -> bool:
