@@ -556,3 +556,29 @@ def test_two_local_offices_are_two_actors(pipeline: Any) -> None:
     text = "New York Governor Andrew Cuomo criticized the mayor of Buffalo on Monday."
     [e] = [e for e in _events(pipeline, text, "2020-06-10") if e.cameo.startswith("11")]
     assert e.target is not None and e.target.text.startswith("mayor")
+
+
+def test_judging_an_act_judges_its_author_not_its_victim(pipeline: Any) -> None:
+    for text in ("Germany criticized the attack on Syria.", "Germany opposed sanctions on Russia."):
+        [e] = _events(pipeline, text, "2020-01-05")
+        assert e.cameo.startswith("11") and e.target is None, text
+    [e] = _events(pipeline, "Germany criticized the Turkish attack on Syria.", "2020-01-05")
+    assert e.target is not None and e.target.country == "TUR"
+    [e] = _events(pipeline, "Germany condemned the attack on Syria by Turkey.", "2020-01-05")
+    assert e.target is not None and e.target.country == "TUR"
+
+
+def test_what_is_sent_is_no_target(pipeline: Any) -> None:
+    text = (
+        "President Trump sent Department of Homeland Security officers to protect federal buildings in "
+        "Portland."
+    )
+    assert not [e for e in _events(pipeline, text, "2020-07-20") if e.target is not None]
+
+
+def test_an_office_holder_of_a_dated_past_act_is_coded_as_then(pipeline: Any) -> None:
+    text = "In 1978, President Jimmy Carter met Egyptian President Anwar Sadat at Camp David."
+    [e] = _events(pipeline, text, "2019-06-10")
+    assert (e.source.code, e.historical) == ("USAGOV", True) and "+as-of:1978" in e.source.matched_by
+    [e] = _events(pipeline, "Jimmy Carter visited Cuba on Monday.", "2019-06-10")
+    assert e.source.code == "USAELI"  # a former president today

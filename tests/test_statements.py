@@ -322,3 +322,14 @@ def test_a_finding_for_a_party_or_by_anybody_but_a_court_is_no_ruling(pipeline: 
     text = "The Bush administration declared Tuesday that China must drop barriers to U.S. exports."
     [e] = _events(pipeline, text, "2005-03-01")
     assert e.cameo == "100" and e.target is not None and e.target.code == "CHN"
+
+
+def test_a_label_parsed_as_a_second_object_is_a_labelling_statement(pipeline: Any) -> None:
+    text = (
+        'Iraqi Prime Minister Adil Abdul-Mahdi condemned the US, calling the strike "an aggression on Iraq".'
+    )
+    events = _events(pipeline, text, "2020-01-05")
+    assert not [e for e in events if e.cameo.startswith("04")]  # no phone call
+    text = "Iraqi Prime Minister Adil Abdul-Mahdi spoke out against the US strike on Sunday."
+    [e] = _events(pipeline, text, "2020-01-05")
+    assert (e.cameo, e.target and e.target.country) == ("111", "USA")

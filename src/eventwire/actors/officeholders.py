@@ -29,12 +29,13 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from eventwire.actors.dictionary import SECTOR_CODES
 from eventwire.errors import DictionaryError
+from eventwire.models import ActorMention
 
 OFFICE_HOLDERS_FILE = "office_holders.tsv"
 COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
@@ -227,6 +228,23 @@ class OfficeHolderTable:
         if on is None or self.newest is None or on <= self.newest or match.former:
             return how
         return f"{how}+beyond-coverage:{self.newest.isoformat()}"
+
+    def as_of(self, mention: ActorMention, first: dt.date, last: dt.date) -> ActorMention:
+        """A mention this table resolved at the article's date, re-resolved for an act the text dates
+        between ``first`` and ``last`` ("President Jimmy Carter mediated ... in 1978": in office then,
+        so GOV, not the former president he is at publication); unchanged when the table gives the
+        same code or settles nothing that day."""
+        if not mention.matched_by.startswith("office-holder:") or "+" in mention.matched_by:
+            return mention
+        name = mention.matched_by.split(":")[1]
+        for on in (first, last):
+            match = self.lookup(name, on)
+            if match is not None and not match.former:
+                break
+        if match is None or (match.country, match.sector) == (mention.country, mention.sector):
+            return mention
+        how = self.matched_by(match, on) + f"+as-of:{on.isoformat()}"
+        return replace(mention, country=match.country, sector=match.sector, matched_by=how)
 
     def country_of(self, name: str) -> str:
         """The country every office-holder called ``name`` served ("Bush", "Clinton": USA), or ""

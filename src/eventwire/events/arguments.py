@@ -46,6 +46,38 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # Prepositions inside a non-actor object that may name the target, in order of preference.
 TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
+# Roots that judge an act (disapprove, reject) and acts done to someone: "criticized the attack on Syria",
+# "opposed sanctions on Russia" judge the act's author, never its victim.
+JUDGING_ROOTS = frozenset({"11", "12"})
+ACTS_ON = frozenset(
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "sanction",
+        "invasion",
+        "occupation",
+        "bombing",
+        "raid",
+        "blockade",
+        "embargo",
+        "aggression",
+        "war",
+        "offensive",
+        "crackdown",
+        "killing",
+        "arrest",
+        "detention",
+        "shelling",
+        "incursion",
+        "annexation",
+        "intervention",
+        "assault",
+        "ban",
+        "tariff",
+        "restriction",
+    }
+)
 # Prepositions that introduce the target of a noun trigger whose pattern names none ("a phone call with X").
 NOUN_TARGET_PREPS = ("with", "to", "between", "against", "on")
 # ... and of a light-verb construction or complement ("sent troops to X", "retaliate against X").
@@ -338,7 +370,9 @@ class ArgumentFinder:
                 # drafted by the U.S.": the author inside the thing
                 m = actors.owner_of(slot, sector_only=conflict)
                 if m is None or same_actor(source, m):  # "lifted its boycott of Israeli ranchers"
-                    m = self._search_subtree(actors, slot, source, violent)
+                    # "criticized the attack on Syria": the act's author is judged, not its victim
+                    judged = pattern.code[:2] in JUDGING_ROOTS and slot.lemma_.lower() in ACTS_ON
+                    m = self._search_subtree(actors, slot, source, violent, authors_only=judged)
             if m is None and conflict:
                 m = _owner_country(actors, slot)  # "attacked Israeli ships": Israel
             if m is not None and not same_actor(source, m):
@@ -455,11 +489,19 @@ class ArgumentFinder:
         return slots
 
     def _search_subtree(
-        self, actors: ArticleActors, slot: Any, source: ActorMention, material_conflict: bool = False
+        self,
+        actors: ArticleActors,
+        slot: Any,
+        source: ActorMention,
+        material_conflict: bool = False,
+        authors_only: bool = False,
     ) -> ActorMention | None:
         """An actor named inside a non-actor object ("the trust between the two countries",
-        "unilateralism boasted by the U.S.", "bilateral relations")."""
+        "unilateralism boasted by the U.S.", "bilateral relations"); with ``authors_only`` only the
+        act's author (its possessor or "by" agent: "condemned the attack on Syria by Turkey")."""
         preps = [*TARGET_SEARCH_PREPS, *(["in"] if material_conflict else [])]
+        if authors_only:
+            preps = ["by"]
         found: list[tuple[int, int, ActorMention]] = []  # (preference, position, actor)
         # places and other clauses inside the object name no target ("protesters who gathered outside
         # the governor's office": not the governor)

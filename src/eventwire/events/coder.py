@@ -36,6 +36,7 @@ from eventwire.events.dating import (
     TemporalExpression,
     article_month_years,
     event_date,
+    event_span,
     month_year,
     next_passage,
     passage_year,
@@ -53,6 +54,7 @@ from eventwire.events.patterns import Pattern
 from eventwire.events.recoding import (
     COMMERCE_ROOTS,
     COMMERCE_VERBS,
+    SENDING_VERBS,
     STOPPED_CODE,
     accord,
     considered,
@@ -229,7 +231,20 @@ class EventCoder:
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
             passage = next_passage(expressions, base, sent, passage)
+        events = [self._as_of_event(e, base) for e in events]
         return specific_reports(events, self._specific), actors.resolved()
+
+    def _as_of_event(self, event: Event, base: datetime | None) -> Event:
+        """An event the text dates before publication with its office-holders as they were then
+        ("In 1978, President Jimmy Carter met Sadat": USAGOV, not the former president of 2019)."""
+        span = event_span(event)
+        if span is None or event.date_source != "text" or base is None or span[1] >= base.date():
+            return event
+        source = self.res.people.as_of(event.source, *span)
+        target = event.target and self.res.people.as_of(event.target, *span)
+        if source is event.source and target is event.target:
+            return event
+        return replace(event, source=source, target=target)
 
     def _specific(self, event: Event, code: str) -> Event:
         """An unspecified report under the code of the specific report of its happening."""
@@ -615,6 +630,10 @@ class EventCoder:
             return
         if code[:2] in COMMERCE_ROOTS and word.lemma_.lower() in COMMERCE_VERBS:
             return  # "Japan bought Canadian rapeseed": trade, not aid
+        if word.lemma_.lower() in SENDING_VERBS and any(
+            c.dep_ == "dobj" and target.start <= c.idx < target.end for c in word.children
+        ):
+            return  # "sent Homeland Security officers to Portland": what is sent is no target
         code, status, why, when = self._modality(ctx, word, None, code, why)
         code, by_actors = recode_by_actors(code, word.lemma_.lower(), source, target, self._bodies)
         if not self._admissible(ctx.actors, word, None, code, source, target):
@@ -737,7 +756,9 @@ def _labelling(tok: Any) -> Pattern | None:
     # "called the deal \"lousy\"": the parser often hangs the label on the object, after it
     after = any(c.i > o.i and c.pos_ == "ADJ" for o in objects for c in o.rights)
     oprd = any(c.dep_ == "oprd" for c in tok.children)
-    if not (oprd or (objects and (after or (lemma != "call" and as_phrase)))):
+    # 'calling it "an aggression"': the parser may read the label as a second direct object
+    double = sum(c.dep_ == "dobj" for c in tok.children) >= 2
+    if not (oprd or double or (objects and (after or (lemma != "call" and as_phrase)))):
         return None
     return Pattern(id=f"label:{lemma}:010", lemma=lemma, pos="VERB", code="010", note="labelling statement")
 

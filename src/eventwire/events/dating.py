@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from eventwire.events.dates import MONTHS, Period, is_day_relative, is_historical, resolve_period
@@ -27,9 +27,12 @@ from eventwire.models import DateSource, Event
 __all__ = [
     "EventDate",
     "TemporalExpression",
+    "article_month_years",
     "clause_tokens",
     "event_date",
+    "event_span",
     "governing_clauses",
+    "month_year",
     "next_passage",
     "passage_date",
     "passage_year",
@@ -438,6 +441,19 @@ def story_date(
             continue
         return EventDate(period, "text", expression.text)
     return None
+
+
+def event_span(event: Event) -> tuple[date, date] | None:
+    """The first and last day an event's date at its precision covers, or None when undated."""
+    if event.date is None:
+        return None
+    first = date.fromisoformat(event.date)
+    if event.date_precision == "year":
+        return first, date(first.year, 12, 31)
+    if event.date_precision == "month":
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    return first, first
 
 
 def with_date(event: Event, found: EventDate | None, base: datetime | None) -> Event:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
-from eventwire.events.arguments import owner_of_place, place_use, same_actor
+from eventwire.events.arguments import ACTS_ON, JUDGING_ROOTS, owner_of_place, place_use, same_actor
 from eventwire.events.backoff import NONE as BACKOFF_NONE
 from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
 from eventwire.events.happenings import share_targets, trigger_tokens
@@ -127,9 +127,12 @@ class PairSteps:
                 out.append(event)
                 continue
             best: tuple[float, ActorMention] | None = None
+            judged = _judged_act(sent, event)
             for m, toks in mentions:
                 if same_actor(event.source, m):
                     continue
+                if judged is not None and judged[0] <= m.start and m.end <= judged[1]:
+                    continue  # "criticized the attack on Syria": the victim is not the one criticized
                 link = pair_link(source_tokens, toks, self.res.patterns, SOURCE_ROLES)
                 if link is None or link[0].idx != event.char_span[0]:
                     continue
@@ -228,3 +231,17 @@ def _pair_linked(
         return span[0] < m.end and m.start < span[1]
 
     return any((hit(s, a) and hit(t, b)) or (hit(s, b) and hit(t, a)) for s, t in linked)
+
+
+def _judged_act(sent: Any, event: Event) -> tuple[int, int] | None:
+    """The span of the act done to someone that a disapproval or rejection judges ("criticized the
+    attack on Syria"), whose victims are never its target; None otherwise."""
+    theme = event.theme
+    if theme is None or event.cameo[:2] not in JUDGING_ROOTS:
+        return None
+    inside = [t for t in sent if theme.start <= t.idx < theme.end]
+    heads = [t for t in inside if t.head.i == t.i or not theme.start <= t.head.idx < theme.end]
+    if not heads or heads[0].lemma_.lower() not in ACTS_ON:
+        return None
+    phrase = list(heads[0].subtree)  # the act with its objects ("the attack on Syria")
+    return phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)

@@ -23,6 +23,7 @@ __all__ = [
     "INTENT_CODE",
     "PERSON_RULES",
     "REJECT_CODE",
+    "SENDING_VERBS",
     "STOPPED_CODE",
     "THREAT_CODE",
     "accord",
@@ -39,6 +40,9 @@ __all__ = [
 #: cooperation (06), when a classifier reads it so; rule patterns still code arms sales (062).
 COMMERCE_VERBS = frozenset({"buy", "sell", "purchase", "import", "export", "trade", "resell", "procure"})
 COMMERCE_ROOTS = frozenset({"06", "07"})
+#: Verbs whose direct object is what is sent, never whom it goes to ("sent Homeland Security officers
+#: to Portland": the officers are the sender's own; "provide X with Y" is left out: X receives).
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "deliver", "ship", "transfer", "donate", "lend"})
 
 # Auxiliaries of an act to come ("agreed that they would cooperate").
 FUTURE_AUX = frozenset({"will", "would", "shall", "should", "'ll", "must"})
