@@ -333,3 +333,17 @@ def test_a_label_parsed_as_a_second_object_is_a_labelling_statement(pipeline: An
     text = "Iraqi Prime Minister Adil Abdul-Mahdi spoke out against the US strike on Sunday."
     [e] = _events(pipeline, text, "2020-01-05")
     assert (e.cameo, e.target and e.target.country) == ("111", "USA")
+
+
+def test_a_question_is_no_appeal_and_refusing_to_answer_declines_comment(pipeline: Any) -> None:
+    for text in (
+        "Trump asked why Biden did not implement the policies during his time as vice president.",
+        "Reporters asked Merkel whether Germany would send troops.",
+    ):
+        assert not [e for e in _events(pipeline, text, "2020-10-23") if e.cameo.startswith("02")], text
+    [e] = _events(pipeline, "Merkel asked Putin to release the jailed activists.", "2020-10-23")[:1]
+    assert (e.cameo, e.target and e.target.code) == ("020", "RUSGOV")
+    [e] = _events(
+        pipeline, "The Kremlin declined to say whether Putin would attend the summit.", "2020-10-23"
+    )
+    assert (e.cameo, e.source.code) == ("011", "RUSGOV")

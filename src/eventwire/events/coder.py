@@ -110,6 +110,10 @@ OWN_PEOPLE = frozenset(
     }
 )
 
+# Verbs that put questions and the words that open a question clause ("asked whether ...").
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "wonder"})
+QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who", "which"})
+
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
 # Prepositions of the medium something is said on ("on Twitter"); "by" is left out: "criticized by
@@ -279,6 +283,8 @@ class EventCoder:
             if label is not None:  # "called May's deal 'lousy'": a statement about the deal's author
                 verbs[tok.i] = _Found(tok, label, None)
                 continue
+            if _question(tok):
+                continue  # "asked why Biden did not act", "asked Merkel whether ...": no appeal
             ruling = finding(tok)  # "the judge determined (that) X had lied": when nothing else fits
             for pattern in [
                 *self.res.patterns.candidates(tok.lemma_.lower(), pos),
@@ -630,6 +636,8 @@ class EventCoder:
             return
         if code[:2] in COMMERCE_ROOTS and word.lemma_.lower() in COMMERCE_VERBS:
             return  # "Japan bought Canadian rapeseed": trade, not aid
+        if _question(word):
+            return  # "Reporters asked Merkel whether ...": a question, no appeal
         if word.lemma_.lower() in SENDING_VERBS and any(
             c.dep_ == "dobj" and target.start <= c.idx < target.end for c in word.children
         ):
@@ -743,6 +751,20 @@ def _backoff_probability(why: str) -> float | None:
     "model:19:0.91+threat")."""
     found = _PROBABILITY.match(why)
     return float(found.group(1)) if found else None
+
+
+def _question(tok: Any) -> bool:
+    """Whether "ask" puts a question rather than an appeal: its complement clause opens with a
+    question word ("asked why Biden did not implement ...", "Reporters asked Merkel whether ...",
+    "Asked if there had been any change, he said ...") and it asks for nothing ("asked for", "asked
+    X to ...")."""
+    if tok.lemma_.lower() not in QUESTION_VERBS or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ in QUESTION_WORDS for c in tok.children
+    )
 
 
 def _labelling(tok: Any) -> Pattern | None:
