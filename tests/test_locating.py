@@ -74,3 +74,18 @@ def test_an_institution_named_like_a_place_is_its_country(pipeline: Any) -> None
     [e] = _events(pipeline, "Anti-war protesters rallied outside the White House on Saturday.", "2020-06-20")
     assert e.location is not None and (e.location.country, e.location.precision) == ("USA", "country")
     assert e.source.country == "USA"
+
+
+def test_a_background_place_in_the_lede_is_no_home_when_another_country_fills_the_story(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Jane Doe, a veteran who served in Iraq, is running for the US Senate. Doe criticized US President "
+        "Donald Trump on Monday. The US Congress passed a bill. US Senator Mitch McConnell praised the US "
+        "Senate. US President Donald Trump thanked the US Congress. The US Senate met on Tuesday. Doe "
+        "supported the campaign of John Smith."
+    )
+    events = _events(pipeline, text, "2019-09-07")
+    # two private people of the story's country are two actors, and the story's country is not Iraq's
+    assert ("USA", "051", "USA") in {(e.source.code, e.cameo, e.target and e.target.code) for e in events}
+    assert not [e for e in events if e.source.country == "IRQ"]

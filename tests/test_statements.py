@@ -347,3 +347,11 @@ def test_a_question_is_no_appeal_and_refusing_to_answer_declines_comment(pipelin
         pipeline, "The Kremlin declined to say whether Putin would attend the summit.", "2020-10-23"
     )
     assert (e.cameo, e.source.code) == ("011", "RUSGOV")
+
+
+def test_a_plain_remark_on_a_private_person_is_no_event(pipeline: Any) -> None:
+    text = (
+        "The oceanographer John Smith died on Friday in California. Laboratory director Mary Jones said "
+        '"Smith has been a giant of geophysics."'
+    )
+    assert not [e for e in _events(pipeline, text, "2019-02-10") if e.cameo.startswith("01")]

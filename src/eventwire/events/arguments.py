@@ -855,8 +855,8 @@ def _surname(m: ActorMention) -> str:
     the entity table, or a name met earlier in the article), else "" (titles, bodies, pronouns)."""
     if m.matched_by.startswith("office-holder:"):
         name = m.matched_by.split(":")[1]
-    elif m.matched_by.startswith("memory:name") and m.text[:1].isupper():
-        name = m.text
+    elif m.matched_by.startswith(("memory:name", "person+")) and m.text[:1].isupper():
+        name = m.text  # a name met earlier, or a person of the story's country ("Kokesh", "Ron Paul")
     elif m.matched_by.startswith("kb:") and len(m.text.split()) > 1 and m.text.istitle():
         name = m.text  # a name of the entity table ("Pranab Mukherjee" beside "Narendra Modi")
     else:

@@ -448,6 +448,8 @@ class EventCoder:
                 code, why = ruled, why + "+ruling"
             if code == "010" and target is not None and _news_topic(target):
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
+            if code == "010" and target is not None and target.matched_by.startswith("person+"):
+                target = None  # 'said "Munk has been a world treasure"': a remark on a private person
             if code == "010" and target is None:
                 return  # "officials said the plane was flying to ...": an attribution, no event
         if code == "018" and target is None and self.statements:

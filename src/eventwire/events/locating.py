@@ -94,6 +94,7 @@ LOCAL_OFFICES = re.compile(
 _BANK = re.compile(r"\bbank\b", re.I)
 #: A story is national when its home country has this share of the article's country mentions.
 DOMESTIC_SHARE = 0.7
+MINOR_SHARE = 0.2  # a lede place whose country has fewer of the article's actors is background
 #: How many sentences open an article (its lede) for the story's place.
 LEDE_SENTENCES = 2
 #: A country dominates an article's actors when it has this share of their country mentions ...
@@ -154,12 +155,30 @@ class Locator:
                 lede = " ".join(s.text for n, s in zip(range(LEDE_SENTENCES), doc.sents, strict=False))
                 story = self.named_place(lede, prefer)
         home = dateline.country if dateline is not None else ""
+        # a home is a country: organisations ("MNC", "UNO") are no story's home
+        agents = self.agents
+        counts = Counter(
+            {
+                c: n
+                for c, n in actors.country_counts.items()
+                if agents is None or not agents.organisation_type(c)
+            }
+        )
+        total = sum(counts.values())
         if not home and story is not None:
             home = story.country
-        counts = actors.country_counts
+            dominant = _dominant(counts)
+            if (
+                dominant
+                and dominant != home
+                and counts[dominant] / total >= DOMESTIC_SHARE
+                and counts.get(home, 0) / total < MINOR_SHARE
+            ):
+                # "Adam Kokesh, an Iraq War veteran ... since returning home from combat in Iraq", in
+                # a story whose actors are nearly all American: the lede's place is background
+                home = dominant
         if not home:
             home = _dominant(counts)
-        total = sum(counts.values())
         domestic = bool(home) and (not total or counts.get(home, 0) / total >= DOMESTIC_SHARE)
         return ArticlePlaces(dateline, story, home, domestic)
 
