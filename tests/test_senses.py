@@ -162,3 +162,21 @@ def test_denying_funding_is_a_rejection_not_a_denial(pipeline) -> None:  # type:
         "Congress has repeatedly denied funding for the border wall.", published="2019-02-15"
     )
     assert [e.cameo for e in events] == ["120"]
+
+
+def test_released_messages_taken_up_by_them_are_no_release(pipeline: Any) -> None:
+    text = (
+        "The Puerto Rico Center for Investigative Journalism obtained the messages between the governor and "
+        "his aides and released them on Saturday."
+    )
+    assert not [e for e in pipeline.code_text(text, published="2019-07-28") if e.cameo.startswith("08")]
+    text = "Police arrested the protesters and released them on Monday."
+    assert [e for e in pipeline.code_text(text, published="2019-07-28") if e.cameo.startswith("08")]
+
+
+def test_a_person_without_a_role_speaks_politically_only_of_a_political_actor(pipeline: Any) -> None:
+    text = (
+        "Scientists from the University of Hawaii in Honolulu studied the Pacific Ocean. Co-lead author Sam "
+        'Wilson said "the expedition provided a unique opportunity."'
+    )
+    assert not [e for e in pipeline.code_text(text, published="2019-07-28") if e.cameo.startswith("01")]

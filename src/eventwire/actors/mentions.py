@@ -834,6 +834,8 @@ class ArticleActors:
             return self._refer(token, entry, "coref:its")
         if low == "both" and token.dep_ in {"nsubj", "nsubjpass"}:  # "X met Y, and both criticized Z"
             return self._last_two(token)
+        if low == "them" and token.dep_ == "dobj" and self._shared_thing(token):
+            return None  # "obtained the Telegram messages ... and released them": the messages
         if low == "their" and token.dep_ == "poss" and self._state_body(token.head):
             # "Chinese citizens criticized their government": the clause's own plural subject's
             own = self._clause_subject(token)
@@ -889,6 +891,18 @@ class ArticleActors:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
                 return t
         return None
+
+    def _shared_thing(self, token: Any) -> bool:
+        """Whether an object "them" takes up the plural thing its coordinated verb acted on ("obtained
+        the messages and released them")."""
+        verb = token.head
+        partners = [verb.head] if verb.dep_ == "conj" else []
+        partners += [c for c in verb.children if c.dep_ == "conj"]
+        for partner in partners:
+            for obj in partner.children:
+                if obj.dep_ == "dobj" and obj.tag_ == "NNS" and self.is_thing(obj):
+                    return True
+        return False
 
     def _state_body(self, token: Any) -> bool:
         """Whether a common noun names a state's body by itself ("government", "leaders", "army")."""

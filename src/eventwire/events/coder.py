@@ -526,6 +526,10 @@ class EventCoder:
             return True
         # a named person quoted or acting verbally in the news is taken for a public figure
         verbal = root in VERBAL_ROOTS
+        if root == "01" and source.matched_by.startswith("person+") and not source.sector:
+            # a person the story names without a role ("co-lead author Sam Wilson said ...") speaks
+            # politically only to or of a political actor ("Tom Watson called May's deal lousy")
+            return target is not None and self._political(target)
         if root == "01":
             return self._political(source, verbal)
         return self._political(source, verbal) or (target is not None and self._political(target, verbal))
@@ -722,6 +726,13 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
                 core.extend(p.lemma_ for o in c.children if o.lower_ == "of" for p in o.children)
             # "Typhoon Haiyan killed ...": a named storm's kind is its compound
             core.extend(m.lemma_ for m in c.children if c.pos_ == "PROPN" and m.dep_ == "compound")
+            if c.lower_ == "them" and c.dep_ == "dobj":  # "obtained the messages and released them"
+                partners = ([tok.head] if tok.dep_ == "conj" else []) + [
+                    v for v in tok.children if v.dep_ == "conj"
+                ]
+                core.extend(
+                    o.lemma_ for v in partners for o in v.children if o.dep_ == "dobj" and o.tag_ == "NNS"
+                )
         elif c.dep_ in {"prep", "agent"}:
             around.append(c.lower_)  # "hails from Arizona"
             around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
