@@ -155,3 +155,14 @@ def test_no_longer_stops_cooperation_and_negates_conflict(pipeline: Any) -> None
     assert (e.cameo, e.status, e.target.code if e.target else None) == ("161", "asserted", "NAT")
     [e] = _events(pipeline, "Iran will no longer attack ships in the Gulf.", "2020-07-10")
     assert e.status == "negated"
+
+
+def test_a_planned_cancelled_or_possible_noun_event_is_not_asserted(pipeline: Any) -> None:
+    def statuses(text: str) -> set[str]:
+        events = pipeline.code_text(text, published="2019-09-30")
+        return {"intent" if e.cameo[:2] == "03" else e.status for e in events}
+
+    assert statuses("Trump's cancelled visit to Denmark angered Danes.") == {"negated"}
+    assert statuses("Trump's planned trip to Warsaw was discussed.") == {"intent"}  # 036, an intent to visit
+    assert statuses("Trump's upcoming visit to India was discussed on Monday.") == {"future"}
+    assert statuses("Trump's visit to India was a success.") == {"asserted"}

@@ -172,11 +172,36 @@ def status_of(trigger: Any, denial: bool = True) -> EventStatus:
     token = clause_head(trigger)  # a noun trigger ("a phone call") takes its verb's modality
     if denial and _denied(token):
         return "denied"
+    nominal = _nominal_status(trigger)  # "Trump's planned trip to Warsaw", "the cancelled talks"
+    if nominal is not None:
+        return nominal
     own = _local_status(token)
     if own in {"negated", "conditional", "hedged"}:
         return own
     governed = _governed_status(token)
     return governed or own or "asserted"
+
+
+# Modifiers of a noun event that put it in the future, call it off or leave it open.
+NOMINAL_STATUS: dict[str, EventStatus] = {
+    **dict.fromkeys(
+        ("planned", "proposed", "upcoming", "scheduled", "expected", "prospective", "forthcoming", "future"),
+        "future",
+    ),
+    **dict.fromkeys(("cancelled", "canceled", "postponed", "aborted", "scrapped", "called-off"), "negated"),
+    **dict.fromkeys(("possible", "potential", "rumoured", "rumored", "mooted"), "hedged"),
+}
+
+
+def _nominal_status(trigger: Any) -> EventStatus | None:
+    """The status a noun event's own modifier gives ("planned trip": future; "cancelled visit":
+    negated; "possible talks": hedged), or None."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in trigger.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and child.lower_ in NOMINAL_STATUS:
+            return NOMINAL_STATUS[child.lower_]
+    return None
 
 
 def scheduled(trigger: Any) -> bool:
