@@ -467,8 +467,12 @@ class ArticleActors:
         tokens = [t for t in tokens if t.dep_ not in {"det", "punct", "nummod"}]
         if not tokens or tokens[-1].i > thing.i:
             return None
-        if tokens[-1].pos_ == "NOUN" and self.listed_thing(tokens[-1]):
-            return None  # "a public health emergency": health is nobody; the emergency is no one's
+        # "a public health emergency": health is nobody's, nor is the emergency (but "a Senegalese peace
+        # plan" is Senegal's): a modifier that is itself a thing drops out with its own modifiers
+        things = {t.i for t in tokens if t.pos_ == "NOUN" and self.listed_thing(t)}
+        tokens = [t for t in tokens if t.i not in things and t.head.i not in things]
+        if not tokens:
+            return None
         if sector_only and all(t.pos_ == "ADJ" for t in tokens):
             sector_only = False  # "military action" is a kind of action; "a police raid" is the police's
         for t in tokens:

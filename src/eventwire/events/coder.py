@@ -526,7 +526,7 @@ class EventCoder:
             return True
         # a named person quoted or acting verbally in the news is taken for a public figure
         verbal = root in VERBAL_ROOTS
-        if root == "01" and source.matched_by.startswith("person+") and not source.sector:
+        if root == "01" and source.matched_by.startswith("person+home-country") and not source.sector:
             # a person the story names without a role ("co-lead author Sam Wilson said ...") speaks
             # politically only to or of a political actor ("Tom Watson called May's deal lousy")
             return target is not None and self._political(target)
