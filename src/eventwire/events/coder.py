@@ -28,7 +28,6 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.cameo import plover_context
 from eventwire.events.confidence import confidence
-from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.dates import parse_article_date
 from eventwire.events.dating import (
     FUTURE_STATUSES,
@@ -65,7 +64,7 @@ from eventwire.events.recoding import (
     verbal_attack,
 )
 from eventwire.events.rulings import finding, is_finding, ruling_code
-from eventwire.events.speech import StatementReader, is_platform, is_press
+from eventwire.events.speech import StatementReader, is_platform, is_press, is_question, labelling
 from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
@@ -109,10 +108,6 @@ OWN_PEOPLE = frozenset(
         "countrymen",
     }
 )
-
-# Verbs that put questions and the words that open a question clause ("asked whether ...").
-QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "wonder"})
-QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who", "which"})
 
 # Prepositions of means: "spoke by telephone", "talked over the phone", "met via video link".
 MEANS_PREPS = frozenset({"by", "over", "on", "via"})
@@ -279,11 +274,11 @@ class EventCoder:
             pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else ""
             if not pos:
                 continue
-            label = _labelling(tok)
+            label = labelling(tok)
             if label is not None:  # "called May's deal 'lousy'": a statement about the deal's author
                 verbs[tok.i] = _Found(tok, label, None)
                 continue
-            if _question(tok):
+            if is_question(tok):
                 continue  # "asked why Biden did not act", "asked Merkel whether ...": no appeal
             ruling = finding(tok)  # "the judge determined (that) X had lied": when nothing else fits
             for pattern in [
@@ -642,7 +637,7 @@ class EventCoder:
             return
         if code[:2] in COMMERCE_ROOTS and word.lemma_.lower() in COMMERCE_VERBS:
             return  # "Japan bought Canadian rapeseed": trade, not aid
-        if _question(word):
+        if is_question(word):
             return  # "Reporters asked Merkel whether ...": a question, no appeal
         if word.lemma_.lower() in SENDING_VERBS and any(
             c.dep_ == "dobj" and target.start <= c.idx < target.end for c in word.children
@@ -764,38 +759,6 @@ def _backoff_probability(why: str) -> float | None:
     "model:19:0.91+threat")."""
     found = _PROBABILITY.match(why)
     return float(found.group(1)) if found else None
-
-
-def _question(tok: Any) -> bool:
-    """Whether "ask" puts a question rather than an appeal: its complement clause opens with a
-    question word ("asked why Biden did not implement ...", "Reporters asked Merkel whether ...",
-    "Asked if there had been any change, he said ...") and it asks for nothing ("asked for", "asked
-    X to ...")."""
-    if tok.lemma_.lower() not in QUESTION_VERBS or tok.pos_ != "VERB":
-        return False
-    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
-        return False
-    return any(
-        c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ in QUESTION_WORDS for c in tok.children
-    )
-
-
-def _labelling(tok: Any) -> Pattern | None:
-    """A statement that labels someone or something: "called Theresa May's deal 'lousy'",
-    "described the attacks as a dastardly act", "branded him a traitor"."""
-    lemma = tok.lemma_.lower()
-    if lemma not in LABELLING_VERBS or tok.pos_ != "VERB":
-        return None
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for t in (tok, *objects) for c in t.children)
-    # "called the deal \"lousy\"": the parser often hangs the label on the object, after it
-    after = any(c.i > o.i and c.pos_ == "ADJ" for o in objects for c in o.rights)
-    oprd = any(c.dep_ == "oprd" for c in tok.children)
-    # 'calling it "an aggression"': the parser may read the label as a second direct object
-    double = sum(c.dep_ == "dobj" for c in tok.children) >= 2
-    if not (oprd or double or (objects and (after or (lemma != "call" and as_phrase)))):
-        return None
-    return Pattern(id=f"label:{lemma}:010", lemma=lemma, pos="VERB", code="010", note="labelling statement")
 
 
 def _descriptive(tok: Any) -> bool:

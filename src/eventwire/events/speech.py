@@ -2,7 +2,8 @@
 
 :class:`StatementReader` gives a speech verb's target (the addressee, a labelled actor, or the actor its
 content clause is about) and its CAMEO code by the words of its content
-(:mod:`eventwire.events.statements`).
+(:mod:`eventwire.events.statements`); :func:`labelling` finds the statements made by labelling ("called
+the deal 'lousy'") and :func:`is_question` the "ask" that puts a question rather than an appeal.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import Any
 from eventwire.actors.mentions import ArticleActors, quoted_between
 from eventwire.events.arguments import ArgumentFinder, is_passive, same_actor
 from eventwire.events.cues import LABELLING_VERBS
+from eventwire.events.patterns import Pattern
 from eventwire.events.statements import StatementLexicon, content_tokens, words_of
 from eventwire.models import ActorMention
 
-__all__ = ["SPEAKER_PRONOUNS", "StatementReader", "is_platform", "is_press"]
+__all__ = ["SPEAKER_PRONOUNS", "StatementReader", "is_platform", "is_press", "is_question", "labelling"]
 
 # Names of news outlets: a statement told to them is told to the press.
 _MEDIA_NAME = re.compile(
@@ -29,6 +31,10 @@ _MEDIA_NAME = re.compile(
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
 
 THIRD_PERSON = frozenset({"he", "she"})
+
+# Verbs that put questions and the words that open a question clause ("asked whether ...").
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "wonder"})
+QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "what", "when", "where", "who", "which"})
 
 
 # Platforms a statement is published on ("wrote on Twitter"): the medium, never the addressee.
@@ -179,3 +185,35 @@ def _the_bereaved(t: Any) -> ActorMention | None:
     words = [w for w in t.subtree]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return ActorMention(t.doc.text[start:end], start, end, "", "CVL", "bereaved")
+
+
+def labelling(tok: Any) -> Pattern | None:
+    """A statement that labels someone or something: "called Theresa May's deal 'lousy'",
+    "described the attacks as a dastardly act", "branded him a traitor"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in LABELLING_VERBS or tok.pos_ != "VERB":
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for t in (tok, *objects) for c in t.children)
+    # "called the deal \"lousy\"": the parser often hangs the label on the object, after it
+    after = any(c.i > o.i and c.pos_ == "ADJ" for o in objects for c in o.rights)
+    oprd = any(c.dep_ == "oprd" for c in tok.children)
+    # 'calling it "an aggression"': the parser may read the label as a second direct object
+    double = sum(c.dep_ == "dobj" for c in tok.children) >= 2
+    if not (oprd or double or (objects and (after or (lemma != "call" and as_phrase)))):
+        return None
+    return Pattern(id=f"label:{lemma}:010", lemma=lemma, pos="VERB", code="010", note="labelling statement")
+
+
+def is_question(tok: Any) -> bool:
+    """Whether "ask" puts a question rather than an appeal: its complement clause opens with a
+    question word ("asked why Biden did not implement ...", "Reporters asked Merkel whether ...",
+    "Asked if there had been any change, he said ...") and it asks for nothing ("asked for", "asked
+    X to ...")."""
+    if tok.lemma_.lower() not in QUESTION_VERBS or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ in QUESTION_WORDS for c in tok.children
+    )
