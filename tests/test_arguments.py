@@ -582,3 +582,8 @@ def test_an_office_holder_of_a_dated_past_act_is_coded_as_then(pipeline: Any) ->
     assert (e.source.code, e.historical) == ("USAGOV", True) and "+as-of:1978" in e.source.matched_by
     [e] = _events(pipeline, "Jimmy Carter visited Cuba on Monday.", "2019-06-10")
     assert e.source.code == "USAELI"  # a former president today
+
+
+def test_an_office_that_changed_hands_within_the_dates_span_is_left_as_published(pipeline: Any) -> None:
+    [e] = _events(pipeline, "In 2021, Donald Trump sued Facebook.", "2024-03-01")
+    assert e.source.code == "USAELI"  # president until 20 January 2021, not for the year

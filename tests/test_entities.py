@@ -298,3 +298,8 @@ def test_two_parties_of_one_country_are_two_actors(pipeline) -> None:  # type: i
         pipeline.language, pipeline.resources, "The Democrats", dt.date(2021, 3, 1), sentence
     )
     assert not answer.code.startswith("USA")
+
+
+def test_a_one_word_party_name_of_one_country_needs_no_country_in_the_article(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [e] = pipeline.code_text("Likud criticized the court on Monday.", published="2023-03-01")
+    assert e.source.code == "ISRPTY"

@@ -89,3 +89,11 @@ def test_a_background_place_in_the_lede_is_no_home_when_another_country_fills_th
     # two private people of the story's country are two actors, and the story's country is not Iraq's
     assert ("USA", "051", "USA") in {(e.source.code, e.cameo, e.target and e.target.code) for e in events}
     assert not [e for e in events if e.source.country == "IRQ"]
+
+
+def test_a_town_called_by_its_own_name_stays_the_town(pipeline: Any) -> None:
+    # "Duma" is also Russia's parliament and "Langley" the CIA: as places they are the towns
+    [e] = _events(pipeline, "Syrian government forces attacked rebels in Duma, near Damascus.", "2018-04-08")
+    assert e.location is not None and e.location.country == "SYR"
+    [e] = _events(pipeline, "Police arrested two protesters in Langley, British Columbia.", "2020-06-20")
+    assert e.location is not None and e.location.country == "CAN" and e.source.country == "CAN"

@@ -123,6 +123,8 @@ def test_agreeing_with_someones_remarks_is_accord_with_them(pipeline: Any) -> No
     assert {e.cameo for e in _events(pipeline, text, "2020-03-05")} == {"019"}
     text = "Governor Andrew Cuomo agreed, saying only the federal government could fund the tests."
     assert [e.cameo for e in _events(pipeline, text, "2020-03-05")] == ["019"]
+    text = "Erdogan agreed, saying Turkey would send troops next week."
+    assert [e.cameo for e in _events(pipeline, text, "2020-03-05")] == ["030"]
     text = "Putin and Erdogan agreed that their countries would cooperate on Syria."
     assert {e.cameo for e in _events(pipeline, text, "2020-03-05")} == {"030"}
     text = "Putin and Erdogan agreed on a ceasefire in Idlib."
@@ -355,3 +357,8 @@ def test_a_plain_remark_on_a_private_person_is_no_event(pipeline: Any) -> None:
         '"Smith has been a giant of geophysics."'
     )
     assert not [e for e in _events(pipeline, text, "2019-02-10") if e.cameo.startswith("01")]
+
+
+def test_reporting_a_breach_is_no_criticism(pipeline: Any) -> None:
+    events = _events(pipeline, "Officials said Russian hackers breached the Treasury network.", "2020-03-05")
+    assert not [e for e in events if e.cameo.startswith("11")]

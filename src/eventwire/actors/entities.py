@@ -60,6 +60,10 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.-]{1,5}")
 CONFIDENT = frozenset({"user", "curated"})
 # the packaged sources in the order they win a tie (the user's file first)
 SOURCE_ORDER = ("user", "curated", "officeholders", "wl2021", "epol", "partyfacts", "unis", "phoenix")
+# Generic party names that the curated table gives one country's party but many countries use.
+SHARED_PARTY_NAMES = frozenset(
+    {"democrats", "republicans", "liberals", "conservatives", "socialists", "greens", "social democrats"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,13 +249,13 @@ class EntityTable:
             # about its country, unless the team's curated table lists it
             terms = tuple(t for t in terms if t.source in CONFIDENT or t.country in countries)
         # a party of the source lists ("The Democrats", "Liberal Party": names shared across 216
-        # countries) only where the article is about its country; so is the curated table's one-word
-        # name of a party ("Democrats", "Republicans"), which other countries' parties share
-        one_word = " " not in key and not _ABBREVIATION.fullmatch(name.strip())
+        # countries) only where the article is about its country; so is a curated party's generic short
+        # name ("Democrats", "Republicans"), which other countries' parties share (not "Likud")
+        shared = key in SHARED_PARTY_NAMES
         terms = tuple(
             t
             for t in terms
-            if t.kind != "party" or (t.source in CONFIDENT and not one_word) or t.country in countries
+            if t.kind != "party" or (t.source in CONFIDENT and not shared) or t.country in countries
         )
         found = self._choose(terms, on, countries, person_only=False)
         if found is None and " " not in key and on is not None:  # "sitting" needs a day

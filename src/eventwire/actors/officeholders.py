@@ -233,15 +233,15 @@ class OfficeHolderTable:
         """A mention this table resolved at the article's date, re-resolved for an act the text dates
         between ``first`` and ``last`` ("President Jimmy Carter mediated ... in 1978": in office then,
         so GOV, not the former president he is at publication); unchanged when the table gives the
-        same code or settles nothing that day."""
+        same code, settles nothing, or gives the first and last day different codes."""
         if not mention.matched_by.startswith("office-holder:") or "+" in mention.matched_by:
             return mention
         name = mention.matched_by.split(":")[1]
-        for on in (first, last):
-            match = self.lookup(name, on)
-            if match is not None and not match.former:
-                break
-        if match is None or (match.country, match.sector) == (mention.country, mention.sector):
+        match, other = self.lookup(name, first), self.lookup(name, last)
+        if match is None or other is None or (match.country, match.sector) != (other.country, other.sector):
+            return mention  # the office changed hands within the date's span ("in 2021"): unsettled
+        on = first
+        if (match.country, match.sector) == (mention.country, mention.sector):
             return mention
         how = self.matched_by(match, on) + f"+as-of:{on.isoformat()}"
         return replace(mention, country=match.country, sector=match.sector, matched_by=how)

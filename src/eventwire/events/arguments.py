@@ -62,7 +62,6 @@ ACTS_ON = frozenset(
         "blockade",
         "embargo",
         "aggression",
-        "war",
         "offensive",
         "crackdown",
         "killing",
@@ -71,7 +70,6 @@ ACTS_ON = frozenset(
         "shelling",
         "incursion",
         "annexation",
-        "intervention",
         "assault",
         "ban",
         "tariff",
@@ -810,7 +808,8 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
     local = is_local(s.text) != is_local(t.text) and s.start != t.start
     # "punish the mayor of Fort Lee for refusing to support the New Jersey Governor": two offices
-    local = local or (local_office(s.text) != local_office(t.text) and bool(local_office(s.text)))
+    s_office, t_office = local_office(s.text), local_office(t.text)
+    local = local or bool(s_office and t_office and not s_office & t_office)
     if local and not (s_name and s_name == t_name):  # ("Governor Cuomo" ... "Cuomo" is one man)
         return False  # "Trump lashed out at the capital city's mayor": a town's office is no nation's
     if (

@@ -322,36 +322,42 @@ def _year_base(text: str, base: datetime | None, year_hint: int | None) -> datet
     return datetime(year_hint, 12, 31)
 
 
-_MONTH_WORD = re.compile(r"\b(" + MONTHS + r")\b", re.I)
 _YEAR_WORD = re.compile(r"\b((?:1[89]|20)\d{2})\b")
 
 
+_PART = r"(?:(early|mid|late|end of|beginning of|start of)[\s-]+)?"
 _MONTH_AND_YEAR = re.compile(
-    r"\b(" + MONTHS + r")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:1[89]|20)\d{2})\b", re.I
+    r"\b" + _PART + r"(" + MONTHS + r")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:1[89]|20)\d{2})\b", re.I
 )
+_PART_AND_MONTH = re.compile(r"\b" + _PART + r"(" + MONTHS + r")\b", re.I)
+
+
+def _month_key(part: str | None, month: str) -> str:
+    return f"{(part or '').lower()} {month.lower()[:3]}".strip()
 
 
 def article_month_years(text: str, base: datetime | None) -> dict[str, int]:
-    """The past year the article gives a month in, for the months it dates in one such year only
-    ("in late February" beside "in late February 1944" later on): month (three letters) -> year.
-    Read from the text: sentences left out of the parse count too."""
+    """The past year the article gives a month in, for the months it dates in one such year only,
+    keyed by the month with its part ("late February" beside "late February 1944" later on: "late
+    feb" -> 1944; "February 2022" says nothing of "late February"). Read from the text: sentences
+    left out of the parse count too."""
     if base is None:
         return {}
     years: dict[str, set[int]] = {}
     for found in _MONTH_AND_YEAR.finditer(text):
-        year = int(found.group(2))
+        year = int(found.group(3))
         if year < base.year - 1:
-            years.setdefault(found.group(1).lower()[:3], set()).add(year)
+            years.setdefault(_month_key(found.group(1), found.group(2)), set()).add(year)
     return {m: next(iter(ys)) for m, ys in years.items() if len(ys) == 1}
 
 
 def month_year(expressions: Sequence[TemporalExpression], month_years: dict[str, int]) -> int | None:
     """The year of a sentence's yearless month ("in late February") that the article gives the same
-    month in elsewhere (:func:`article_month_years`)."""
+    month, said the same way, elsewhere (:func:`article_month_years`)."""
     for expression in expressions:
-        month = _MONTH_WORD.search(expression.text)
-        if month and not _YEAR_WORD.search(expression.text) and not expression.excluded:
-            year = month_years.get(month.group(1).lower()[:3])
+        found = _PART_AND_MONTH.search(expression.text)
+        if found and not _YEAR_WORD.search(expression.text) and not expression.excluded:
+            year = month_years.get(_month_key(found.group(1), found.group(2)))
             if year is not None:
                 return year
     return None

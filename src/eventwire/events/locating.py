@@ -28,7 +28,7 @@ from typing import Any
 
 from eventwire.actors.dictionary import AgentTable
 from eventwire.actors.mentions import ArticleActors
-from eventwire.actors.places import Gazetteer
+from eventwire.actors.places import Gazetteer, normalise_place
 from eventwire.models import ActorMention, Article, Location
 
 __all__ = [
@@ -92,6 +92,7 @@ LOCAL_OFFICES = re.compile(
     re.I,
 )
 _BANK = re.compile(r"\bbank\b", re.I)
+_PLACE_WORD = re.compile(r"county|provincial|municipal\w*")
 #: A story is national when its home country has this share of the article's country mentions.
 DOMESTIC_SHARE = 0.7
 MINOR_SHARE = 0.2  # a lede place whose country has fewer of the article's actors is background
@@ -129,17 +130,20 @@ class Locator:
         self.agents = agents  # its metonyms name institutions, not places
 
     def _resolve(self, name: str, prefer: Collection[str], how: str) -> Location | None:
-        """A place name through the gazetteer; an institution's seat named like a place is its
-        country ("outside the White House" is in the United States, not Casablanca, whose Arabic
-        name means "white house")."""
+        """A place name through the gazetteer; an institution's seat that the gazetteer knows only as
+        another place's alternate name is the institution's country ("outside the White House" is in
+        the United States, not Casablanca, whose Arabic name means "white house"), while a town called
+        so by its own name stays the town ("Duma, near Damascus", "Langley, British Columbia")."""
         assert self.gazetteer is not None
+        found = self.gazetteer.resolve(name, prefer, how=how)
         named = self.agents.named_actor(name) if self.agents is not None else None
-        if named is not None and named[1] == "metonym":
-            code = named[0]
-            if not code.country or _LEADING_THE.sub("", name.strip()).lower() != named[2]:
-                return None
-            return self.gazetteer.country_location(code.country, how, name)
-        return self.gazetteer.resolve(name, prefer, how=how)
+        if named is None or named[1] != "metonym" or not named[0].country:
+            return found
+        if _LEADING_THE.sub("", name.strip()).lower() != named[2]:
+            return found  # the institution's name is only part of the place's
+        if found is not None and normalise_place(found.name) == normalise_place(name):
+            return found
+        return self.gazetteer.country_location(named[0].country, how, name)
 
     # ------------------------------------------------------------------ article
     def article_places(self, article: Article, doc: Any, actors: ArticleActors) -> ArticlePlaces:
@@ -378,10 +382,13 @@ def is_local(text: str) -> bool:
     return bool(LOCAL_OFFICES.search(text)) and not _BANK.search(text)
 
 
-def local_office(text: str) -> str:
-    """The office word of a local office ("mayor", "governor", "city council"), or ""."""
-    found = LOCAL_OFFICES.search(text) if not _BANK.search(text) else None
-    return found.group(0).lower().rstrip("s") if found else ""
+def local_office(text: str) -> frozenset[str]:
+    """The office words of a local office ("mayor", "governor", "city council"; a place word alone,
+    "county" or "provincial", is none), singular."""
+    if _BANK.search(text):
+        return frozenset()
+    words = {re.sub(r"(?<=[a-z])s$", "", m.group(0).lower()) for m in LOCAL_OFFICES.finditer(text)}
+    return frozenset(w for w in words if not _PLACE_WORD.fullmatch(w))
 
 
 def localise(

@@ -188,14 +188,14 @@ NOMINAL_STATUS: dict[str, EventStatus] = {
         ("planned", "proposed", "upcoming", "scheduled", "expected", "prospective", "forthcoming", "future"),
         "future",
     ),
-    **dict.fromkeys(("cancelled", "canceled", "postponed", "aborted", "scrapped", "called-off"), "negated"),
+    **dict.fromkeys(("cancelled", "canceled", "postponed", "aborted", "scrapped"), "negated"),
     **dict.fromkeys(("possible", "potential", "rumoured", "rumored", "mooted"), "hedged"),
 }
 
 
 def _nominal_status(trigger: Any) -> EventStatus | None:
-    """The status a noun event's own modifier gives ("planned trip": future; "cancelled visit":
-    negated; "possible talks": hedged), or None."""
+    """The status a noun event's own modifier gives ("planned trip": future, which the coder recodes
+    to an intent; "cancelled visit": negated; "possible talks": hedged), or None."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return None
     for child in trigger.children:

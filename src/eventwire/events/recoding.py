@@ -187,8 +187,13 @@ def accord(tok: Any) -> bool:
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     if any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for c in clauses for a in c.children):
         return False
-    said = any(c.dep_ == "advcl" and c.lemma_.lower() in {"say", "add", "note"} for c in tok.children)
-    return bool(clauses) or said
+    saying = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in {"say", "add", "note"}]
+    # "agreed, saying Turkey would send troops": an agreement to act, said
+    if any(
+        a.dep_ == "aux" and a.lower_ in FUTURE_AUX for c in saying for g in c.children for a in g.children
+    ):
+        return False
+    return bool(clauses) or bool(saying)
 
 
 def stopped(noun: Any) -> bool:
