@@ -899,14 +899,7 @@ class ArticleActors:
     def _shared_thing(self, token: Any) -> bool:
         """Whether an object "them" takes up the plural thing its coordinated verb acted on ("obtained
         the messages and released them")."""
-        verb = token.head
-        partners = [verb.head] if verb.dep_ == "conj" else []
-        partners += [c for c in verb.children if c.dep_ == "conj"]
-        for partner in partners:
-            for obj in partner.children:
-                if obj.dep_ == "dobj" and obj.tag_ == "NNS" and self.is_thing(obj):
-                    return True
-        return False
+        return any(self.is_thing(obj) for obj in coordinated_objects(token))
 
     def _state_body(self, token: Any) -> bool:
         """Whether a common noun names a state's body by itself ("government", "leaders", "army")."""
@@ -1065,6 +1058,14 @@ def _country_modifier(token: Any, code: ActorCode, how: str) -> bool:
         return False
     word = how.split(":", 1)[1].split("+")[0]
     return bool(word) and word.split()[-1] != token.text
+
+
+def coordinated_objects(pronoun: Any) -> list[Any]:
+    """The plural direct objects of the verbs coordinated with the one an object pronoun hangs on: what
+    "them" may take up ("obtained the messages and released them": the messages)."""
+    verb = pronoun.head
+    partners = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    return [o for v in partners for o in v.children if o.dep_ == "dobj" and o.tag_ == "NNS"]
 
 
 def _person_words(doc: Any) -> frozenset[str]:

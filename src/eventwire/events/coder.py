@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors
+from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors, coordinated_objects
 from eventwire.events.arguments import (
     ArgumentFinder,
     is_passive,
@@ -722,12 +722,7 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
             # "Typhoon Haiyan killed ...": a named storm's kind is its compound
             core.extend(m.lemma_ for m in c.children if c.pos_ == "PROPN" and m.dep_ == "compound")
             if c.lower_ == "them" and c.dep_ == "dobj":  # "obtained the messages and released them"
-                partners = ([tok.head] if tok.dep_ == "conj" else []) + [
-                    v for v in tok.children if v.dep_ == "conj"
-                ]
-                core.extend(
-                    o.lemma_ for v in partners for o in v.children if o.dep_ == "dobj" and o.tag_ == "NNS"
-                )
+                core.extend(o.lemma_ for o in coordinated_objects(c))
         elif c.dep_ in {"prep", "agent"}:
             around.append(c.lower_)  # "hails from Arizona"
             around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
