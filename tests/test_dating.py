@@ -239,3 +239,47 @@ def test_a_yearless_month_takes_the_year_the_article_gives_it_elsewhere(pipeline
     )
     attack = _one(_events(pipeline, text, "2019-11-13"), "19")
     assert attack.date == "2019-03-01"
+
+
+def test_a_duration_with_a_time_dates_its_clause_by_the_time(pipeline: Any) -> None:
+    text = "For two days last week, Iranian and Saudi diplomats held talks in Baghdad."
+    talks = _one(_events(pipeline, text, "2021-04-28"), "04")
+    assert (talks.date, talks.date_precision, talks.date_text) == ("2021-04-01", "month", "last week")
+    # a bare length dates nothing: the talks keep the article's date
+    text = "For two days, Iranian and Saudi diplomats held talks in Baghdad."
+    talks = _one(_events(pipeline, text, "2021-04-28"), "04")
+    assert (talks.date, talks.date_source) == ("2021-04-28", "article")
+
+
+def test_a_paragraph_opened_by_a_recent_time_is_of_that_time(pipeline: Any) -> None:
+    text = (
+        "On Monday, the court ruled on the appeal.\n\n"
+        'For three days last week, the judges heard both sides." Earlier, the opposition leader '
+        "accused the prime minister of lying to parliament.\n\n"
+        "The opposition leader accused the prime minister of contempt."
+    )
+    accusations = [e for e in _events(pipeline, text, "2019-09-24") if e.cameo.startswith("112")]
+    assert [(e.date, e.date_precision) for e in accusations] == [
+        ("2019-09-01", "month"),  # the paragraph's "last week"
+        ("2019-09-23", "day"),  # the next paragraph is back to the story's Monday
+    ]
+
+
+def test_a_weekday_after_a_lede_of_an_earlier_day_precedes_that_day(pipeline: Any) -> None:
+    # published on a Saturday: the lede's Wednesday is the newest news, the Friday told later the
+    # Friday before it, not the day before publication
+    text = (
+        "On Wednesday, the government announced the end of the search for survivors of the earthquake."
+        "\n\nThe earthquake struck on Friday. The presidents of Turkey and Greece spoke by telephone on "
+        "Friday night."
+    )
+    call = _one(_events(pipeline, text, "2020-11-07"), "04")
+    assert (call.date, call.date_precision) == ("2020-10-30", "day")
+    # a lede of the day of publication leaves weekdays counted from publication
+    text = (
+        "On Saturday, the government announced the end of the search for survivors of the earthquake."
+        "\n\n"
+        "The presidents of Turkey and Greece spoke by telephone on Friday night."
+    )
+    call = _one(_events(pipeline, text, "2020-11-07"), "04")
+    assert call.date == "2020-11-06"

@@ -41,6 +41,7 @@ from eventwire.events.dating import (
     passage_year,
     story_date,
     temporal_expressions,
+    weekday_base,
     with_date,
 )
 from eventwire.events.happenings import deduplicate, specific_reports, without_covered_statements
@@ -134,6 +135,7 @@ class _Sentence:
     story: EventDate | None
     places: ArticlePlaces
     year_hint: int | None = None
+    news_day: datetime | None = None  # the lede's day, before publication: weekdays count back from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,14 +213,17 @@ class EventCoder:
         passage: EventDate | None = None  # a paragraph's past time ("In September 2013, ...")
         month_years = article_month_years(actors.text, base)  # "late February" is "late February 1944"
         for si, sent in enumerate(sents):
-            if si and _new_paragraph(doc, sents[si - 1], sent):
-                passage = None  # a passage of the past ends with its paragraph
+            opens = si == 0 or _new_paragraph(doc, sents[si - 1], sent)
+            if opens:
+                passage = None  # a passage ends with its paragraph
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
             expressions = temporal_expressions(sent, ents_of[si])
             told = passage or story
             hint = year_hint if year_hint is not None else month_year(expressions, month_years)
-            ctx = _Sentence(article, actors, si, sent, base, expressions, told, places, hint)
+            ctx = _Sentence(
+                article, actors, si, sent, base, expressions, told, places, hint, weekday_base(story, base)
+            )
             found_events = [e for f in self._triggers(sent) for e in self._events_for(ctx, f)]
             if self.res.backoff is not None or self.learned is not None:
                 make = partial(self._pair_event, ctx)
@@ -229,7 +234,7 @@ class EventCoder:
             if story is None and si < LEDE:  # a dated lede sentence sets the story's date
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
-            passage = next_passage(expressions, base, sent, passage)
+            passage = next_passage(expressions, base, sent, passage, opens)
         events = [self._as_of_event(e, base) for e in events]
         return specific_reports(events, self._specific), actors.resolved()
 
@@ -555,7 +560,14 @@ class EventCoder:
         one is an expression of intent (03x) or a threat (13x), dated when it was expressed."""
         status = status_of(tok)
         when = event_date(
-            tok, obj, ctx.expressions, ctx.story, ctx.base, status in FUTURE_STATUSES, ctx.year_hint
+            tok,
+            obj,
+            ctx.expressions,
+            ctx.story,
+            ctx.base,
+            status in FUTURE_STATUSES,
+            ctx.year_hint,
+            ctx.news_day,
         )
         timetabled = status == "future" and (
             on_timetable(tok)  # "was scheduled to meet this weekend"
@@ -579,7 +591,7 @@ class EventCoder:
             # that expresses the intent is ("on Friday expressed their willingness to help")
             act = {t.i for t in tok.subtree}
             expressed = [e for e in ctx.expressions if e.anchor is not None and e.anchor not in act]
-            when = event_date(tok, obj, expressed, ctx.story, ctx.base)
+            when = event_date(tok, obj, expressed, ctx.story, ctx.base, news_day=ctx.news_day)
         return (*recoded, when)
 
     def _event(
@@ -904,9 +916,10 @@ def _means_phrase(mention: ActorMention, doc: Any) -> bool:
 
 
 def _new_paragraph(doc: Any, before: Any, sent: Any) -> bool:
-    """Whether a blank line lies between two sentences (spaCy hangs it on either one)."""
+    """Whether a blank line lies between two sentences (spaCy hangs it on either one, and a closing
+    quotation mark of the paragraph before may open the next sentence)."""
     words = [t for t in before if not t.is_space]
-    first = next((t for t in sent if not t.is_space), None)
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
     if not words or first is None:
         return False
     end = words[-1].idx + len(words[-1].text)

@@ -54,6 +54,16 @@ def is_day_relative(expression: str) -> bool:
     )
 
 
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I
+)
+
+
+def is_bare_weekday(expression: str) -> bool:
+    """A weekday named alone ("Friday", "on Friday night"), without "last", "next" or a date."""
+    return _BARE_WEEKDAY.match(" ".join(expression.split()).strip(" ,.")) is not None
+
+
 def is_day_precise(expression: str) -> bool:
     return _DAY_PRECISE_RE.search(expression) is not None
 

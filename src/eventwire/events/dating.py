@@ -6,9 +6,12 @@ Tuesday"), the governor of a controlled complement ("agreed on Tuesday to send a
 nothing when it is a birth date, an age, a duration, a deadline, a validity range or the time of
 another clause ("Merkel, who was born in 1954, met ...").  An event without a date of its own takes
 the story's date (the last recent date of a main clause before it, "On Tuesday, X met Y. They agreed
-..."), else the article's publication date.  The precision (day, month, year) is the expression's; a
-date that lies more than a year before publication makes the event ``historical``; a future event
-resolves an incomplete date forward ("will meet on March 11" in a 1 March story).
+..."; a paragraph opened by a fronted time, "For three days last week, ...", is of that time),
+else the article's publication date.  A weekday named alone after a lede that set an earlier day
+counts back from that day (the lede's news is the newest); a duration that names its time ("for three
+days last week") is of that time.  The precision (day, month, year) is the expression's; a date that
+lies more than a year before publication makes the event ``historical``; a future event resolves an
+incomplete date forward ("will meet on March 11" in a 1 March story).
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from eventwire.events.dates import MONTHS, Period, is_day_relative, is_historical, resolve_period
+from eventwire.events.dates import (
+    MONTHS,
+    Period,
+    is_bare_weekday,
+    is_day_relative,
+    is_historical,
+    resolve_period,
+)
 from eventwire.events.modality import clause_head
 from eventwire.events.statements import QUOTES
 from eventwire.models import DateSource, Event
@@ -38,6 +48,7 @@ __all__ = [
     "passage_year",
     "story_date",
     "temporal_expressions",
+    "weekday_base",
     "with_date",
 ]
 
@@ -139,12 +150,38 @@ def temporal_expressions(sent: Any, ents: Sequence[Any]) -> list[TemporalExpress
         if ent.label_ not in {"DATE", "TIME"} or ent.start < sent.start or ent.end > sent.end:
             continue
         anchor = _anchor(ent)
+        point = _point_of_duration(ent) if anchor is None else None
+        if point is not None:
+            out.append(point)
+            continue
         out.append(
             TemporalExpression(
                 ent.text, ent.start, ent.end, anchor, anchor is None and _excluded(ent), _frame(ent, anchor)
             )
         )
     return out
+
+
+_PROBE = datetime(2000, 6, 15)  # any day: whether words name a time at all
+
+
+def _point_of_duration(ent: Any) -> TemporalExpression | None:
+    """The time a duration names besides its length ("For three days last week, the court heard
+    ...": last week), as an expression of the verb the duration modifies; None for a bare length."""
+    node = ent.root
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in node.children:
+        if child.dep_ != "npadvmod" or not (ent.start <= child.i < ent.end):
+            continue
+        words = list(child.subtree)
+        text = " ".join(t.text for t in words)
+        if resolve_period(text, _PROBE) is None:
+            continue
+        anchor = _reattach(prep.head, ent).i
+        return TemporalExpression(text, words[0].i, words[-1].i + 1, anchor)
+    return None
 
 
 #: Prepositions of a phrase that sets the scene of its clause ("In last week's action, a judge
@@ -286,17 +323,24 @@ def event_date(
     base: datetime | None,
     future: bool = False,
     year_hint: int | None = None,
+    news_day: datetime | None = None,
 ) -> EventDate | None:
     """The date of the event whose trigger is ``trigger`` (see the module docstring);
     ``year_hint``: the past year a historical passage is in ("In 1944, ... In late February, ..."),
-    for expressions that give no year."""
+    for expressions that give no year; ``news_day``: the story's day the lede set before publication,
+    which a weekday named alone later on precedes (:func:`weekday_base`)."""
     clause = clause_tokens(trigger, obj)
     own = sorted(
         (e for e in expressions if (e.anchor is not None and e.anchor in clause) or e.frame in clause),
         key=lambda e: (e.anchor != trigger.i, abs(e.start - trigger.i)),
     )
     for expression in own:
-        period = resolve_period(expression.text, _year_base(expression.text, base, year_hint), future)
+        relative_to: datetime | None
+        if news_day is not None and not future and _bare_weekday(expression, trigger.doc):
+            relative_to = news_day
+        else:
+            relative_to = _year_base(expression.text, base, year_hint)
+        period = resolve_period(expression.text, relative_to, future)
         if period is not None:
             return EventDate(period, "text", expression.text)
     for clause in governing_clauses(trigger):  # "announced on Wednesday that it will withdraw ..."
@@ -379,33 +423,47 @@ def passage_year(
 
 
 def passage_date(
-    expressions: Sequence[TemporalExpression], base: datetime | None, sent: Any
+    expressions: Sequence[TemporalExpression], base: datetime | None, sent: Any, opens: bool = False
 ) -> EventDate | None:
-    """The date a sentence sets for the rest of its paragraph when it opens a passage of the past
-    with a fronted time ("In September 2013, ... The officials claimed ...": the claim is of September
-    2013): an explicit year more than a year before publication, at the expression's precision.  A
-    time at the end of a clause dates that clause alone ("Holder was held in contempt in 2012")."""
+    """The date a sentence sets for the rest of its paragraph when it opens a passage with a fronted
+    time: a passage of the past ("In September 2013, ... The officials claimed ...": the claim is of
+    September 2013), an explicit year more than a year before publication, anywhere in a paragraph;
+    or, in the paragraph's first sentence, any earlier time of the news ("For three days last week,
+    the court heard arguments ... Major argued ...": the argument is of last week). A time at the end
+    of a clause dates that clause alone ("Holder was held in contempt in 2012")."""
     year = passage_year(expressions, base, None)
-    if year is None:
+    if year is None and not opens:
         return None
     root = sent.root
     subjects = [c.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for expression in expressions:
         # a time of the main verb before its subject: "In September 2013, traffic ground to a halt"
         fronted = expression.anchor == root.i and (not subjects or expression.end <= min(subjects))
-        if str(year) in expression.text and fronted and not expression.excluded:
-            period = resolve_period(expression.text, base)
-            if period is not None and period.day.year == year:
-                return EventDate(period, "context", expression.text)
+        if not fronted or expression.excluded:
+            continue
+        if year is not None:
+            if str(year) in expression.text:
+                period = resolve_period(expression.text, base)
+                if period is not None and period.day.year == year:
+                    return EventDate(period, "context", expression.text)
+            continue
+        period = resolve_period(expression.text, base)
+        if period is not None and base is not None and period.day <= base.date():
+            return EventDate(period, "context", expression.text)
     return None
 
 
 def next_passage(
-    expressions: Sequence[TemporalExpression], base: datetime | None, sent: Any, passage: EventDate | None
+    expressions: Sequence[TemporalExpression],
+    base: datetime | None,
+    sent: Any,
+    passage: EventDate | None,
+    opens: bool = False,
 ) -> EventDate | None:
-    """The passage of the past in force after a sentence: the one it opens (:func:`passage_date`),
-    else none when it comes back to the present news, else the one before."""
-    opened = passage_date(expressions, base, sent)
+    """The passage in force after a sentence: the one it opens (:func:`passage_date`; ``opens``: the
+    sentence opens its paragraph), else none when it comes back to the present news, else the one
+    before."""
+    opened = passage_date(expressions, base, sent, opens)
     if opened is not None:
         return opened
     return None if _now(expressions, base) else passage
@@ -421,6 +479,25 @@ def _now(expressions: Sequence[TemporalExpression], base: datetime | None) -> bo
         if period is not None and base is not None and not is_historical(period, base):
             return True
     return False
+
+
+def _bare_weekday(expression: TemporalExpression, doc: Any) -> bool:
+    """A weekday named alone, not "this Thursday" or "last Friday" (a week the reader counts from
+    publication)."""
+    before = doc[expression.start - 1].lower_ if expression.start > 0 else ""
+    return is_bare_weekday(expression.text) and before not in {"this", "last", "next", "past", "coming"}
+
+
+def weekday_base(story: EventDate | None, base: datetime | None) -> datetime | None:
+    """The day a weekday named alone after the lede is counted back from: the story's day when the
+    lede set one before publication ("On Wednesday, Turkey ended the search [a Saturday story] ...
+    The earthquake occurred on Friday": the Friday before that Wednesday, as the news told first is
+    the newest), else None (the article's date)."""
+    if story is None or base is None or story.source != "text" or story.period.precision != "day":
+        return None
+    if story.period.day >= base.date():
+        return None
+    return datetime.combine(story.period.day, datetime.min.time())
 
 
 def story_date(
