@@ -587,3 +587,9 @@ def test_an_office_holder_of_a_dated_past_act_is_coded_as_then(pipeline: Any) ->
 def test_an_office_that_changed_hands_within_the_dates_span_is_left_as_published(pipeline: Any) -> None:
     [e] = _events(pipeline, "In 2021, Donald Trump sued Facebook.", "2024-03-01")
     assert e.source.code == "USAELI"  # president until 20 January 2021, not for the year
+
+
+def test_the_owner_of_an_attempt_does_the_act_attempted(pipeline: Any) -> None:
+    text = "The court blocked the government's attempt to deport the activists."
+    deportations = [e for e in pipeline.code_text(text, published="2020-06-01") if e.cameo.startswith("174")]
+    assert deportations and {e.source.sector for e in deportations} == {"GOV"}
