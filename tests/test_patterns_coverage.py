@@ -59,6 +59,7 @@ def test_prisoner_exchange_is_reciprocal(pipeline):
     ("text", "code", "target"),
     [
         ("Italy suspended aid deliveries to Somalia.", "162", "SOM"),
+        ("Sweden announced the suspension of its development aid to Uganda.", "162", "UGA"),
         ("Japan reduced food supplies to North Korea.", "162", "PRK"),
         ("Egypt ended mediation efforts between Israel and Hamas.", "165", "ISR"),
         ("Kenyan police confiscated weapons from Somali militants.", "1711", "SOM"),

@@ -196,11 +196,20 @@ def accord(tok: Any) -> bool:
     return bool(clauses) or bool(saying)
 
 
+#: Nouns of stopping: "a suspension of aid to Egypt" stops the aid as "suspended aid" does.
+STOPPING_NOUNS = frozenset(
+    {"suspension", "halt", "cut", "cutoff", "freeze", "cancellation", "termination", "reduction", "end"}
+)
+
+
 def stopped(noun: Any) -> bool:
-    """Whether a noun event is the object of a stopping verb ("suspended aid", "broke off talks")."""
+    """Whether a noun event is the object of a stopping verb or noun ("suspended aid", "broke off
+    talks", "announced a suspension of aid to Egypt", "a freeze in aid")."""
     head = noun.head
     if noun.dep_ in {"compound", "amod"} and head.i != noun.i:  # "aid deliveries", "aid programme"
         noun, head = head, head.head
+    if noun.dep_ == "pobj" and head.lower_ in {"of", "in", "on"} and head.head.i != head.i:
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in STOPPING_NOUNS
     return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 
 
