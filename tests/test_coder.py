@@ -402,3 +402,23 @@ def test_a_name_the_tagger_took_for_a_common_noun_is_still_the_person(pipeline) 
     text = "President Donald Trump spoke in Ohio on Friday. Trump thanked his supporters."
     events = [e for e in code(pipeline, text, "2020-07-10") if e.cameo.startswith("05")]
     assert [(e.source.code, e.target and e.target.code) for e in events] == [("USAGOV", "USACVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the country or the kind of an institution in its "of" phrase
+        ("The Ministry of Foreign Affairs of China condemned Japan.", "CHNGOV"),
+        ("The Parliament of Iraq voted to expel United States troops.", "IRQLEG"),
+        ("The American Chamber of Commerce criticized the new tariffs imposed by China.", "USABUS"),
+        # an "of" phrase that names neither leaves the head's code
+        ("The Ministry of Defence condemned the attack on Syria.", "GOV"),
+    ],
+)
+def test_an_institution_named_with_of(pipeline, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert source in {e.source.code for e in code(pipeline, text)}
+
+
+def test_a_business_association_is_a_business_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "The Federation of Industries urged the government to cut taxes.")
+    assert [(e.source.sector, e.cameo[:2]) for e in events] == [("BUS", "02")]

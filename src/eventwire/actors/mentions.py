@@ -359,6 +359,13 @@ class ArticleActors:
             dated = self._entity_match(tokens)
             if dated is not None and self._overrides_group(dated.term):
                 found = ActorCode(dated.country, dated.sector), dated.matched_by
+        if found is None or not (found[0].sector and found[0].country):
+            # "the American Chamber of Commerce", "the Federation of Industries", "the Ministry of
+            # Health of Ethiopia": a name whose kind or country is in its "of" phrase
+            whole = self._of_name(token, tokens, found[0] if found is not None else ActorCode())
+            if whole is not None:
+                tokens, found = whole
+                text, start, end = self._span_text(tokens)
         if found is None and token.text in CHAMBER_NAMES and token.pos_ == "PROPN":
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
@@ -389,6 +396,29 @@ class ArticleActors:
             self._learn_name(tokens, code)
         self._remember(token, mention, is_person)
         return mention
+
+    def _of_name(
+        self, token: Any, tokens: list[Any], before: ActorCode
+    ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
+        """A proper name that goes on in an "of" phrase of capitalised words ("Chamber of Commerce",
+        "Federation of Industries", "Ministry of Health of Ethiopia"): its tokens and code, when the
+        whole name gives a sector and adds to what its head gave (``before``)."""
+        if token.pos_ != "PROPN":
+            return None
+        prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if prep is None:
+            return None
+        words = [t for t in prep.subtree if t.lower_ not in ARTICLES]
+        if not words or not all(t.is_title or t.lower_ in {"of", "and", "&"} for t in words[1:]):
+            return None
+        whole = [*tokens, prep, *[t for t in words if t.i != prep.i]]
+        text, _, _ = self._span_text(sorted(whole, key=lambda t: t.i))
+        found = resolve_phrase(text, self.countries, self.agents)
+        if found is None or not found[0].sector or (before.sector and not found[0].country):
+            return None
+        if before.country and found[0].country != before.country:
+            return None
+        return sorted(whole, key=lambda t: t.i), found
 
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
