@@ -149,6 +149,21 @@ def test_reciprocal_agreement_between_joint_actors(pipeline) -> None:  # type: i
     assert ("ETH", "03", "KEN") in dyads(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China, Iran and Russia have pledged funds for the reconstruction of Syria's cities.",
+        "Germany and France praised the peace deal.",
+        "Norway and Sweden pledged humanitarian aid.",
+    ],
+)
+def test_a_joint_act_on_a_third_party_is_not_between_the_joint_actors(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, text)
+    subjects = {"CHN", "IRN", "RUS", "DEU", "FRA", "NOR", "SWE"}
+    within = [e for e in events if e.source.country in subjects and e.target and e.target.country in subjects]
+    assert not within
+
+
 def test_pronoun_and_surname_resolve_to_earlier_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Turkish Foreign Minister Mevlut Cavusoglu met Greek officials in Athens on Monday. "

@@ -73,8 +73,10 @@ from eventwire.resources import Resources
 # Events whose target may be left unnamed even when the verb has a non-actor object
 # ("protested against the new laws", "mobilised reserves").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
-# Roots whose joint source without a target is reciprocal ("X and Y agreed / met / held drills").
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Codes whose joint source without a target is reciprocal ("X and Y agreed / met / held drills"):
+# agreeing to cooperate, meet or settle, consulting, negotiating, diplomatic cooperation, signing and
+# material cooperation; not acts done to a third party ("X and Y pledged aid", "praised", "visited").
+RECIPROCAL_CODES = ("030", "031", "032", "036", "039", "040", "041", "044", "046", "050", "057", "06")
 # Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
 # announcing a reform, declaring a ceasefire, apologising.
 NO_TARGET_CODES = ("0831", "034", "0871", "055")
@@ -696,7 +698,7 @@ class EventCoder:
     ) -> Iterator[tuple[ActorMention, ActorMention | None]]:
         sources = _expand(source)
         if target is None:
-            if len(sources) > 1 and (pattern.reciprocal or code[:2] in RECIPROCAL_ROOTS):
+            if len(sources) > 1 and (pattern.reciprocal or code.startswith(RECIPROCAL_CODES)):
                 for s in sources:
                     for t in sources:
                         if s.identity != t.identity and s.country != t.country:
