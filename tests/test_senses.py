@@ -76,11 +76,23 @@ def test_the_word_lists_are_validated() -> None:
         "Argentina said it could not meet the demands of its creditor banks this year.",
         "Mary Trump released a book about her uncle on Tuesday.",
         "The United States has retreated from its goal of ousting Assad.",
+        "Japan must meet its commitments under the Louvre Accord, Baker said.",
+        "Police have not yet released the cause of the fire in the coastal town.",
+        "Officials released the names of the two soldiers killed in the blast.",
+        "The Houthis received Iranian assistance for years, the report said.",
     ],
 )
 def test_idiomatic_uses_are_no_events(pipeline: Any, text: str) -> None:
     events = pipeline.code_text(text, published="2020-03-10")
-    assert not [e for e in events if e.cameo[:2] in {"04", "08"}]
+    assert not [e for e in events if e.cameo[:2] in {"03", "04", "08"}]
+
+
+def test_seizing_an_opportunity_is_no_seizure(pipeline: Any) -> None:
+    text = "Turkey should seize the opportunity to mend ties with Egypt, the minister said."
+    events = pipeline.code_text(text, published="2020-03-10")
+    assert not [e for e in events if e.cameo[:2] == "17"]
+    events = pipeline.code_text("Turkish police seized the newspaper's offices.", published="2020-03-10")
+    assert [e for e in events if e.cameo[:2] == "17"]
 
 
 def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
