@@ -437,3 +437,18 @@ def test_an_institution_named_with_of(pipeline, text: str, source: str) -> None:
 def test_a_business_association_is_a_business_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = code(pipeline, "The Federation of Industries urged the government to cut taxes.")
     assert [(e.source.sector, e.cameo[:2]) for e in events] == [("BUS", "02")]
+
+
+def test_a_civilian_plane_is_no_military_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Iran's military shot down a Ukrainian passenger jet near Tehran.")
+    assert {(e.target.country, e.target.sector) for e in events if e.target} == {("UKR", "BUS")}
+    events = code(pipeline, "Iran shot down a Ukrainian airliner near Tehran.")
+    assert {(e.target.country, e.target.sector) for e in events if e.target} == {("UKR", "")}
+
+
+def test_an_office_named_as_a_role_is_no_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "In Washington, the US Green Party nominated Howie Hawkins for president.")
+    assert not [e for e in events if e.target and e.target.text.lower() == "president"]
+    # "the president" after "for" is a person
+    events = code(pipeline, "The protesters called for the president to resign.")
+    assert [e for e in events if e.cameo.startswith("02") and e.target and e.target.sector == "GOV"]

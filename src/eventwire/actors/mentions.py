@@ -376,6 +376,8 @@ class ArticleActors:
             if named is not None:
                 code = ActorCode(named.country, named.sector or code.sector)
                 how = (how + "+" if how else "") + "apposed-name"
+        if _role_only(token, how):
+            return None  # "nominated Gammon for President", "served as prime minister": an office
         if is_person and how.startswith("kb:") and self.entities is not None:
             is_person = self.entities.kind_of(how) == "person"  # "Twitter" tagged PERSON is a company
         if not code:
@@ -1152,3 +1154,15 @@ def _titled_sector(title: str, known: str) -> str:
     if known == "ELI" and title in {"GOV", "LEG", "MIL"}:
         return known
     return title
+
+
+def _role_only(token: Any, how: str) -> bool:
+    """Whether a title names an office rather than its holder: bare, without article, possessor or
+    name, after "for" or "as" ("nominated Gammon for President", "ran for governor", "served as prime
+    minister"); "appealed to the president" and "as President Biden said" name a person."""
+    if not how.startswith("agent:") or "+" in how:
+        return False
+    if token.dep_ != "pobj" or token.head.lower_ not in {"for", "as"}:
+        return False
+    named = {"det", "poss", "nummod", "prep", "relcl", "acl", "appos"}
+    return not any(c.dep_ in named for c in token.children)
