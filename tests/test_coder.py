@@ -452,3 +452,17 @@ def test_an_office_named_as_a_role_is_no_actor(pipeline) -> None:  # type: ignor
     # "the president" after "for" is a person
     events = code(pipeline, "The protesters called for the president to resign.")
     assert [e for e in events if e.cameo.startswith("02") and e.target and e.target.sector == "GOV"]
+
+
+def test_a_leader_the_tagger_reads_as_a_common_noun(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Trump met Putin in Helsinki on Monday.", "2019-07-17")
+    assert ("USAGOV", "040", "RUSGOV") in {
+        (e.source.code, e.cameo, e.target and e.target.code) for e in events
+    }
+
+
+def test_a_presidential_candidate_is_a_party_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        pipeline, "Independent presidential candidate Brock Pierce criticized the Democratic Party."
+    )
+    assert [e.source.sector for e in events] == ["PTY"]

@@ -362,3 +362,28 @@ def test_a_plain_remark_on_a_private_person_is_no_event(pipeline: Any) -> None:
 def test_reporting_a_breach_is_no_criticism(pipeline: Any) -> None:
     events = _events(pipeline, "Officials said Russian hackers breached the Treasury network.", "2020-03-05")
     assert not [e for e in events if e.cameo.startswith("11")]
+
+
+def test_a_person_named_earlier_without_a_role_makes_no_plain_statement(pipeline: Any) -> None:
+    # Wikinews, 2020-11-17 (CC BY 2.5): a lawyer's comment on a company's decision, the lawyer named
+    # earlier with no political role, is no political statement
+    text = (
+        "On November 16, code-sharing and hosting service GitHub re-enabled the public access to "
+        "youtube-dl repository. This move comes after Mitchell Stoltz, a Senior Staff Attorney of the "
+        "Electronic Frontier Foundation (EFF), sent a letter to GitHub on the behalf of youtube-dl's "
+        "maintainers.\n\nHours after GitHub restored the public access to the repository, Stoltz tweeted "
+        '"I think of youtube-dl as a successor to the videocassette recorder. GitHub did the right thing '
+        'here."'
+    )
+    events = pipeline.code_text(text, published="2020-11-17")
+    assert not [e for e in events if e.cameo.startswith("01")]
+
+
+def test_a_pronoun_keeps_the_name_it_stands_for(pipeline: Any) -> None:
+    text = (
+        "Former US presidential candidate Elizabeth Warren announced yesterday she was endorsing Joe Biden "
+        "for this year's presidential election."
+    )
+    [endorsement] = [e for e in pipeline.code_text(text, published="2020-04-16") if e.cameo == "051"]
+    assert endorsement.source.matched_by == "coref:pronoun+name:Warren"
+    assert endorsement.target is not None and endorsement.target.text == "Joe Biden"

@@ -148,11 +148,28 @@ class ArticleActors:
         """A capitalised word the tagger took for a common noun that is a name: the recogniser says
         so ("Trump" said alone), or the article uses the word as a person's name elsewhere ("Trump
         thanked his supporters", "anti-Trump protests" beside "President Donald Trump")."""
-        return _named_noun(token) or (
-            token.pos_ in {"NOUN", "ADJ"}
+        return (
+            _named_noun(token)
+            or (
+                token.pos_ in {"NOUN", "ADJ"}
+                and token.is_title
+                and token.ent_type_ in {"", "NORP"}
+                and token.text in self._person_words
+            )
+            or self._holder_noun(token)
+        )
+
+    def _holder_noun(self, token: Any) -> bool:
+        """A capitalised common noun, alone as an argument, that is the name of an office-holder of
+        the article's date ("Trump met Putin", the tagger reading "Trump" as a noun)."""
+        return (
+            self.people is not None
+            and token.pos_ == "NOUN"
             and token.is_title
-            and token.ent_type_ in {"", "NORP"}
-            and token.text in self._person_words
+            and token.ent_type_ == ""
+            and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj"}
+            and not any(c.dep_ in {"det", "amod", "compound", "poss"} for c in token.children)
+            and self.people.lookup(token.text, self.on) is not None
         )
 
     # ------------------------------------------------------------------ public
@@ -955,9 +972,14 @@ class ArticleActors:
 
     @staticmethod
     def _refer(token: Any, entry: _Entry | None, how: str) -> ActorMention | None:
-        """The referring word as a mention of ``entry``'s actor, keeping the antecedent's span."""
+        """The referring word as a mention of ``entry``'s actor, keeping the antecedent's span and,
+        for a person, the antecedent's surname ("coref:pronoun+name:Warren": "she" is not the "Joe
+        Biden" she endorses, though both are former officials of one country)."""
         if entry is None:
             return None
+        words = entry.mention.text.split()
+        if _a_person(entry) and words and words[-1].istitle() and words[-1].isalpha():
+            how = f"{how}+name:{words[-1]}"
         return replace(
             entry.mention,
             text=token.text,

@@ -858,6 +858,8 @@ def _surname(m: ActorMention) -> str:
         name = m.text  # a name met earlier, or a person of the story's country ("Kokesh", "Ron Paul")
     elif m.matched_by.startswith("kb:") and len(m.text.split()) > 1 and m.text.istitle():
         name = m.text  # a name of the entity table ("Pranab Mukherjee" beside "Narendra Modi")
+    elif m.matched_by.startswith("coref:") and "+name:" in m.matched_by:
+        name = m.matched_by.split("+name:", 1)[1].split("+")[0]  # "she", said of Warren
     else:
         return ""
     words = name.split()

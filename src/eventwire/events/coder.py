@@ -77,6 +77,8 @@ NO_TARGET_ROOTS = frozenset({"14", "15"})
 # agreeing to cooperate, meet or settle, consulting, negotiating, diplomatic cooperation, signing and
 # material cooperation; not acts done to a third party ("X and Y pledged aid", "praised", "visited").
 RECIPROCAL_CODES = ("030", "031", "032", "036", "039", "040", "041", "044", "046", "050", "057", "06")
+# How a person the story names without a role is resolved: by the story's country, now or earlier.
+ROLELESS = ("person+home-country", "person+earlier-name")
 # Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
 # announcing a reform, declaring a ceasefire, apologising.
 NO_TARGET_CODES = ("0831", "034", "0871", "055")
@@ -528,7 +530,7 @@ class EventCoder:
             return True
         # a named person quoted or acting verbally in the news is taken for a public figure
         verbal = root in VERBAL_ROOTS
-        if root == "01" and source.matched_by.startswith("person+home-country") and not source.sector:
+        if root == "01" and source.matched_by.startswith(ROLELESS) and not source.sector:
             # a person the story names without a role ("co-lead author Sam Wilson said ...") speaks
             # politically only to or of a political actor ("Tom Watson called May's deal lousy")
             return target is not None and self._political(target)
