@@ -166,3 +166,17 @@ def test_a_planned_cancelled_or_possible_noun_event_is_not_asserted(pipeline: An
     assert statuses("Trump's planned trip to Warsaw was discussed.") == {"intent"}  # 036, an intent to visit
     assert statuses("Trump's upcoming visit to India was discussed on Monday.") == {"future"}
     assert statuses("Trump's visit to India was a success.") == {"asserted"}
+
+
+def test_a_negation_holds_over_or(pipeline: Any) -> None:
+    events = _events(pipeline, "The president did not concede or admit defeat in the election.")
+    assert events and all(e.status == "negated" for e in events)
+    # "and" joins a second act of its own
+    events = _events(pipeline, "Protesters did not disperse and attacked the police.")
+    assert [e for e in events if e.cameo.startswith("14") and e.status == "asserted"]
+    events = _events(
+        pipeline,
+        "The president did not concede or admit defeat in his statement, however, and vowed to keep "
+        "fighting in court.",
+    )
+    assert [e.status for e in events if e.cameo.startswith("03")] == ["asserted"]

@@ -274,6 +274,9 @@ def _governed_status(token: Any) -> EventStatus | None:
             shared = _local_status(head) if head.pos_ in {"VERB", "AUX"} else None
             if shared in {"future", "conditional", "hedged"}:
                 return shared  # "will meet and discuss the plan": both in the future
+            joins = [c for c in head.children if c.dep_ == "cc" and c.i < child.i]
+            if shared == "negated" and joins and joins[-1].lower_ in {"or", "nor"}:
+                return "negated"  # "did not concede or admit defeat": neither happened ("... and vowed")
             continue
         lemma = head.lemma_.lower()
         if head.pos_ in {"NOUN", "PROPN"}:
