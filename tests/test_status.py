@@ -180,3 +180,13 @@ def test_a_negation_holds_over_or(pipeline: Any) -> None:
         "fighting in court.",
     )
     assert [e.status for e in events if e.cameo.startswith("03")] == ["asserted"]
+
+
+def test_an_act_supposed_in_an_if_clause_is_no_threat(pipeline: Any) -> None:
+    events = _events(pipeline, "If Israel attacks Iran, the whole region will burn, the minister said.")
+    assert not [e for e in events if e.status == "asserted" and e.cameo[:2] in {"13", "19"}]
+    # the speaker's own conditional act is its threat
+    events = _events(
+        pipeline, "Iran said it would attack ships if the United States escorted Kuwaiti tankers."
+    )
+    assert [e for e in events if e.status == "asserted" and e.cameo.startswith("13")]

@@ -47,7 +47,7 @@ from eventwire.events.dating import (
 from eventwire.events.happenings import deduplicate, specific_reports, without_covered_statements
 from eventwire.events.learned import LearnedPairs
 from eventwire.events.locating import ArticlePlaces, Locator, is_local, localise
-from eventwire.events.modality import INTEND, announced_negation, no_longer, refused, status_of
+from eventwire.events.modality import INTEND, announced_negation, is_supposed, no_longer, refused, status_of
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
@@ -589,7 +589,8 @@ class EventCoder:
             inner = status_of(tok, denial=False)
             denied = recode_modality(code, inner, why, self._intent_governor(tok), refusal)
             return denied[0], "denied", denied[2], when
-        recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal)
+        supposed = is_supposed(tok)  # "if Israel attacks Iran, ...": a hypothesis, no threat
+        recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, supposed)
         if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
             # the act's date is not the intent's ("vowed to meet on March 11"); a date of the clause
             # that expresses the intent is ("on Friday expressed their willingness to help")

@@ -154,6 +154,12 @@ def _is_conditional(token: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
 
 
+def is_supposed(trigger: Any) -> bool:
+    """Whether the act is the condition of an "if" or "unless" clause ("if Reagan imposed the
+    tariffs, Japan would file a complaint"): supposed, neither done nor announced."""
+    return _is_conditional(clause_head(trigger))
+
+
 def clause_head(trigger: Any, heads: frozenset[str] = frozenset({"VERB", "AUX", "ADJ"})) -> Any:
     """The word heading a trigger's clause: the trigger itself when it is a verb (or adjective), else
     the verb a noun trigger hangs on, at most four steps up ("held [talks]", "[a call] took place")."""

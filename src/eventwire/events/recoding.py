@@ -117,12 +117,20 @@ STORM_LEMMAS = frozenset({"storm", "attack", "ransack", "raid", "besiege", "torc
 
 
 def recode_modality(
-    code: str, status: EventStatus, why: str, intent_governor: bool, refusal: bool = False
+    code: str,
+    status: EventStatus,
+    why: str,
+    intent_governor: bool,
+    refusal: bool = False,
+    supposed: bool = False,
 ) -> tuple[str, EventStatus, str]:
     """CAMEO's own coding of unrealised cooperation: an intended, promised or announced future
     cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x);
-    an announced, intended or conditional conflictual act is a threat (13x).
+    an announced, intended or conditional conflictual act is a threat (13x) — but not an act only
+    supposed in an "if" clause (``supposed``: "if Reagan imposed the tariffs, Japan would ...").
     Other unrealised events keep their code and their status."""
+    if supposed and status == "conditional":
+        return code, status, why
     root = code[:2]
     if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
         return INTENT_CODE[root], "asserted", why + "+intent"
