@@ -449,6 +449,9 @@ def test_a_civilian_plane_is_no_military_target(pipeline) -> None:  # type: igno
 def test_an_office_named_as_a_role_is_no_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = code(pipeline, "In Washington, the US Green Party nominated Howie Hawkins for president.")
     assert not [e for e in events if e.target and e.target.text.lower() == "president"]
+    # people after "for" are people
+    events = code(pipeline, "Japan provided emergency aid for refugees.")
+    assert [e for e in events if e.target and e.target.sector == "REF"]
     # "the president" after "for" is a person
     events = code(pipeline, "The protesters called for the president to resign.")
     assert [e for e in events if e.cameo.startswith("02") and e.target and e.target.sector == "GOV"]
@@ -466,3 +469,9 @@ def test_a_presidential_candidate_is_a_party_actor(pipeline) -> None:  # type: i
         pipeline, "Independent presidential candidate Brock Pierce criticized the Democratic Party."
     )
     assert [e.source.sector for e in events] == ["PTY"]
+
+
+def test_the_chief_executive_of_hong_kong_heads_its_government(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On Wednesday, Carrie Lam, the chief executive of Hong Kong, criticized the violent protesters."
+    events = code(pipeline, text, "2019-09-05")
+    assert [(e.source.code, e.cameo[:2]) for e in events] == [("HKGGOV", "11")]

@@ -190,3 +190,9 @@ def test_an_act_supposed_in_an_if_clause_is_no_threat(pipeline: Any) -> None:
         pipeline, "Iran said it would attack ships if the United States escorted Kuwaiti tankers."
     )
     assert [e for e in events if e.status == "asserted" and e.cameo.startswith("13")]
+
+
+def test_what_another_says_may_happen_is_no_threat(pipeline: Any) -> None:
+    text = "Trump warned that Biden could destroy the economy with his tax increases."
+    events = _events(pipeline, text, "2020-10-10")
+    assert not [e for e in events if e.source.text == "Biden" and e.status == "asserted"]

@@ -421,9 +421,10 @@ class ArticleActors:
     ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
         """A proper name that goes on in an "of" phrase of capitalised words ("Chamber of Commerce",
         "Federation of Industries", "Ministry of Health of Ethiopia"): its tokens and code, when the
-        whole name gives a sector and adds to what its head gave (``before``)."""
-        if token.pos_ != "PROPN":
-            return None
+        whole name gives a sector and adds to what its head gave (``before``); "the chief executive of
+        Hong Kong" is the territory's head of government, not a company's (agents.yaml metonyms)."""
+        if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and before.sector):
+            return None  # a common noun only when it is an agent ("chief executive"), not "behalf"
         prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if prep is None:
             return None
@@ -770,8 +771,12 @@ class ArticleActors:
     def _title_code(self, head: Any) -> ActorCode | None:
         if head.ent_type_ in PERSON_LABELS and head.pos_ == "PROPN" and head.dep_ != "conj":
             return None
-        text, _, _ = self._span_text(self._np_tokens(head))
+        tokens = self._np_tokens(head)
+        text, _, _ = self._span_text(tokens)
         found = resolve_phrase(text, self.countries, self.agents)
+        if found is None or not (found[0].sector and found[0].country):
+            whole = self._of_name(head, tokens, found[0] if found is not None else ActorCode())
+            found = whole[1] if whole is not None else found  # "the chief executive of Hong Kong"
         return found[0] if found is not None and found[0].sector else None
 
     def _country_only(self, head: Any) -> ActorCode | None:
@@ -1178,13 +1183,41 @@ def _titled_sector(title: str, known: str) -> str:
     return title
 
 
+#: Offices one runs for, is nominated for or serves as (the head word of the title).
+OFFICE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "governor",
+        "mayor",
+        "senator",
+        "chancellor",
+        "premier",
+        "secretary",
+        "speaker",
+        "chairman",
+        "chair",
+        "leader",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "councillor",
+        "councilor",
+        "ambassador",
+        "judge",
+        "commissioner",
+        "attorney",
+    }
+)
+
+
 def _role_only(token: Any, how: str) -> bool:
     """Whether a title names an office rather than its holder: bare, without article, possessor or
     name, after "for" or "as" ("nominated Gammon for President", "ran for governor", "served as prime
     minister"); "appealed to the president" and "as President Biden said" name a person."""
-    if not how.startswith("agent:") or "+" in how:
+    if not how.startswith("agent:") or "+" in how or token.lemma_.lower() not in OFFICE_WORDS:
         return False
-    if token.dep_ != "pobj" or token.head.lower_ not in {"for", "as"}:
-        return False
+    if token.tag_ not in {"NN", "NNP"} or token.dep_ != "pobj" or token.head.lower_ not in {"for", "as"}:
+        return False  # "a camp for Congolese refugees": people
     named = {"det", "poss", "nummod", "prep", "relcl", "acl", "appos"}
     return not any(c.dep_ in named for c in token.children)

@@ -47,7 +47,16 @@ from eventwire.events.dating import (
 from eventwire.events.happenings import deduplicate, specific_reports, without_covered_statements
 from eventwire.events.learned import LearnedPairs
 from eventwire.events.locating import ArticlePlaces, Locator, is_local, localise
-from eventwire.events.modality import INTEND, announced_negation, is_supposed, no_longer, refused, status_of
+from eventwire.events.modality import (
+    INTEND,
+    REPORTING,
+    announced_negation,
+    clause_head,
+    is_supposed,
+    no_longer,
+    refused,
+    status_of,
+)
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
@@ -461,7 +470,7 @@ class EventCoder:
             target = self._speech.bereaved(actors, tok, source)
             target = target and localise(localise(target, place), "", "home-country", ctx.places)
         stops = STOPPED_CODE.get(code[:2]) if no_longer(tok) else None
-        code, status, why, when = self._modality(ctx, tok, found.obj, code, why)
+        code, status, why, when = self._modality(ctx, tok, found.obj, code, why, source)
         if stops is not None:  # "will no longer fund the WHO": aid stopped, not refused or intended
             code, status, why = stops, "asserted", why + "+no-longer"
         if code.startswith("03") and accord(tok):
@@ -557,7 +566,13 @@ class EventCoder:
         )
 
     def _modality(
-        self, ctx: _Sentence, tok: Any, obj: Any | None, code: str, why: str
+        self,
+        ctx: _Sentence,
+        tok: Any,
+        obj: Any | None,
+        code: str,
+        why: str,
+        source: ActorMention | None = None,
     ) -> tuple[str, EventStatus, str, EventDate | None]:
         """Status, CAMEO code after CAMEO's recoding of unrealised acts, and date.  A future act with a
         date of its own ("will meet on March 11") stays a ``future`` event on that date; an undated
@@ -589,8 +604,9 @@ class EventCoder:
             inner = status_of(tok, denial=False)
             denied = recode_modality(code, inner, why, self._intent_governor(tok), refusal)
             return denied[0], "denied", denied[2], when
-        supposed = is_supposed(tok)  # "if Israel attacks Iran, ...": a hypothesis, no threat
-        recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, supposed)
+        # "if Israel attacks Iran, ...": a hypothesis; "warned that Biden could destroy ...": another's
+        own = not (is_supposed(tok) or (source is not None and self._told_by_another(ctx, tok, source)))
+        recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, own)
         if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
             # the act's date is not the intent's ("vowed to meet on March 11"); a date of the clause
             # that expresses the intent is ("on Friday expressed their willingness to help")
@@ -598,6 +614,20 @@ class EventCoder:
             expressed = [e for e in ctx.expressions if e.anchor is not None and e.anchor not in act]
             when = event_date(tok, obj, expressed, ctx.story, ctx.base, news_day=ctx.news_day)
         return (*recoded, when)
+
+    @staticmethod
+    def _told_by_another(ctx: _Sentence, tok: Any, source: ActorMention) -> bool:
+        """Whether an act is reported by a speaker who is not its actor's side ("Trump warned that
+        Biden could destroy the growth"); "Iran said it would attack ships" and "Putin said Russian
+        troops would withdraw" are the actor's own word."""
+        head = clause_head(tok)
+        if head.dep_ not in {"ccomp", "parataxis"} or head.head.lemma_.lower() not in REPORTING:
+            return False
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        reporter = ctx.actors.mention(subject) if subject is not None else None
+        if reporter is None or not reporter.country:
+            return False
+        return not _same_side(reporter, source)
 
     def _event(
         self,
@@ -660,7 +690,7 @@ class EventCoder:
             c.dep_ == "dobj" and target.start <= c.idx < target.end for c in word.children
         ):
             return  # "sent Homeland Security officers to Portland": what is sent is no target
-        code, status, why, when = self._modality(ctx, word, None, code, why)
+        code, status, why, when = self._modality(ctx, word, None, code, why, source)
         code, by_actors = recode_by_actors(code, word.lemma_.lower(), source, target, self._bodies)
         if not self._admissible(ctx.actors, word, None, code, source, target):
             return
@@ -982,3 +1012,21 @@ def _news_topic(target: ActorMention) -> bool:
     weak").  The tag survives later localisation ("+topic+home-country")."""
     tags = target.matched_by.split("+")
     return "topic" in tags and "judged" not in tags
+
+
+#: Sectors of the state itself: a state's officials speak for its forces and agencies.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _same_side(reporter: ActorMention, source: ActorMention) -> bool:
+    """Whether a reporter speaks for the actor of what it reports: the same actor (also through a
+    pronoun), or two arms of one state ("Putin said Russian troops would withdraw")."""
+    if same_actor(reporter, source) or source.antecedent == (reporter.start, reporter.end):
+        return True
+    if not reporter.country or reporter.country != source.country:
+        return False
+
+    def state(m: ActorMention) -> bool:
+        return m.sector in STATE_SECTORS or (not m.sector and not is_person(m))
+
+    return state(reporter) and state(source)

@@ -122,14 +122,16 @@ def recode_modality(
     why: str,
     intent_governor: bool,
     refusal: bool = False,
-    supposed: bool = False,
+    own: bool = True,
 ) -> tuple[str, EventStatus, str]:
     """CAMEO's own coding of unrealised cooperation: an intended, promised or announced future
     cooperative act is an expression of intent (03x), a refused or failed one a rejection (12x);
-    an announced, intended or conditional conflictual act is a threat (13x) — but not an act only
-    supposed in an "if" clause (``supposed``: "if Reagan imposed the tariffs, Japan would ...").
-    Other unrealised events keep their code and their status."""
-    if supposed and status == "conditional":
+    an announced, intended or conditional conflictual act is a threat (13x) — a conditional one only
+    when it is the actor's own word (``own``): an act supposed ("if Reagan imposed the tariffs, Japan
+    would ...") or that another says may happen ("Trump warned that Biden could destroy the growth")
+    is no threat. (A future act another reports stays an intent or threat, as CAMEO codes it: "Fischer
+    will visit Albania, the Albanian embassy said".) Other unrealised events keep their code and status."""
+    if not own and status == "conditional":
         return code, status, why
     root = code[:2]
     if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
