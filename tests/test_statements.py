@@ -387,3 +387,27 @@ def test_a_pronoun_keeps_the_name_it_stands_for(pipeline: Any) -> None:
     [endorsement] = [e for e in pipeline.code_text(text, published="2020-04-16") if e.cameo == "051"]
     assert endorsement.source.matched_by == "coref:pronoun+name:Warren"
     assert endorsement.target is not None and endorsement.target.text == "Joe Biden"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('Biden called Trump a "climate arsonist" in a speech in Delaware.', "111"),
+        ("Trump called Biden a criminal at a rally in Ohio.", "111"),
+        ('Merkel described Macron as "a true friend and a brilliant leader".', "051"),
+    ],
+)
+def test_a_label_for_a_person_praises_or_criticises_them(pipeline: Any, text: str, code: str) -> None:
+    assert code in {e.cameo for e in _events(pipeline, text, "2020-09-20")}
+
+
+def test_praise_between_people_without_a_political_role_is_no_event(pipeline: Any) -> None:
+    # Wikinews, 2020-04-14 (CC BY 2.5): a scientist's tribute to a mathematician
+    text = (
+        "English mathematician John Horton Conway died on Saturday at his New Jersey home, reportedly due "
+        "to COVID-19 complications. Princeton University neuroscience professor Sam Wang stated that Conway "
+        "developed a fever on Wednesday before his death on Saturday.\n\nConway's death was mourned by "
+        'various members of the academic community. Sam Wang called Conway "[a]n incomparable '
+        'mathematician, a pleasant neighbor, and an excellent coffee acquaintance."'
+    )
+    assert not [e for e in _events(pipeline, text, "2020-04-14") if e.cameo[:2] in {"01", "05", "11"}]

@@ -454,6 +454,8 @@ class EventCoder:
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
+            if self._roleless_remark(source, target):
+                return  # 'Downey said of Boseman, "He was ... humble"': praise between private people
             ruled = ruling_code(tok, source, code, target)  # "the court ruled X's advice was unlawful"
             if ruled is None and is_finding(pattern):
                 return  # "researchers found that ...": no finding, no statement
@@ -546,6 +548,15 @@ class EventCoder:
         if root == "01":
             return self._political(source, verbal)
         return self._political(source, verbal) or (target is not None and self._political(target, verbal))
+
+    def _roleless_remark(self, source: ActorMention, target: ActorMention | None) -> bool:
+        """Whether what a person the story names without a role says is of no political actor (a
+        plain statement, whatever its tone: praise, criticism, worry): no event (docs/annotation.md §1)."""
+        if self.res.senses is None or self.unresolved_actors or source.sector:
+            return False
+        if not source.matched_by.startswith(ROLELESS):
+            return False
+        return not (target is not None and self._political(target))
 
     def _political(self, m: ActorMention, person_counts: bool = False) -> bool:
         """A political actor: a political sector, a state, or a named international body (the Red
