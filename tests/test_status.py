@@ -196,3 +196,13 @@ def test_what_another_says_may_happen_is_no_threat(pipeline: Any) -> None:
     text = "Trump warned that Biden could destroy the economy with his tax increases."
     events = _events(pipeline, text, "2020-10-10")
     assert not [e for e in events if e.source.text == "Biden" and e.status == "asserted"]
+
+
+def test_a_reported_intent_is_a_claim_not_a_threat(pipeline: Any) -> None:
+    text = (
+        "The Iranian spokesman said the reports that Iran intended to attack ships were misleading "
+        "propaganda."
+    )
+    events = _events(pipeline, text, "1987-03-10")
+    assert not [e for e in events if e.cameo[:2] in {"13", "19"} and e.status == "asserted"]
+    assert [e for e in events if e.cameo.startswith("016")]

@@ -185,7 +185,20 @@ def status_of(trigger: Any, denial: bool = True) -> EventStatus:
     if own in {"negated", "conditional", "hedged"}:
         return own
     governed = _governed_status(token)
+    if governed in {"intended", "future"} and _claimed(token):
+        return "hedged"  # "reports that Iran intended to attack ships": a claim of an intent
     return governed or own or "asserted"
+
+
+def _claimed(token: Any) -> bool:
+    """Whether a clause is, further up, the content of a report, claim or allegation ("the reports
+    that Iran intended to attack ships were propaganda")."""
+    return any(
+        head.pos_ in {"NOUN", "PROPN"}
+        and CONTENT_NOUNS.get(head.lemma_.lower()) == "hedged"
+        and child.dep_ in {"acl", "ccomp", "relcl"}
+        for child, head in _chain(token)
+    )
 
 
 # Modifiers of a noun event that put it in the future, call it off or leave it open.
