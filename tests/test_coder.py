@@ -475,3 +475,44 @@ def test_the_chief_executive_of_hong_kong_heads_its_government(pipeline) -> None
     text = "On Wednesday, Carrie Lam, the chief executive of Hong Kong, criticized the violent protesters."
     events = code(pipeline, text, "2019-09-05")
     assert [(e.source.code, e.cameo[:2]) for e in events] == [("HKGGOV", "11")]
+
+
+def test_officials_of_coordinated_countries_stay_two(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "The leaders of France and Germany condemned the attack on the embassy.")
+    assert {e.source.code for e in events if e.cameo.startswith("11")} == {"FRAGOV", "DEUGOV"}
+
+
+def test_a_sitting_president_running_again_stays_the_president(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Republican presidential candidate Donald Trump criticized China.", "2020-10-01")
+    assert [e.source.code for e in events] == ["USAGOV"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany and France pledged support.",
+        "Qatar and Egypt offered to mediate.",
+        "Norway and Chile vowed to help.",
+    ],
+)
+def test_a_joint_pledge_or_offer_is_not_mutual(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code(pipeline, text) if e.target is not None]
+
+
+def test_a_joint_pledge_to_mend_their_own_relations_is_mutual(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        pipeline, "Eritrea and Djibouti pledged to restore diplomatic relations after talks in Doha."
+    )
+    assert {("ERI", "DJI"), ("DJI", "ERI")} <= {
+        (e.source.country, e.target.country) for e in events if e.target and e.cameo.startswith("03")
+    }
+
+
+def test_the_end_of_talks_as_a_time_stops_nothing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Iran and the EU agreed to meet again at the end of talks with Russia.")
+    assert not [e for e in events if e.cameo.startswith("16")]
+
+
+def test_a_military_cargo_plane_is_military(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = code(pipeline, "Ukraine shot down a Russian military cargo plane.")
+    assert [e.target.code for e in events if e.target] == ["RUSMIL"]

@@ -283,3 +283,43 @@ def test_a_weekday_after_a_lede_of_an_earlier_day_precedes_that_day(pipeline: An
     )
     call = _one(_events(pipeline, text, "2020-11-07"), "04")
     assert call.date == "2020-11-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # a fronted weekday moves the story on; the day of publication is that day
+        (
+            "Police arrested 40 protesters in Minsk on Monday.\n\nOn Tuesday, protesters attacked a police "
+            "station in Gomel.",
+            "2020-11-10",
+            "2020-11-10",
+        ),
+        (
+            "On Monday, police arrested 40 protesters in Minsk. On Thursday, protesters attacked a police "
+            "station in Gomel.",
+            "2020-11-06",
+            "2020-11-05",
+        ),
+    ],
+)
+def test_a_weekday_that_moves_the_story_on_counts_from_publication(
+    pipeline: Any, text: str, published: str, date: str
+) -> None:
+    attack = _one(_events(pipeline, text, published), "14")
+    assert attack.date == date
+
+
+def test_a_paragraph_opened_by_the_future_or_the_present_sets_no_time(pipeline: Any) -> None:
+    text = (
+        "Police arrested 40 protesters in Minsk on Wednesday.\n\nOn Monday, the leaders will meet in "
+        "Brussels. Protesters attacked the embassy."
+    )
+    attack = _one(_events(pipeline, text, "2020-11-05"), "14")
+    assert attack.date == "2020-11-04"
+    text = (
+        "Police arrested 40 protesters in Minsk on Wednesday.\n\nThis year, police have arrested hundreds "
+        "of protesters. The unions condemned the arrests."
+    )
+    condemnation = _one(_events(pipeline, text, "2020-11-05"), "11")
+    assert (condemnation.date, condemnation.date_precision) == ("2020-11-04", "day")

@@ -195,7 +195,9 @@ def test_an_act_supposed_in_an_if_clause_is_no_threat(pipeline: Any) -> None:
 def test_what_another_says_may_happen_is_no_threat(pipeline: Any) -> None:
     text = "Trump warned that Biden could destroy the economy with his tax increases."
     events = _events(pipeline, text, "2020-10-10")
-    assert not [e for e in events if e.source.text == "Biden" and e.status == "asserted"]
+    assert [e.status for e in events if e.source.text == "Biden"] == ["conditional"]
+    events = _events(pipeline, "Analysts warned that Russia could invade Ukraine.", "2020-10-10")
+    assert [(e.cameo[:2], e.status) for e in events if e.source.country == "RUS"] == [("19", "conditional")]
 
 
 def test_a_reported_intent_is_a_claim_not_a_threat(pipeline: Any) -> None:

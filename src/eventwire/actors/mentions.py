@@ -22,6 +22,19 @@ from eventwire.actors.entities import EntityMatch, EntityTable, EntityTerm
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.senses import WordSenses
+from eventwire.actors.words import (
+    PERSON_LABELS,
+    coordinated_objects,
+    country_modifier,
+    dateline_tokens,
+    name_suffixes,
+    named_noun,
+    person_words,
+    quote_speaker,
+    role_only,
+    titled_sector,
+    whole_names,
+)
 from eventwire.models import ActorCode, ActorMention
 
 # Left modifiers that belong to a noun phrase's head (titles, names, demonyms, possessors).
@@ -49,7 +62,6 @@ JOINT_LEADERS = frozenset(
     {"leaders", "presidents", "ministers", "premiers", "heads", "counterparts", "diplomats", "envoys"}
 )
 RECIPROCAL = frozenset({"each other", "one another"})
-PERSON_LABELS = frozenset({"PERSON"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # "Thousands of protesters", "a group of lawmakers": the actor is the object of "of".
 QUANTITY_HEADS = frozenset(
@@ -137,10 +149,10 @@ class ArticleActors:
         self._cache: dict[int, ActorMention | None] = {}
         self._memory: list[_Entry] = []
         self._names: dict[str, ActorCode] = {}
-        self._person_words = _person_words(doc)
+        self._person_words = person_words(doc)
         self._country_counts: Counter[str] = Counter()
         self._sector_by_country: dict[str, Counter[str]] = {}
-        self._datelines = _dateline_tokens(doc)
+        self._datelines = dateline_tokens(doc)
         self._given: dict[int, ActorMention] = self._given_mentions(given_spans)
         self._prescan()
 
@@ -149,7 +161,7 @@ class ArticleActors:
         so ("Trump" said alone), or the article uses the word as a person's name elsewhere ("Trump
         thanked his supporters", "anti-Trump protests" beside "President Donald Trump")."""
         return (
-            _named_noun(token)
+            named_noun(token)
             or (
                 token.pos_ in {"NOUN", "ADJ"}
                 and token.is_title
@@ -393,7 +405,7 @@ class ArticleActors:
             if named is not None:
                 code = ActorCode(named.country, named.sector or code.sector)
                 how = (how + "+" if how else "") + "apposed-name"
-        if _role_only(token, how):
+        if role_only(token, how):
             return None  # "nominated Gammon for President", "served as prime minister": an office
         if is_person and how.startswith("kb:") and self.entities is not None:
             is_person = self.entities.kind_of(how) == "person"  # "Twitter" tagged PERSON is a company
@@ -429,7 +441,9 @@ class ArticleActors:
         if prep is None:
             return None
         words = [t for t in prep.subtree if t.lower_ not in ARTICLES]
-        if not words or not all(t.is_title or t.lower_ in {"of", "and", "&"} for t in words[1:]):
+        if any(t.dep_ in {"cc", "conj"} for t in words):
+            return None  # "the presidents of Turkey and Greece": two countries (_countries_of)
+        if not words or not all(t.is_title or t.lower_ in {"of", "&"} for t in words[1:]):
             return None
         whole = [*tokens, prep, *[t for t in words if t.i != prep.i]]
         text, _, _ = self._span_text(sorted(whole, key=lambda t: t.i))
@@ -479,6 +493,10 @@ class ArticleActors:
         tokens = self._np_tokens(token)
         text, start, end = self._span_text(tokens)
         code = self._lookup_name(tokens) or self._earlier_phrase(text, token.i)
+        if code is None or not code.sector:
+            titled = self._earlier_title(token)
+            if titled is not None and (code is None or titled.country == code.country):
+                code = titled
         if code is None and self.home and self._named_person_before(token):
             code = ActorCode(self.home, "")  # as person_at_home: the tagger missed it this time
         if code is None:
@@ -497,6 +515,20 @@ class ArticleActors:
             )
         )
         return entry.mention.identity if entry is not None else None
+
+    def _earlier_title(self, token: Any) -> ActorCode | None:
+        """The code of the title an earlier mention of the name was the "of" object of, as the parser
+        reads "First Minister of Scotland Nicola Sturgeon" ("Minister" of "Sturgeon")."""
+        for earlier in self.doc[: token.i]:
+            if earlier.text != token.text or earlier.dep_ != "pobj" or earlier.head.lower_ != "of":
+                continue
+            title = earlier.head.head
+            if title.i == earlier.head.i or title.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            found = self.mention(title)
+            if found is not None and found.country and found.sector and not found.members:
+                return found.identity
+        return None
 
     def _named_person_before(self, token: Any) -> bool:
         """Whether the article named a person with this word before ("Pranab Mukherjee ... died", then
@@ -633,7 +665,7 @@ class ArticleActors:
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
-        if _country_modifier(token, code, how):
+        if country_modifier(token, code, how):
             # "Bharat Ratna Pranab Mukherjee" after "Pranab Mukherjee": a country word before a name
             # the article has given gives way to that name's code
             known = self._lookup_name(tokens)
@@ -646,7 +678,7 @@ class ArticleActors:
             holder = self._office_holder(tokens) or self._imported_actor(tokens) or self._entity(tokens)
             if holder is not None:
                 found, how_found = holder
-                return ActorCode(found.country, _titled_sector(code.sector, found.sector)), how_found
+                return ActorCode(found.country, titled_sector(code.sector, found.sector)), how_found
         if code.sector and not code.country:
             # "the Bush administration", "the Putin government": a leader's name modifying the body
             names = [t for t in tokens if t.i != token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -711,7 +743,7 @@ class ArticleActors:
             if (t.pos_ == "PROPN" or self._named_noun(t))
             and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", ""}
         ]
-        keys = _whole_names(_name_suffixes(names), tokens)
+        keys = whole_names(name_suffixes(names), tokens)
         for key in keys:
             match = self.people.lookup(key, self.on)
             if match is not None:
@@ -729,7 +761,7 @@ class ArticleActors:
             return None
         words = [t.text for t in tokens if t.dep_ not in {"det", "poss", "case", "punct"}]
         names = [t.text for t in tokens if t.pos_ == "PROPN" or self._named_noun(t)]
-        for key in dict.fromkeys(k for k in (" ".join(words), *_name_suffixes(names)) if k):
+        for key in dict.fromkeys(k for k in (" ".join(words), *name_suffixes(names)) if k):
             found = self.imported.lookup(key, self.on, self.agents)
             if found is not None:
                 return found, f"imported:{key}"
@@ -757,11 +789,11 @@ class ArticleActors:
         names = [t.text for t in tokens if t.pos_ == "PROPN" or self._named_noun(t)]
         phrase = self.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
         # the phrase, then its name without leading titles; one word alone only when it is the name
-        suffixes = [k for k in _name_suffixes(names) if " " in k or len(names) == 1]
+        suffixes = [k for k in name_suffixes(names) if " " in k or len(names) == 1]
         first = tokens[0].i - 1  # the noun phrase without its article; a name may keep it ("The Hindu")
         the = first >= 0 and self.doc[first].lower_ == "the" and self.doc[first].head.i == tokens[-1].i
         named = self.text[self.doc[first].idx : tokens[-1].idx + len(tokens[-1].text)] if the else ""
-        keys = _whole_names(list(dict.fromkeys(k for k in (named, phrase, *suffixes) if k)), tokens)
+        keys = whole_names(list(dict.fromkeys(k for k in (named, phrase, *suffixes) if k)), tokens)
         for key in keys:
             found = self.entities.lookup(key, self.on, self._country_counts)
             if found is not None:
@@ -843,7 +875,7 @@ class ArticleActors:
         if low in PERSON_PRONOUNS:
             # a subject "he" continues the latest person subject ("Trump met Putin. He said ..."
             # is Trump), else the latest person
-            speaker = _quote_speaker(token)  # 'Goel said, "He was an excellent politician"': not Goel
+            speaker = quote_speaker(token)  # 'Goel said, "He was an excellent politician"': not Goel
             entry = (
                 self._subject_entry(token, lambda e: _a_person(e) and e.token_i != speaker)
                 if token.dep_ == "nsubj"
@@ -1057,44 +1089,10 @@ class ArticleActors:
 
 
 #: Double quotation marks as the tokenizer gives them (single ones double as apostrophes: "leaders’").
-QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
-_SPEECH = frozenset({"say", "tell", "write", "add", "state", "declare", "tweet", "post"})
-
-
-def quoted_between(a: Any, b: Any) -> bool:
-    """Whether a quotation mark stands between two tokens: the later one is in a direct quotation
-    opened after the earlier ('Shah said, "He was ...': "He" is quoted from "said")."""
-    lo, hi = sorted((a.i, b.i))
-    return any(t.text in QUOTE_MARKS for t in a.doc[lo:hi])
-
-
-def _quote_speaker(token: Any) -> int:
-    """The subject of the speech verb whose direct quotation holds ``token`` (-1 if none): a third-person
-    pronoun in a quotation is not its speaker."""
-    for verb in token.ancestors:
-        if verb.lemma_.lower() in _SPEECH:
-            if quoted_between(verb, token):
-                return next((int(c.i) for c in verb.children if c.dep_ == "nsubj"), -1)
-            return -1
-    return -1
-
-
 def _a_person(entry: _Entry) -> bool:
     """A remembered mention of a person: tagged as one, or resolved as a known office-holder (the
     tagger often takes "Trump" for an organisation)."""
     return entry.is_person or entry.mention.matched_by.startswith("office-holder:")
-
-
-def _whole_names(keys: list[str], tokens: list[Any]) -> list[str]:
-    """The lookup keys a person's name allows: a full name is matched whole ("Loren Keating" is not
-    Paul Keating), so no key shorter than the name's words."""
-    person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
-    return [k for k in keys if len(k.split()) >= len(person)] if len(person) >= 2 else keys
-
-
-def _name_suffixes(names: list[str]) -> list[str]:
-    """A name, then without its leading words ("President Bill Clinton", "Bill Clinton", "Clinton")."""
-    return list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
 
 
 #: A person's present description gives the person's country ("Spanton is a Canadian tourist"); a past
@@ -1108,116 +1106,3 @@ THING_ENTS = frozenset({"LAW", "LANGUAGE"})
 DOCUMENT_NAMES = frozenset(
     {"constitution", "act", "treaty", "accord", "accords", "agreement", "protocol", "resolution", "bill"}
 )
-
-
-def _country_modifier(token: Any, code: ActorCode, how: str) -> bool:
-    """Whether a name's country alone came from a word before its head ("Bharat Ratna Pranab
-    Mukherjee": "Bharat" is India), not from the head itself ("Bharat", "India")."""
-    if token.pos_ != "PROPN" or code.sector or not how.startswith(("alias:", "name:", "demonym:")):
-        return False
-    word = how.split(":", 1)[1].split("+")[0]
-    return bool(word) and word.split()[-1] != token.text
-
-
-def coordinated_objects(pronoun: Any) -> list[Any]:
-    """The plural direct objects of the verbs coordinated with the one an object pronoun hangs on: what
-    "them" may take up ("obtained the messages and released them": the messages)."""
-    verb = pronoun.head
-    partners = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
-    return [o for v in partners for o in v.children if o.dep_ == "dobj" and o.tag_ == "NNS"]
-
-
-def _person_words(doc: Any) -> frozenset[str]:
-    """The capitalised words an article uses as (part of) a person's name: proper nouns inside a
-    person entity."""
-    return frozenset(t.text for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in PERSON_LABELS)
-
-
-def _named_noun(token: Any) -> bool:
-    """A capitalised word the tagger took for a common noun but the recogniser for a name
-    ("Trump" said alone)."""
-    return token.pos_ == "NOUN" and token.is_title and token.ent_type_ in {"PERSON", "ORG"}
-
-
-# What may close a dateline: "KABUL (Pajhwok):", "WASHINGTON (AP) --", "MOSCOW, March 3 -"
-_DATELINE_ENDS = frozenset({"(", "-", "--", "\u2014", "\u2013", ":"})
-
-
-def _dateline_tokens(doc: Any) -> frozenset[int]:
-    """Tokens of wire datelines opening a sentence: capitalised place words ("KABUL", "NEW YORK",
-    "KABUL, Afghanistan") followed by an agency in brackets, a dash or a colon."""
-    out: set[int] = set()
-    for sent in doc.sents:
-        caps = 0
-        i = sent.start
-        while i < sent.end and (doc[i].is_upper and doc[i].is_alpha and len(doc[i].text) > 1):
-            caps += 1
-            i += 1
-        if not caps:
-            continue
-        if i < sent.end and doc[i].text == ",":  # "KABUL, Afghanistan (AP) -"
-            j = i + 1
-            while j < sent.end and doc[j].is_title and doc[j].is_alpha:
-                j += 1
-            i = j if j > i + 1 else i
-        if i >= sent.end or doc[i].text not in _DATELINE_ENDS:
-            continue
-        if doc[i].text == "(":  # an agency: "(AP)", "(Pajhwok)", not "NATO (North Atlantic ...)"
-            close = next((j for j in range(i + 1, min(i + 4, sent.end)) if doc[j].text == ")"), None)
-            if close is None:
-                continue
-        elif doc[i].text != ":" and not (doc[i - 1].whitespace_ and doc[i].whitespace_):
-            continue  # "US-China talks"
-        out.update(range(sent.start, i))
-    return frozenset(out)
-
-
-def _titled_sector(title: str, known: str) -> str:
-    """The sector of a named person with a title in the phrase: the title's ("Manhattan District Attorney
-    Cyrus R. Vance" is JUD, whatever a namesake in the tables was), unless the tables know the person
-    left that kind of office ("Prime Minister Honcharuk" after his term: ELI)."""
-    if not title:
-        return known
-    if known == "ELI" and title in {"GOV", "LEG", "MIL"}:
-        return known
-    return title
-
-
-#: Offices one runs for, is nominated for or serves as (the head word of the title).
-OFFICE_WORDS = frozenset(
-    {
-        "president",
-        "minister",
-        "governor",
-        "mayor",
-        "senator",
-        "chancellor",
-        "premier",
-        "secretary",
-        "speaker",
-        "chairman",
-        "chair",
-        "leader",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "councillor",
-        "councilor",
-        "ambassador",
-        "judge",
-        "commissioner",
-        "attorney",
-    }
-)
-
-
-def _role_only(token: Any, how: str) -> bool:
-    """Whether a title names an office rather than its holder: bare, without article, possessor or
-    name, after "for" or "as" ("nominated Gammon for President", "ran for governor", "served as prime
-    minister"); "appealed to the president" and "as President Biden said" name a person."""
-    if not how.startswith("agent:") or "+" in how or token.lemma_.lower() not in OFFICE_WORDS:
-        return False
-    if token.tag_ not in {"NN", "NNP"} or token.dep_ != "pobj" or token.head.lower_ not in {"for", "as"}:
-        return False  # "a camp for Congolese refugees": people
-    named = {"det", "poss", "nummod", "prep", "relcl", "acl", "appos"}
-    return not any(c.dep_ in named for c in token.children)

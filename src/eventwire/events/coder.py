@@ -18,7 +18,8 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors, coordinated_objects
+from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors
+from eventwire.actors.words import coordinated_objects
 from eventwire.events.arguments import (
     ArgumentFinder,
     is_passive,
@@ -52,6 +53,7 @@ from eventwire.events.modality import (
     REPORTING,
     announced_negation,
     clause_head,
+    has_condition,
     is_supposed,
     no_longer,
     refused,
@@ -82,10 +84,17 @@ from eventwire.resources import Resources
 # Events whose target may be left unnamed even when the verb has a non-actor object
 # ("protested against the new laws", "mobilised reserves").
 NO_TARGET_ROOTS = frozenset({"14", "15"})
-# Codes whose joint source without a target is reciprocal ("X and Y agreed / met / held drills"):
-# agreeing to cooperate, meet or settle, consulting, negotiating, diplomatic cooperation, signing and
-# material cooperation; not acts done to a third party ("X and Y pledged aid", "praised", "visited").
-RECIPROCAL_CODES = ("030", "031", "032", "036", "039", "040", "041", "044", "046", "050", "057", "06")
+# Codes whose joint source without a target is reciprocal ("X and Y met / held drills"): intending to
+# meet, consulting, negotiating, diplomatic cooperation, signing and material cooperation; not acts done
+# to a third party ("X and Y pledged aid", "praised", "visited", "offered to mediate").
+RECIPROCAL_CODES = ("036", "040", "041", "044", "046", "050", "057", "06")
+# Intents that are mutual when the joint actors agree on them ("X and Y agreed to cooperate") or pledge
+# to mend their own relations ("pledged to restore diplomatic cooperation"), not when they vow or
+# pledge something to a third party ("X and Y pledged support", "vowed to help").
+MUTUAL_INTENT_VERBS = frozenset({"agree", "decide", "resolve", "consent"})
+RELATION_NOUNS = frozenset(
+    {"cooperation", "tie", "ties", "relation", "relations", "relationship", "partnership", "dialogue"}
+)
 # How a person the story names without a role is resolved: by the story's country, now or earlier.
 ROLELESS = ("person+home-country", "person+earlier-name")
 # Codes that stand without a target beyond the roots listed in data/word_senses.yaml: resigning,
@@ -486,7 +495,8 @@ class EventCoder:
         span = self._trigger_span(tok, found.obj)
         verbal = verbal_attack(tok)
         spoken = code[:2] in SPOKEN_ROOTS
-        for n, (s, t) in enumerate(self._pairs(source, target, pattern, code)):
+        mutual = _relational(tok)  # "pledged to restore full diplomatic cooperation": between them
+        for n, (s, t) in enumerate(self._pairs(source, target, pattern, code, mutual)):
             location = self.locator.locate(ctx.places, actors, tok, s, t, spoken)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
@@ -617,6 +627,7 @@ class EventCoder:
             return denied[0], "denied", denied[2], when
         # "if Israel attacks Iran, ...": a hypothesis; "warned that Biden could destroy ...": another's
         own = not (is_supposed(tok) or (source is not None and self._told_by_another(ctx, tok, source)))
+        own = own or has_condition(tok)  # "may halt its mediation if cooperation founders": an ultimatum
         recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, own)
         if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
             # the act's date is not the intent's ("vowed to meet on March 11"); a date of the clause
@@ -635,9 +646,11 @@ class EventCoder:
         if head.dep_ not in {"ccomp", "parataxis"} or head.head.lemma_.lower() not in REPORTING:
             return False
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        reporter = ctx.actors.mention(subject) if subject is not None else None
-        if reporter is None or not reporter.country:
+        if subject is None:
             return False
+        reporter = ctx.actors.mention(subject)
+        if reporter is None:  # "Analysts warned that Russia could invade": not the actor's word
+            return bool(subject.pos_ != "PRON")
         return not _same_side(reporter, source)
 
     def _event(
@@ -738,11 +751,19 @@ class EventCoder:
         return start, end
 
     def _pairs(
-        self, source: ActorMention, target: ActorMention | None, pattern: Pattern, code: str
+        self,
+        source: ActorMention,
+        target: ActorMention | None,
+        pattern: Pattern,
+        code: str,
+        relational: bool = False,
     ) -> Iterator[tuple[ActorMention, ActorMention | None]]:
         sources = _expand(source)
         if target is None:
-            if len(sources) > 1 and (pattern.reciprocal or code.startswith(RECIPROCAL_CODES)):
+            intent = code.startswith(("030", "031")) and (pattern.lemma in MUTUAL_INTENT_VERBS or relational)
+            # the act is mutual, also when announced ("agreed to share information": 06 as an intent)
+            mutual = code.startswith(RECIPROCAL_CODES) or pattern.code.startswith(RECIPROCAL_CODES)
+            if len(sources) > 1 and (pattern.reciprocal or mutual or intent):
                 for s in sources:
                     for t in sources:
                         if s.identity != t.identity and s.country != t.country:
@@ -1041,3 +1062,14 @@ def _same_side(reporter: ActorMention, source: ActorMention) -> bool:
         return m.sector in STATE_SECTORS or (not m.sector and not is_person(m))
 
     return state(reporter) and state(source)
+
+
+def _relational(tok: Any) -> bool:
+    """Whether an intent or its complement is about the actors' own relations ("pledging stronger
+    cooperation", "pledged to restore full diplomatic cooperation", "vowed to strengthen ties")."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in RELATION_NOUNS for c in tok.children):
+        return True  # "pledging stronger cooperation"
+    return any(
+        c.dep_ == "xcomp" and any(o.dep_ == "dobj" and o.lemma_.lower() in RELATION_NOUNS for o in c.children)
+        for c in tok.children
+    )

@@ -336,7 +336,7 @@ def event_date(
     )
     for expression in own:
         relative_to: datetime | None
-        if news_day is not None and not future and _bare_weekday(expression, trigger.doc):
+        if news_day is not None and not future and _bare_weekday(expression, trigger.doc, base):
             relative_to = news_day
         else:
             relative_to = _year_base(expression.text, base, year_hint)
@@ -435,6 +435,8 @@ def passage_date(
     if year is None and not opens:
         return None
     root = sent.root
+    if year is None and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in root.children):
+        return None  # "On Monday, the leaders will meet ...": what lies ahead dates nothing after it
     subjects = [c.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for expression in expressions:
         # a time of the main verb before its subject: "In September 2013, traffic ground to a halt"
@@ -447,6 +449,8 @@ def passage_date(
                 if period is not None and period.day.year == year:
                     return EventDate(period, "context", expression.text)
             continue
+        if re.match(r"(?:in\s+)?this\s+(?:year|month|week)\b", expression.text.strip(), re.I):
+            continue  # "This year, police have arrested hundreds": the present, no passage
         period = resolve_period(expression.text, base)
         if period is not None and base is not None and period.day <= base.date():
             return EventDate(period, "context", expression.text)
@@ -481,11 +485,18 @@ def _now(expressions: Sequence[TemporalExpression], base: datetime | None) -> bo
     return False
 
 
-def _bare_weekday(expression: TemporalExpression, doc: Any) -> bool:
-    """A weekday named alone, not "this Thursday" or "last Friday" (a week the reader counts from
-    publication)."""
+def _bare_weekday(expression: TemporalExpression, doc: Any, base: datetime | None) -> bool:
+    """A weekday named alone inside its clause: not "this Thursday" or "last Friday" (a week the reader
+    counts from publication), not the day of publication itself, and not fronted ("On Thursday,
+    protesters attacked ...": the story moving on)."""
     before = doc[expression.start - 1].lower_ if expression.start > 0 else ""
-    return is_bare_weekday(expression.text) and before not in {"this", "last", "next", "past", "coming"}
+    if not is_bare_weekday(expression.text) or before in {"this", "last", "next", "past", "coming"}:
+        return False
+    if base is not None and base.strftime("%A").lower() in expression.text.lower():
+        return False
+    sent = doc[expression.start].sent
+    opening = [t for t in sent if not (t.is_punct or t.is_space)][:2]
+    return not any(t.i >= expression.start for t in opening)
 
 
 def weekday_base(story: EventDate | None, base: datetime | None) -> datetime | None:

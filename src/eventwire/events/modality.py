@@ -154,6 +154,13 @@ def _is_conditional(token: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
 
 
+def has_condition(trigger: Any) -> bool:
+    """Whether the act is set on a condition of its own ("may halt its mediation if cooperation
+    founders", "will retaliate unless ..."): an ultimatum, whoever reports it."""
+    head = clause_head(trigger)
+    return any(c.dep_ == "advcl" and _is_conditional(c) for c in head.children)
+
+
 def is_supposed(trigger: Any) -> bool:
     """Whether the act is the condition of an "if" or "unless" clause ("if Reagan imposed the
     tariffs, Japan would file a complaint"): supposed, neither done nor announced."""

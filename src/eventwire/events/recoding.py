@@ -135,7 +135,8 @@ def recode_modality(
         return code, status, why
     root = code[:2]
     if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
-        return INTENT_CODE[root], "asserted", why + "+intent"
+        intent = "039" if code.startswith("045") else INTENT_CODE[root]  # mediating: intent to mediate
+        return intent, "asserted", why + "+intent"
     if root in REJECT_CODE and status == "negated" and refusal:
         return REJECT_CODE[root], "asserted", why + "+refused"
     if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
@@ -206,6 +207,8 @@ def accord(tok: Any) -> bool:
     return bool(clauses) or bool(saying)
 
 
+#: Prepositions that make "the end of X" a time ("at the end of talks"), not X stopped.
+TIME_PREPS = frozenset({"at", "by", "until", "till", "towards", "before", "after"})
 #: Nouns of stopping: "a suspension of aid to Egypt" stops the aid as "suspended aid" does.
 STOPPING_NOUNS = frozenset(
     {"suspension", "halt", "cut", "cutoff", "freeze", "cancellation", "termination", "reduction", "end"}
@@ -219,7 +222,18 @@ def stopped(noun: Any) -> bool:
     if noun.dep_ in {"compound", "amod"} and head.i != noun.i:  # "aid deliveries", "aid programme"
         noun, head = head, head.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "in", "on"} and head.head.i != head.i:
-        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in STOPPING_NOUNS
+        stop = head.head
+        if stop.dep_ == "pobj" and stop.head.lower_ in {
+            "at",
+            "by",
+            "until",
+            "till",
+            "towards",
+            "before",
+            "after",
+        }:
+            return False  # "at the end of talks": a time, not talks ended
+        return stop.pos_ == "NOUN" and stop.lemma_.lower() in STOPPING_NOUNS
     return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
 
 

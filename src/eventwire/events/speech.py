@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from eventwire.actors.mentions import ArticleActors, quoted_between
+from eventwire.actors.mentions import ArticleActors
+from eventwire.actors.words import quoted_between
 from eventwire.events.arguments import ArgumentFinder, is_passive, same_actor
 from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.patterns import Pattern

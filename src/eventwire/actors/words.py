@@ -1,0 +1,177 @@
+"""What single words and spans of a parsed article are before any table is asked: names, titles and
+offices, wire datelines, quotations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.models import ActorCode
+
+__all__ = [
+    "DATELINE_ENDS",
+    "OFFICE_WORDS",
+    "PERSON_LABELS",
+    "QUOTE_MARKS",
+    "SPEECH_VERBS",
+    "coordinated_objects",
+    "country_modifier",
+    "dateline_tokens",
+    "name_suffixes",
+    "named_noun",
+    "person_words",
+    "quote_speaker",
+    "quoted_between",
+    "role_only",
+    "titled_sector",
+    "whole_names",
+]
+
+PERSON_LABELS = frozenset({"PERSON"})
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+SPEECH_VERBS = frozenset({"say", "tell", "write", "add", "state", "declare", "tweet", "post"})
+
+
+def quoted_between(a: Any, b: Any) -> bool:
+    """Whether a quotation mark stands between two tokens: the later one is in a direct quotation
+    opened after the earlier ('Shah said, "He was ...': "He" is quoted from "said")."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in QUOTE_MARKS for t in a.doc[lo:hi])
+
+
+def quote_speaker(token: Any) -> int:
+    """The subject of the speech verb whose direct quotation holds ``token`` (-1 if none): a third-person
+    pronoun in a quotation is not its speaker."""
+    for verb in token.ancestors:
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            if quoted_between(verb, token):
+                return next((int(c.i) for c in verb.children if c.dep_ == "nsubj"), -1)
+            return -1
+    return -1
+
+
+def whole_names(keys: list[str], tokens: list[Any]) -> list[str]:
+    """The lookup keys a person's name allows: a full name is matched whole ("Loren Keating" is not
+    Paul Keating), so no key shorter than the name's words."""
+    person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
+    return [k for k in keys if len(k.split()) >= len(person)] if len(person) >= 2 else keys
+
+
+def name_suffixes(names: list[str]) -> list[str]:
+    """A name, then without its leading words ("President Bill Clinton", "Bill Clinton", "Clinton")."""
+    return list(dict.fromkeys(" ".join(names[i:]) for i in range(len(names))))
+
+
+def country_modifier(token: Any, code: ActorCode, how: str) -> bool:
+    """Whether a name's country alone came from a word before its head ("Bharat Ratna Pranab
+    Mukherjee": "Bharat" is India), not from the head itself ("Bharat", "India")."""
+    if token.pos_ != "PROPN" or code.sector or not how.startswith(("alias:", "name:", "demonym:")):
+        return False
+    word = how.split(":", 1)[1].split("+")[0]
+    return bool(word) and word.split()[-1] != token.text
+
+
+def coordinated_objects(pronoun: Any) -> list[Any]:
+    """The plural direct objects of the verbs coordinated with the one an object pronoun hangs on: what
+    "them" may take up ("obtained the messages and released them": the messages)."""
+    verb = pronoun.head
+    partners = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    return [o for v in partners for o in v.children if o.dep_ == "dobj" and o.tag_ == "NNS"]
+
+
+def person_words(doc: Any) -> frozenset[str]:
+    """The capitalised words an article uses as (part of) a person's name: proper nouns inside a
+    person entity."""
+    return frozenset(t.text for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in PERSON_LABELS)
+
+
+def named_noun(token: Any) -> bool:
+    """A capitalised word the tagger took for a common noun but the recogniser for a name
+    ("Trump" said alone)."""
+    return token.pos_ == "NOUN" and token.is_title and token.ent_type_ in {"PERSON", "ORG"}
+
+
+# What may close a dateline: "KABUL (Pajhwok):", "WASHINGTON (AP) --", "MOSCOW, March 3 -"
+DATELINE_ENDS = frozenset({"(", "-", "--", "\u2014", "\u2013", ":"})
+
+
+def dateline_tokens(doc: Any) -> frozenset[int]:
+    """Tokens of wire datelines opening a sentence: capitalised place words ("KABUL", "NEW YORK",
+    "KABUL, Afghanistan") followed by an agency in brackets, a dash or a colon."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        caps = 0
+        i = sent.start
+        while i < sent.end and (doc[i].is_upper and doc[i].is_alpha and len(doc[i].text) > 1):
+            caps += 1
+            i += 1
+        if not caps:
+            continue
+        if i < sent.end and doc[i].text == ",":  # "KABUL, Afghanistan (AP) -"
+            j = i + 1
+            while j < sent.end and doc[j].is_title and doc[j].is_alpha:
+                j += 1
+            i = j if j > i + 1 else i
+        if i >= sent.end or doc[i].text not in DATELINE_ENDS:
+            continue
+        if doc[i].text == "(":  # an agency: "(AP)", "(Pajhwok)", not "NATO (North Atlantic ...)"
+            close = next((j for j in range(i + 1, min(i + 4, sent.end)) if doc[j].text == ")"), None)
+            if close is None:
+                continue
+        elif doc[i].text != ":" and not (doc[i - 1].whitespace_ and doc[i].whitespace_):
+            continue  # "US-China talks"
+        out.update(range(sent.start, i))
+    return frozenset(out)
+
+
+def titled_sector(title: str, known: str) -> str:
+    """The sector of a named person with a title in the phrase: the title's ("Manhattan District Attorney
+    Cyrus R. Vance" is JUD, whatever a namesake in the tables was), unless the tables know the person
+    left that kind of office ("Prime Minister Honcharuk" after his term: ELI)."""
+    if not title:
+        return known
+    if known == "ELI" and title in {"GOV", "LEG", "MIL"}:
+        return known
+    if known == "GOV" and title == "PTY":
+        return known  # "Republican presidential candidate Donald Trump" in 2020 is the president
+    return title
+
+
+#: Offices one runs for, is nominated for or serves as (the head word of the title).
+OFFICE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "governor",
+        "mayor",
+        "senator",
+        "chancellor",
+        "premier",
+        "secretary",
+        "speaker",
+        "chairman",
+        "chair",
+        "leader",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "councillor",
+        "councilor",
+        "ambassador",
+        "judge",
+        "commissioner",
+        "attorney",
+    }
+)
+
+
+def role_only(token: Any, how: str) -> bool:
+    """Whether a title names an office rather than its holder: bare, without article, possessor or
+    name, after "for" or "as" ("nominated Gammon for President", "ran for governor", "served as prime
+    minister"); "appealed to the president" and "as President Biden said" name a person."""
+    if not how.startswith("agent:") or "+" in how or token.lemma_.lower() not in OFFICE_WORDS:
+        return False
+    if token.tag_ not in {"NN", "NNP"} or token.dep_ != "pobj" or token.head.lower_ not in {"for", "as"}:
+        return False  # "a camp for Congolese refugees": people
+    named = {"det", "poss", "nummod", "prep", "relcl", "acl", "appos"}
+    return not any(c.dep_ in named for c in token.children)
