@@ -172,8 +172,9 @@ class ArticleActors:
         )
 
     def _holder_noun(self, token: Any) -> bool:
-        """A capitalised common noun, alone as an argument, that is the name of an office-holder of
-        the article's date ("Trump met Putin", the tagger reading "Trump" as a noun)."""
+        """A capitalised common noun, alone as an argument, that the dated office-holder table knows as
+        of the article's date, current or former holder ("Trump met Putin", the tagger reading "Trump"
+        as a noun; a former holder resolves as ELI)."""
         return (
             self.people is not None
             and token.pos_ == "NOUN"
