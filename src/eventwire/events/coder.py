@@ -495,8 +495,8 @@ class EventCoder:
         span = self._trigger_span(tok, found.obj)
         verbal = verbal_attack(tok)
         spoken = code[:2] in SPOKEN_ROOTS
-        mutual = _relational(tok)  # "pledged to restore full diplomatic cooperation": between them
-        for n, (s, t) in enumerate(self._pairs(source, target, pattern, code, mutual)):
+        relational = _relational(tok)  # "pledged to restore full diplomatic cooperation": between them
+        for n, (s, t) in enumerate(self._pairs(source, target, pattern, code, relational)):
             location = self.locator.locate(ctx.places, actors, tok, s, t, spoken)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
@@ -551,10 +551,10 @@ class EventCoder:
             return True
         # a named person quoted or acting verbally in the news is taken for a public figure
         verbal = root in VERBAL_ROOTS
-        if root == "01" and source.matched_by.startswith(ROLELESS) and not source.sector:
+        if root == "01" and self._roleless_remark(source, target):
             # a person the story names without a role ("co-lead author Sam Wilson said ...") speaks
             # politically only to or of a political actor ("Tom Watson called May's deal lousy")
-            return target is not None and self._political(target)
+            return False
         if root == "01":
             return self._political(source, verbal)
         return self._political(source, verbal) or (target is not None and self._political(target, verbal))
