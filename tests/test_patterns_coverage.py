@@ -163,3 +163,21 @@ def test_gap_constructions(pipeline, text, code, target):
 )
 def test_gap_verbs_stay_silent(pipeline, text):
     assert not [c for _, c, _ in _events(pipeline, text) if not c.startswith("01")], _events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Ukraine received weapons from the United States.", ("USA", "072", "UKR")),
+        ("Kenya received a loan of $500 million from the World Bank.", ("WBK", "071", "KEN")),
+        ("Sudan received humanitarian aid from Egypt on Monday.", ("EGY", "073", "SDN")),
+    ],
+)
+def test_a_gift_told_from_the_receiving_side_is_the_givers_aid(pipeline, text, dyad):  # type: ignore[no-untyped-def]
+    events = pipeline.code_text(text, published="2022-06-01")
+    assert dyad in {(e.source.country, e.cameo, e.target.country if e.target else "") for e in events}
+
+
+def test_receiving_without_a_giver_named_is_no_aid(pipeline):  # type: ignore[no-untyped-def]
+    events = pipeline.code_text("The Houthis received Iranian assistance for years.", published="2022-06-01")
+    assert not [e for e in events if e.cameo[:2] in {"04", "07"}]

@@ -62,6 +62,7 @@ from eventwire.events.modality import (
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
+from eventwire.events.receiving import RECEIVING_VERBS, is_receiving, receiving
 from eventwire.events.recoding import (
     COMMERCE_ROOTS,
     COMMERCE_VERBS,
@@ -308,7 +309,9 @@ class EventCoder:
             if is_question(tok):
                 continue  # "asked why Biden did not act", "asked Merkel whether ...": no appeal
             ruling = finding(tok)  # "the judge determined (that) X had lied": when nothing else fits
+            received = receiving(tok) if pos == "VERB" else None  # "received weapons from the US"
             for pattern in [
+                *([received] if received else []),
                 *self.res.patterns.candidates(tok.lemma_.lower(), pos),
                 *([ruling] if ruling else []),
             ]:
@@ -425,6 +428,10 @@ class EventCoder:
             return  # "the coalition fighting Houthi rebels ...": the trigger only describes the actor
         found_target = self.arguments.target(actors, tok, pattern, found.obj, source)
         target = found_target.mention
+        if is_receiving(pattern):  # "Ukraine received weapons from the United States": the giver acts
+            if target is None:
+                return
+            source, target = target, source
         fallback = False
         if target is None and actors.has_given and not source.members:  # the other known actor nearby
             target = actors.given_near(tok, exclude=source, before=False)
@@ -531,7 +538,8 @@ class EventCoder:
         if senses is None:
             return True
         core, around = _argument_words(tok, obj)
-        if senses.not_political(tok.lemma_, core, around) is not None:
+        received = code.startswith("07") and tok.lemma_.lower() in RECEIVING_VERBS  # an aid, told so
+        if senses.not_political(tok.lemma_, core, around) is not None and not received:
             return False  # interbank rates "offered", a goal "attacked"
         if code.startswith("04") and target is not None and is_press(target):
             return False  # "speaking to BBC Sport", "talked to reporters": an interview, not a consultation
