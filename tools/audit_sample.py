@@ -107,18 +107,20 @@ def _before(text: str, sentence: str, width: int = 600) -> str:
     return text[max(0, at - width) : at].strip() if at > 0 else ""
 
 
-def draw(corpora: Path, out: Path, context: bool = False) -> int:
+def coded_sets(corpora: Path) -> tuple[tuple[str, Iterable[CodedArticle | DocumentError]], ...]:
+    """The two audited sets, coded by the default pipeline: the Wikinews CSV collection as ingest reads
+    it, and the Reuters audit stories."""
     pipeline = Pipeline()
-    rng = random.Random(SEED)
-    rows = []
-    sets = (
-        (
-            "wikinews",
-            pipeline.run([str(corpora / "wikinews-sample")]),
-        ),  # the CSV collection, as ingest reads it
+    return (
+        ("wikinews", pipeline.run([str(corpora / "wikinews-sample")])),
         ("reuters", pipeline.code_articles(reuters_articles(corpora))),
     )
-    for name, coded in sets:
+
+
+def draw(corpora: Path, out: Path, context: bool = False) -> int:
+    rng = random.Random(SEED)
+    rows = []
+    for name, coded in coded_sets(corpora):
         events = asserted(coded)
         rows += [
             _row(name, e, article, context) for e, article in rng.sample(events, min(PER_SET, len(events)))
@@ -151,23 +153,18 @@ def pool(corpora: Path, audit: Path) -> int:
             judged = json.loads(line)
             if judged["id"] in rows:
                 known[_key(rows[judged["id"]])] = judged
-    pipeline = Pipeline()
-    sets = (
-        ("wikinews", pipeline.run([str(corpora / "wikinews-sample")])),
-        ("reuters", pipeline.code_articles(reuters_articles(corpora))),
-    )
     out: dict[str, dict[str, float]] = {}
-    for name, coded in sets:
-        rows = [_row(name, e, article, False) for e, article in asserted(coded)]
-        judged = [known[_key(r)] for r in rows if _key(r) in known]
-        n = len(judged) or 1
+    for name, coded in coded_sets(corpora):
+        events = [_row(name, e, article, False) for e, article in asserted(coded)]
+        found = [known[_key(r)] for r in events if _key(r) in known]
+        n = len(found) or 1
         out[name] = {
-            "events": len(rows),
-            "judged": len(judged),
-            "root_right": round(sum(bool(j["root"]) for j in judged) / n, 3),
-            "source_right": round(sum(bool(j["source"]) for j in judged) / n, 3),
-            "target_right": round(sum(bool(j["target"]) for j in judged) / n, 3),
-            "all_right": round(sum(bool(j["root"] and j["source"] and j["target"]) for j in judged) / n, 3),
+            "events": len(events),
+            "judged": len(found),
+            "root_right": round(sum(bool(j["root"]) for j in found) / n, 3),
+            "source_right": round(sum(bool(j["source"]) for j in found) / n, 3),
+            "target_right": round(sum(bool(j["target"]) for j in found) / n, 3),
+            "all_right": round(sum(bool(j["root"] and j["source"] and j["target"]) for j in found) / n, 3),
         }
     sys.stdout.write(json.dumps(out, indent=2) + "\n")
     return 0

@@ -389,13 +389,12 @@ class ArticleActors:
             dated = self._entity_match(tokens)
             if dated is not None and self._overrides_group(dated.term):
                 found = ActorCode(dated.country, dated.sector), dated.matched_by
-        if found is None or not (found[0].sector and found[0].country):
-            # "the American Chamber of Commerce", "the Federation of Industries", "the Ministry of
-            # Health of Ethiopia": a name whose kind or country is in its "of" phrase
-            whole = self._of_name(token, tokens, found[0] if found is not None else ActorCode())
-            if whole is not None:
-                tokens, found = whole
-                text, start, end = self._span_text(tokens)
+        # "the American Chamber of Commerce", "the Federation of Industries", "the Ministry of Health of
+        # Ethiopia": a name whose kind or country is in its "of" phrase
+        whole = self._of_name(token, tokens, found[0] if found is not None else ActorCode())
+        if whole is not None:
+            tokens, found = whole
+            text, start, end = self._span_text(tokens)
         if found is None and token.text in CHAMBER_NAMES and token.pos_ == "PROPN":
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
@@ -435,7 +434,10 @@ class ArticleActors:
         """A proper name that goes on in an "of" phrase of capitalised words ("Chamber of Commerce",
         "Federation of Industries", "Ministry of Health of Ethiopia"): its tokens and code, when the
         whole name gives a sector and adds to what its head gave (``before``); "the chief executive of
-        Hong Kong" is the territory's head of government, not a company's (agents.yaml metonyms)."""
+        Hong Kong" is the territory's head of government, not a company's (agents.yaml metonyms). None
+        when the head gave both already."""
+        if before.sector and before.country:
+            return None
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and before.sector):
             return None  # a common noun only when it is an agent ("chief executive"), not "behalf"
         prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -446,14 +448,14 @@ class ArticleActors:
             return None  # "the presidents of Turkey and Greece": two countries (_countries_of)
         if not words or not all(t.is_title or t.lower_ in {"of", "&"} for t in words[1:]):
             return None
-        whole = [*tokens, prep, *[t for t in words if t.i != prep.i]]
-        text, _, _ = self._span_text(sorted(whole, key=lambda t: t.i))
+        whole = sorted([*tokens, prep, *[t for t in words if t.i != prep.i]], key=lambda t: t.i)
+        text, _, _ = self._span_text(whole)
         found = resolve_phrase(text, self.countries, self.agents)
         if found is None or not found[0].sector or (before.sector and not found[0].country):
             return None
         if before.country and found[0].country != before.country:
             return None
-        return sorted(whole, key=lambda t: t.i), found
+        return whole, found
 
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
@@ -807,9 +809,8 @@ class ArticleActors:
         tokens = self._np_tokens(head)
         text, _, _ = self._span_text(tokens)
         found = resolve_phrase(text, self.countries, self.agents)
-        if found is None or not (found[0].sector and found[0].country):
-            whole = self._of_name(head, tokens, found[0] if found is not None else ActorCode())
-            found = whole[1] if whole is not None else found  # "the chief executive of Hong Kong"
+        whole = self._of_name(head, tokens, found[0] if found is not None else ActorCode())
+        found = whole[1] if whole is not None else found  # "the chief executive of Hong Kong"
         return found[0] if found is not None and found[0].sector else None
 
     def _country_only(self, head: Any) -> ActorCode | None:

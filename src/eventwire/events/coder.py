@@ -50,13 +50,12 @@ from eventwire.events.learned import LearnedPairs
 from eventwire.events.locating import ArticlePlaces, Locator, is_local, localise
 from eventwire.events.modality import (
     INTEND,
-    REPORTING,
     announced_negation,
-    clause_head,
     has_condition,
     is_supposed,
     no_longer,
     refused,
+    reporter,
     status_of,
 )
 from eventwire.events.modality import scheduled as on_timetable
@@ -650,16 +649,13 @@ class EventCoder:
         """Whether an act is reported by a speaker who is not its actor's side ("Trump warned that
         Biden could destroy the growth"); "Iran said it would attack ships" and "Putin said Russian
         troops would withdraw" are the actor's own word."""
-        head = clause_head(tok)
-        if head.dep_ not in {"ccomp", "parataxis"} or head.head.lemma_.lower() not in REPORTING:
-            return False
-        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        subject = reporter(tok)
         if subject is None:
             return False
-        reporter = ctx.actors.mention(subject)
-        if reporter is None:  # "Analysts warned that Russia could invade": not the actor's word
+        speaker = ctx.actors.mention(subject)
+        if speaker is None:  # "Analysts warned that Russia could invade": not the actor's word
             return bool(subject.pos_ != "PRON")
-        return not _same_side(reporter, source)
+        return not _same_side(speaker, source)
 
     def _event(
         self,

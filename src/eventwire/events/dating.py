@@ -435,7 +435,7 @@ def passage_date(
     if year is None and not opens:
         return None
     root = sent.root
-    if year is None and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in root.children):
+    if year is None and _ahead(root):
         return None  # "On Monday, the leaders will meet ...": what lies ahead dates nothing after it
     subjects = [c.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for expression in expressions:
@@ -485,6 +485,11 @@ def _now(expressions: Sequence[TemporalExpression], base: datetime | None) -> bo
     return False
 
 
+def _ahead(root: Any) -> bool:
+    """Whether a main clause lies ahead ("the leaders will meet"): its date sets no story or passage."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in root.children)
+
+
 def _bare_weekday(expression: TemporalExpression, doc: Any, base: datetime | None) -> bool:
     """A weekday named alone inside its clause: not "this Thursday" or "last Friday" (a week the reader
     counts from publication), not the day of publication itself, and not fronted ("On Thursday,
@@ -518,7 +523,7 @@ def story_date(
     of any clause: "Estimates indicate one million people marched on Saturday"), not in the future
     and not more than a month before publication (a background date sets nothing)."""
     root = sent.root
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in root.children):
+    if _ahead(root):
         return None
     clause = clause_tokens(root)
     for expression in expressions:

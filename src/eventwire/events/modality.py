@@ -348,6 +348,15 @@ def _reported(token: Any) -> bool:
     return token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in REPORTING
 
 
+def reporter(trigger: Any) -> Any | None:
+    """The subject of the speech verb whose content the trigger's clause is ("Trump" of "Trump warned
+    that Biden could destroy ..."), or None."""
+    head = clause_head(trigger)
+    if not _reported(head):
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+
+
 def _imperative(token: Any) -> bool:
     """A verb in the imperative: the base form heading its own clause with no subject and no
     auxiliary ("Attack the tourists", "said: free them")."""

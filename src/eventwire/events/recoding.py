@@ -223,15 +223,7 @@ def stopped(noun: Any) -> bool:
         noun, head = head, head.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "in", "on"} and head.head.i != head.i:
         stop = head.head
-        if stop.dep_ == "pobj" and stop.head.lower_ in {
-            "at",
-            "by",
-            "until",
-            "till",
-            "towards",
-            "before",
-            "after",
-        }:
+        if stop.dep_ == "pobj" and stop.head.lower_ in TIME_PREPS:
             return False  # "at the end of talks": a time, not talks ended
         return stop.pos_ == "NOUN" and stop.lemma_.lower() in STOPPING_NOUNS
     return noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in STOPPING_VERBS
