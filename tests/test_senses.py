@@ -192,3 +192,10 @@ def test_a_person_without_a_role_speaks_politically_only_of_a_political_actor(pi
         'Wilson said "the expedition provided a unique opportunity."'
     )
     assert not [e for e in pipeline.code_text(text, published="2019-07-28") if e.cameo.startswith("01")]
+
+
+def test_a_weather_warning_is_no_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The National Hurricane Center warned of flash floods and a storm surge on the islands."
+    assert not [e for e in pipeline.code_text(text, published="2019-09-01") if e.cameo.startswith("13")]
+    text = "Iran warned the United States of a crushing response."
+    assert [e for e in pipeline.code_text(text, published="2019-09-01") if e.cameo.startswith("13")]

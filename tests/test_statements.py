@@ -411,3 +411,12 @@ def test_praise_between_people_without_a_political_role_is_no_event(pipeline: An
         'mathematician, a pleasant neighbor, and an excellent coffee acquaintance."'
     )
     assert not [e for e in _events(pipeline, text, "2020-04-14") if e.cameo[:2] in {"01", "05", "11"}]
+
+
+def test_the_one_mourned_is_the_target_of_the_symbolic_act(pipeline: Any) -> None:
+    # a statement's topic is no target, but a symbolic act is done for someone: the one mourned
+    text = "The Kremlin held a ceremony to mourn Mikhail Gorbachev's death."
+    events = _events(pipeline, text, "2022-09-01")
+    assert [(e.source.code, e.target and e.target.code) for e in events if e.cameo == "017"] == [
+        ("RUSGOV", "RUSELI")
+    ]

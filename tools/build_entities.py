@@ -19,7 +19,8 @@ Sources (commit and path pinned below; licences re-checked in each repository's 
 - Hipo/university-domains-list @ bb07faf0, world_universities_and_domains.json: MIT.
 - tools/entities/curated*.tsv: written by the eventwire team from public facts (each row cites one), MIT:
   groups, agencies, militaries, media, parties and leaders (curated.tsv); companies and news outlets
-  (curated-business-media.tsv).
+  (curated-business-media.tsv); government agencies, regulators, police and emergency services, courts,
+  legislatures and international bodies (curated-agencies.tsv).
 """
 
 from __future__ import annotations

@@ -74,14 +74,17 @@ def _is_name(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
 
 
-def _by_name(resources: Resources, phrase: str, start: int, on: dt.date | None) -> ActorMention | None:
-    """A name looked up directly: the office-holders, then the entity table."""
+def _by_name(
+    resources: Resources, phrase: str, start: int, on: dt.date | None, name: str
+) -> ActorMention | None:
+    """A name (``name``, the phrase or what it abbreviates) looked up directly: the office-holders,
+    then the entity table."""
     end = start + len(phrase)
-    held = resources.people.lookup(phrase, on)
+    held = resources.people.lookup(name, on)
     if held is not None:
         how = resources.people.matched_by(held, on)
         return ActorMention(phrase, start, end, held.country, held.sector, how)
-    found = resources.entities.lookup(phrase, on) if resources.entities is not None else None
+    found = resources.entities.lookup(name, on) if resources.entities is not None else None
     if found is not None:
         return ActorMention(phrase, start, end, found.country, found.sector, found.matched_by)
     return None
@@ -134,7 +137,9 @@ def resolve_actor(
             sector = members[0].sector if members else whole.sector
             mention = ActorMention(phrase, start, end, country, sector, f"member-of:{whole.text}")
     if (mention is None or not (mention.country or mention.sector)) and _is_name(phrase):
-        mention = _by_name(resources, phrase, start, on)  # a bare name the parser did not take for one
+        # a bare name the parser did not take for one; an abbreviation the sentence spells out is
+        # looked up by its full name ("the Electronic Frontier Foundation (EFF)")
+        mention = _by_name(resources, phrase, start, on, actors.spelt_out(phrase) or phrase)
     if mention is None:
         return ActorAnswer(phrase, "", "", "", "")
     org_type = resources.agents.organisation_type(mention.country)

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
-from eventwire.actors.entities import EntityMatch, EntityTable, EntityTerm
+from eventwire.actors.entities import CONFIDENT, EntityMatch, EntityTable, EntityTerm
 from eventwire.actors.officeholders import OfficeHolderTable
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.senses import WordSenses
@@ -27,6 +27,7 @@ from eventwire.actors.words import (
     coordinated_objects,
     country_modifier,
     dateline_tokens,
+    defined_abbreviations,
     name_suffixes,
     named_noun,
     person_words,
@@ -57,6 +58,14 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "external", "
 # A legislative chamber named by its capitalised short name ("the House voted to impeach"); the
 # lowercase word is a building. "White House", "Blue House" are metonyms of governments (agents.yaml).
 CHAMBER_NAMES = frozenset({"House", "Commons", "Lords"})
+# a person who heads or belongs to a body takes its code: "the head of the UK's counter terror police"
+MEMBER_NOUNS = frozenset({"head", "chief", "director", "member", "boss", "chair", "chairman", "chairwoman",
+                          "chairperson", "representative"})  # fmt: skip
+# codes the agent table gives a whole name on purpose (a group, an institution standing for a state)
+LISTED = ("group:", "metonym:")
+# a title that heads a body is of that body: "the president of Howard University", "the leader of the
+# Labour Party"; of a country ("the president of France") it keeps its own sector
+HEAD_TITLES = frozenset({"president", "vice president", "leader", "founder", "secretary"}) | MEMBER_NOUNS
 # Heads of a joint phrase for the leaders of the story's two countries ("the two leaders").
 JOINT_LEADERS = frozenset(
     {"leaders", "presidents", "ministers", "premiers", "heads", "counterparts", "diplomats", "envoys"}
@@ -149,6 +158,8 @@ class ArticleActors:
         self._cache: dict[int, ActorMention | None] = {}
         self._memory: list[_Entry] = []
         self._names: dict[str, ActorCode] = {}
+        self._name_sectors: dict[str, str] = {}  # a name first met with a sector but no country
+        self._defined = defined_abbreviations(doc)  # "Electronic Frontier Foundation (EFF)": EFF is it
         self._person_words = person_words(doc)
         self._country_counts: Counter[str] = Counter()
         self._sector_by_country: dict[str, Counter[str]] = {}
@@ -186,6 +197,11 @@ class ArticleActors:
         )
 
     # ------------------------------------------------------------------ public
+    def spelt_out(self, abbreviation: str) -> str:
+        """The full name the article gives an abbreviation ("EFF" -> "Electronic Frontier Foundation"),
+        or ""."""
+        return self._defined.get(abbreviation, "")
+
     def sentence_index(self, token: Any) -> int:
         return max(0, bisect_right(self._sent_starts, token.i) - 1)
 
@@ -392,9 +408,19 @@ class ArticleActors:
         # "the American Chamber of Commerce", "the Federation of Industries", "the Ministry of Health of
         # Ethiopia": a name whose kind or country is in its "of" phrase
         whole = self._of_name(token, tokens, found[0] if found is not None else ActorCode())
+        whole = whole or self._entity_name(token, tokens, found[0] if found is not None else ActorCode())
         if whole is not None:
             tokens, found = whole
             text, start, end = self._span_text(tokens)
+        if self._heads_body(token, found[0] if found is not None else None):
+            body = self._body_of(token)  # "the head of the International Atomic Energy Agency said"
+            if body is not None:
+                found = body, "member-of-body"
+        named = token.pos_ == "PROPN" and found is not None and not found[1].startswith(LISTED)
+        if named and found is not None and found[0].country:
+            listed = self._listed_name(tokens, found[0])  # "the Bank of England": a central bank
+            if listed is not None:
+                found = listed
         if found is None and token.text in CHAMBER_NAMES and token.pos_ == "PROPN":
             found = ActorCode("", "LEG"), f"chamber:{token.text}"  # "the House voted", "the Commons"
         code, how = found if found is not None else (ActorCode(), "")
@@ -440,9 +466,9 @@ class ArticleActors:
             return None
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and before.sector):
             return None  # a common noun only when it is an agent ("chief executive"), not "behalf"
-        prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if prep is None:
-            return None
+        prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+        if prep is None or (prep.lower_ == "for" and token.pos_ != "PROPN"):
+            return None  # "for" only inside a proper name ("Office for National Statistics")
         words = [t for t in prep.subtree if t.lower_ not in ARTICLES]
         if any(t.dep_ in {"cc", "conj"} for t in words):
             return None  # "the presidents of Turkey and Greece": two countries (_countries_of)
@@ -456,6 +482,43 @@ class ArticleActors:
         if before.country and found[0].country != before.country:
             return None
         return whole, found
+
+    def _listed_name(self, tokens: list[Any], words_gave: ActorCode) -> tuple[ActorCode, str] | None:
+        """The team's (or the user's) entry for a whole name whose words gave its country but another
+        or no sector: "Bank of England" is the central bank, not a business; "Public Health England"
+        a health agency, not the public; "Indian Space Research Organisation" a government agency."""
+        if self.entities is None:
+            return None
+        words = [t for t in tokens if t.dep_ not in {"det", "case", "punct"}]
+        text, _, _ = self._span_text(words) if words else ("", 0, 0)
+        found = self.entities.lookup(text, self.on, self._country_counts) if text else None
+        if found is None or found.term.source not in CONFIDENT or found.country != words_gave.country:
+            return None
+        if found.sector == words_gave.sector or not found.sector:
+            return None
+        return ActorCode(found.country, found.sector), found.matched_by
+
+    def _entity_name(
+        self, token: Any, tokens: list[Any], before: ActorCode
+    ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
+        """The organisation name the entity tagger found where the parser split it ("demands from
+        National Union | for the Total Independence of Angola"): its tokens and code, when the whole
+        name is a listed group or gives a sector and adds to what the head gave."""
+        if (before.sector and before.country) or token.ent_type_ != "ORG":
+            return None
+        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if span is None or span.end - 1 <= tokens[-1].i or span.start > tokens[0].i:
+            return None
+        words = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
+        if any(t.dep_ in {"cc", "conj"} or t.is_punct for t in words):
+            return None
+        text, _, _ = self._span_text(words)
+        found = resolve_phrase(text, self.countries, self.agents)
+        if found is None or not found[0].sector or (before.country and found[0].country != before.country):
+            return None
+        if not found[1].startswith("group:"):
+            return None  # a listed group's whole name, not a word in it ("Capitol Hill Occupied Protests")
+        return words, found
 
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
@@ -487,8 +550,9 @@ class ArticleActors:
             return None
         tokens = self._np_tokens(token)
         text, start, end = self._span_text(tokens)
-        self._learn_name(tokens, ActorCode(self.home, ""))  # "Sharif Hotak ...", later "Hotak"
-        return ActorMention(text, start, end, self.home, "", "person+home-country")
+        sector = self._remembered_sector(tokens)
+        self._learn_name(tokens, ActorCode(self.home, sector))  # "Sharif Hotak ...", later "Hotak"
+        return ActorMention(text, start, end, self.home, sector, "person+home-country")
 
     def remembered_person(self, token: Any) -> ActorMention | None:
         """A name that an earlier full mention gave a country after the first pass ("Paul Manafort", a
@@ -504,7 +568,8 @@ class ArticleActors:
             code = ActorCode(self.home, "")  # as person_at_home: the tagger missed it this time
         if code is None:
             return None
-        return ActorMention(text, start, end, code.country, code.sector, "person+earlier-name")
+        sector = code.sector or self._remembered_sector(tokens)
+        return ActorMention(text, start, end, code.country, sector, "person+earlier-name")
 
     def _earlier_phrase(self, text: str, before: int) -> ActorCode | None:
         """The code of an earlier actor whose words end with these ("First Minister of Scotland Nicola
@@ -643,14 +708,36 @@ class ArticleActors:
                     code = ActorCode(code.country or other_code.country, code.sector or other_code.sector)
                     how = (how + "+" if how else "") + "apposition"
                     break
-        if is_person and not code.sector:
+        if is_person and (not code.sector or not code.country):
             # "Arnel dela Vega of the army's Western Mindanao Command", "Sharif Hotak, of the
-            # provincial council": a person speaks for the body they belong to
+            # provincial council": a person speaks for the body they belong to; a titled one ("Bishop
+            # Emeritus Dinualdo Gutierrez of the Marbel diocese in the Philippines") keeps the title
             body = self._body_of(token)
-            if body is not None:
-                code = ActorCode(code.country or body.country, body.sector)
+            if body is not None and (not code.sector or body.country):
+                code = ActorCode(code.country or body.country, code.sector or body.sector)
                 how = (how + "+" if how else "") + "member-of"
+        if is_person and (not code.country or not code.sector):
+            # "US Special Representative for Iran Brian Hook": a title whose own "for"/"of" phrase
+            # parts it from the name it stands before
+            title = self._title_before(tokens)
+            if title is not None:
+                code = ActorCode(code.country or title.country, code.sector or title.sector)
+                how = (how + "+" if how else "") + "title-before"
+        if is_person and not code.country:
+            org = self._org_before(tokens)  # "NASA Administrator Jim Bridenstine"
+            if org is not None:
+                code = ActorCode(org.country, code.sector or org.sector)
+                how = (how + "+" if how else "") + "organisation"
+        if is_person and not code.country:
+            # "Abderrahman Samba of Qatar", "a nurse from Kenya": the person's country
+            home = self._home_of(token)
+            if home:
+                code, how = ActorCode(home, code.sector), (how + "+" if how else "") + "of-country"
         foreign = any(t.lower_ in FOREIGN_WORDS for t in tokens)  # "its international creditor banks"
+        if not code.country and (is_person or code.sector or token.ent_type_ == "ORG"):
+            based = self._based_in(token, tokens)  # "Denmark-based retailer Salling Group"
+            if based:
+                code, how = ActorCode(based, code.sector), (how + "+" if how else "") + "based-in"
         if code.sector and not code.country and not foreign:
             # "its army", "Erdogan's spokesman", "a spokesman for Erdogan": the owner's country
             owners = [c for c in token.children if c.dep_ == "poss"]
@@ -731,9 +818,94 @@ class ArticleActors:
                 if pobj.dep_ != "pobj" or pobj.ent_type_ in PERSON_LABELS or pobj.ent_type_ == "GPE":
                     continue
                 body = self.mention(pobj)
-                if body is not None and body.sector and not body.members:
+                if body is None or body.members:
+                    continue
+                if body.sector or self.agents.organisation_type(body.country):  # "of the United Nations"
                     return ActorCode(body.country, body.sector)
         return None
+
+    @staticmethod
+    def _heads_body(token: Any, own: ActorCode | None) -> bool:
+        """Whether a title noun takes its code from the body it is "of" (see HEAD_TITLES): a word
+        with no sector of its own ("head", "member"), or a head's title ("president") without a country."""
+        if token.pos_ != "NOUN":
+            return False
+        lemma = token.lemma_.lower()
+        return ((own is None or not own.sector) and lemma in MEMBER_NOUNS) or (
+            lemma in HEAD_TITLES and (own is None or not own.country)
+        )
+
+    def _title_before(self, tokens: list[Any]) -> ActorCode | None:
+        """The code of a title phrase that ends right before a name and goes on in a prepositional
+        phrase the parser split from it ("US Special Representative for Iran | Brian Hook")."""
+        before = tokens[0].i - 1
+        if before < 0 or self.doc[before].is_punct:
+            return None
+        title = self.doc[before]
+        while title.dep_ in {"pobj", "prep", "compound", "amod"} and title.head.i < tokens[0].i:
+            if title.head.i == title.i:
+                break
+            title = title.head
+        if title.i == before or title.right_edge.i != before or title.pos_ not in {"NOUN", "PROPN"}:
+            return None  # no "for"/"of" phrase in between: the parser joined the title to the name
+        if title.ent_type_ in PERSON_LABELS:
+            return None
+        code = self._title_code(title)
+        return code if code is not None and code.country else None
+
+    def _based_in(self, token: Any, tokens: list[Any]) -> str:
+        """The country of a "based" modifier of the phrase or of its apposition ("UK-based retailer
+        Tesco"; "Acme, a Berlin-based logistics firm")."""
+        words = [*tokens, *(t for c in token.children if c.dep_ == "appos" for t in c.subtree)]
+        if token.dep_ == "appos":  # "Oslo-based shipping firm Wallenius"
+            words += self._np_tokens(token.head)
+        for based in sorted(words, key=lambda t: abs(t.i - token.i)):  # the nearest: "UK-based Tesco and
+            # Denmark-based Salling Group"
+            if based.lemma_.lower() != "base" or based.dep_ != "amod":
+                continue
+            for place in based.children:
+                if place.dep_ in {"npadvmod", "compound", "nmod"} and place.ent_type_ == "GPE":
+                    country = self._country_named(self._span_text(self._np_tokens(place))[0])
+                    if country:
+                        return country
+        return ""
+
+    def _org_before(self, tokens: list[Any]) -> ActorCode | None:
+        """The code of an organisation named before a person's title and name ("NASA Administrator
+        Jim Bridenstine", "Google chief executive Sundar Pichai"), when it has a country."""
+        run: list[Any] = []
+        for t in tokens:
+            if t.ent_type_ in PERSON_LABELS:
+                break
+            if t.ent_type_ in {"ORG", ""} and t.pos_ == "PROPN" and (not run or run[-1].i == t.i - 1):
+                run.append(t)
+            elif run:
+                break
+        if not run or len(run) == len(tokens):
+            return None
+        table = self.entities
+        for k in range(len(run), 0, -1):  # the name without a capitalised title ("NASA Administrator")
+            text, _, _ = self._span_text(run[:k])
+            found = resolve_phrase(text, self.countries, self.agents)
+            if found is not None and found[0].country:
+                return found[0]
+            match = table.lookup(text, self.on, self._country_counts) if table is not None else None
+            if match is not None and match.country and match.term.kind != "person":
+                return ActorCode(match.country, match.sector)
+        return None
+
+    def _home_of(self, token: Any) -> str:
+        """The country a person is said to be "of" or "from" ("Samba of Qatar")."""
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and not pobj.conjuncts:
+                    text, _, _ = self._span_text(self._np_tokens(pobj))
+                    match = self.countries.lookup(text)
+                    if match is not None:
+                        return match.iso3
+        return ""
 
     def _office_holder(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
         """A named person from the dated office-holder table ("Lavrov" in 2020 is RUS GOV; a former
@@ -797,6 +969,9 @@ class ArticleActors:
         the = first >= 0 and self.doc[first].lower_ == "the" and self.doc[first].head.i == tokens[-1].i
         named = self.text[self.doc[first].idx : tokens[-1].idx + len(tokens[-1].text)] if the else ""
         keys = whole_names(list(dict.fromkeys(k for k in (named, phrase, *suffixes) if k)), tokens)
+        if len(names) == 1 and names[0] in self._defined:
+            # an abbreviation the article spells out is that name, whatever the table's namesake
+            keys = [self._defined[names[0]]]
         for key in keys:
             found = self.entities.lookup(key, self.on, self._country_counts)
             if found is not None:
@@ -811,6 +986,10 @@ class ArticleActors:
         found = resolve_phrase(text, self.countries, self.agents)
         whole = self._of_name(head, tokens, found[0] if found is not None else ActorCode())
         found = whole[1] if whole is not None else found  # "the chief executive of Hong Kong"
+        if self._heads_body(head, found[0] if found is not None else None):
+            body = self._body_of(head)  # "The head of the UK's counter terror police, Neil Basu"
+            if body is not None:
+                return body
         return found[0] if found is not None and found[0].sector else None
 
     def _country_only(self, head: Any) -> ActorCode | None:
@@ -831,17 +1010,21 @@ class ArticleActors:
         holders = [token, *(c for c in token.rights if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")]
         preps = [c for h in holders for c in h.rights]
         for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "at"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "at", "throughout", "across"}:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        text, _, _ = self._span_text(self._np_tokens(pobj))
-                        match = self.countries.lookup(text)
-                        if match is None:
-                            found = self.countries.find_all(text)
-                            match = found[0][2] if found else None
-                        if match is not None:
-                            return match.iso3
+                        country = self._country_named(self._span_text(self._np_tokens(pobj))[0])
+                        if country:
+                            return country
         return ""
+
+    def _country_named(self, text: str) -> str:
+        """The country a place phrase names: a country, capital or listed city, or one inside it."""
+        match = self.countries.lookup(text)
+        if match is None:
+            found = self.countries.find_all(text)
+            match = found[0][2] if found else None
+        return match.iso3 if match is not None else ""
 
     def _name_keys(self, tokens: list[Any]) -> list[str]:
         names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS and t.pos_ == "PROPN"]
@@ -850,10 +1033,19 @@ class ArticleActors:
         return [" ".join(names), names[-1], names[0]]
 
     def _learn_name(self, tokens: list[Any], code: ActorCode) -> None:
-        if not code.country:
-            return
         for key in self._name_keys(tokens):
-            self._names.setdefault(key, code)
+            if code.country:
+                self._names.setdefault(key, code)
+            elif code.sector and not self._political_sector(code.sector):
+                # "mathematician John Horton Conway": later "Conway" is the scholar, no public figure
+                self._name_sectors.setdefault(key, code.sector)
+
+    def _political_sector(self, sector: str) -> bool:
+        return self.senses is not None and sector in self.senses.political_sectors
+
+    def _remembered_sector(self, tokens: list[Any]) -> str:
+        keys = self._name_keys(tokens) or [tokens[-1].text]
+        return next((self._name_sectors[k] for k in keys if k in self._name_sectors), "")
 
     def _lookup_name(self, tokens: list[Any]) -> ActorCode | None:
         for key in self._name_keys(tokens) or [tokens[-1].text]:

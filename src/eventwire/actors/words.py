@@ -3,6 +3,7 @@ offices, wire datelines, quotations."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.models import ActorCode
@@ -16,6 +17,7 @@ __all__ = [
     "coordinated_objects",
     "country_modifier",
     "dateline_tokens",
+    "defined_abbreviations",
     "name_suffixes",
     "named_noun",
     "person_words",
@@ -175,3 +177,40 @@ def role_only(token: Any, how: str) -> bool:
         return False  # "a camp for Congolese refugees": people
     named = {"det", "poss", "nummod", "prep", "relcl", "acl", "appos"}
     return not any(c.dep_ in named for c in token.children)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,7}")
+_NAME_GLUE = frozenset({"of", "for", "and", "the", "on", "&", "de", "du", "des", "la", "le", "del", "al"})
+
+
+def defined_abbreviations(doc: Any) -> dict[str, str]:
+    """Abbreviations an article spells out, "Electronic Frontier Foundation (EFF)": EFF -> the full
+    name, when the abbreviation's capitals are the initials of the name's words in order."""
+    found: dict[str, str] = {}
+    for t in doc[2:-1]:
+        short = doc[t.i + 1] if t.text == "(" else None
+        if short is None or doc[t.i + 2].text != ")" or not _ABBREVIATION.fullmatch(short.text):
+            continue
+        words: list[Any] = []
+        for w in reversed(doc[: t.i]):  # the capitalised words before "(", with "of", "for", "and"
+            if w.is_title or w.is_upper or (w.lower_ in _NAME_GLUE and words):
+                words.insert(0, w)
+            else:
+                break
+        while words and words[0].lower_ in _NAME_GLUE:
+            words.pop(0)
+        initials = "".join(w.text[0] for w in words if w.lower_ not in _NAME_GLUE)
+        capitals = "".join(c for c in short.text if c.isupper())
+        if len(capitals) > 1 and initials.upper().endswith(capitals):
+            # "the Recording Industry Association of America (RIAA)": the name's last words
+            keep = len(words)
+            count = 0
+            for k in range(len(words) - 1, -1, -1):
+                if words[k].lower_ not in _NAME_GLUE:
+                    count += 1
+                if count == len(capitals):
+                    keep = k
+                    break
+            name = doc[words[keep].i : t.i].text
+            found.setdefault(short.text, name)
+    return found

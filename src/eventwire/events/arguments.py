@@ -363,7 +363,8 @@ class ArgumentFinder:
             if slot.lemma_.lower() in SUPPORT_NOUNS and pattern.code[:2] >= "10":
                 continue  # "rallied in support of Trump": whom they back is no target of a protest
             m = self.actor_np(actors, slot)
-            if m is None and not pattern.code.startswith("01"):  # a statement's topic is no target
+            if m is None and (not pattern.code.startswith("01") or pattern.code.startswith("017")):
+                # a statement's topic is no target; a symbolic act's is ("mourned Leonov's passing")
                 # "condemned an Israeli police raid": the raid's author; "vetoed a resolution
                 # drafted by the U.S.": the author inside the thing
                 m = actors.owner_of(slot, sector_only=conflict)

@@ -96,6 +96,8 @@ _PLACE_WORD = re.compile(r"county|provincial|municipal\w*")
 #: A story is national when its home country has this share of the article's country mentions.
 DOMESTIC_SHARE = 0.7
 MINOR_SHARE = 0.2  # a lede place whose country has fewer of the article's actors is background
+#: Words that make a national body the home country's in any story: "federal authorities", "local police".
+_DOMESTIC = re.compile(r"\b(?:federal|local)\b", re.I)
 #: How many sentences open an article (its lede) for the story's place.
 LEDE_SENTENCES = 2
 #: A country dominates an article's actors when it has this share of their country mentions ...
@@ -400,7 +402,8 @@ def localise(
     if mention.members or mention.country or not mention.sector or mention.sector not in DOMESTIC_SECTORS:
         return mention
     if places is not None:
-        country = places.home_for(mention.sector, is_local(mention.text))
+        local = is_local(mention.text) or bool(_DOMESTIC.search(mention.text))
+        country = places.home_for(mention.sector, local)
     if not country:
         return mention
     return replace(mention, country=country, matched_by=mention.matched_by + "+" + how)

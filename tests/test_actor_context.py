@@ -1,0 +1,127 @@
+"""A named actor takes its country and sector from the words around it: the title in front of the name,
+the body it heads or belongs to, the organisation before its title, the place it is "of", "from",
+"based" in or spread "across"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.actors.lookup import resolve_actor
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "country", "sector"),
+    [
+        # a title whose "for" phrase the parser split from the name it stands before
+        (
+            "Brian Hook",
+            'At a press conference in Riyadh, US Special Representative for Iran Brian Hook said, "This is '
+            'a political decision."',
+            "USA",
+            "GOV",
+        ),
+        # the head of a body is of that body
+        (
+            "Thomas Haldenwang",
+            "The head of Germany's domestic intelligence agency, Thomas Haldenwang, warned of a rise in "
+            "far-right violence.",
+            "DEU",
+            "SPY",
+        ),
+        (
+            "the head of the International Atomic Energy Agency",
+            "The head of the International Atomic Energy Agency said inspectors had been denied access.",
+            "UNO",
+            "",
+        ),
+        # a head's title of a body that is no state takes the body's sector, not the government's
+        (
+            "Lee Bollinger",
+            "Lee Bollinger, president of Columbia University, said the protest camp must end.",
+            "USA",
+            "EDU",
+        ),
+        ("Mary Barra", "Mary Barra, the chair of the company, said sales fell.", "", "BUS"),
+        (
+            "the head of the Chinese Academy of Sciences",
+            "The head of the Chinese Academy of Sciences said the findings were sound.",
+            "CHN",
+            "EDU",
+        ),
+        # an organisation before the person's title
+        ("Sundar Pichai", "Google chief executive Sundar Pichai said it would comply.", "MNC", "BUS"),
+        ("Bill Nelson", "NASA Administrator Bill Nelson said the launch would slip to 2025.", "USA", "GOV"),
+        # a person "of" or "from" a country
+        ("Sergei Petrov", "Sergei Petrov, from Russia, was detained at the border.", "RUS", ""),
+        ("Karsten Warholm", "Gold went to Karsten Warholm of Norway in 47.42 seconds.", "NOR", ""),
+        # "based" in a place, on the name or on the noun it stands beside
+        (
+            "Salling Group",
+            "UK-based retailer Tesco and Denmark-based retailer Salling Group agreed a deal.",
+            "DNK",
+            "BUS",
+        ),
+        ("Wallenius", "Oslo-based shipping firm Wallenius said it would reroute its vessels.", "NOR", "BUS"),
+        # sector actors spread across a country
+        ("Students across Iran", "Students across Iran staged sit-ins on Sunday.", "IRN", "EDU"),
+        # a name the entity tagger kept whole where the parser split it
+        (
+            "National Union for the Total Independence of Angola",
+            "The government yielded to demands from National Union for the Total Independence of Angola "
+            "(UNITA) to free the prisoners.",
+            "AGO",
+            "REB",
+        ),
+    ],
+)
+def test_an_actors_code_from_the_words_around_it(pipeline, text, context, country, sector) -> None:  # type: ignore[no-untyped-def]
+    answer = resolve_actor(pipeline.language, pipeline.resources, text, dt.date(1990, 5, 1), context)
+    assert (answer.country, answer.sector) == (country, sector), answer.matched_by
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "sector"),
+    [
+        ("Janet Smith", "Janet Smith, the general manager of the hotel, said guests had been moved.", "BUS"),
+        ("the fire brigade", "The fire brigade said 70 firefighters were at the scene.", "GOV"),
+        ("Mitch McConnell", "Senate Majority Leader Mitch McConnell blocked the bill on Tuesday.", "LEG"),
+        ("Cairo's security chief", "Cairo's security chief warned that rallies would be broken up.", "COP"),
+        ("the diocese", "The diocese protested against the mining project.", "REL"),
+    ],
+)
+def test_titles_that_name_no_soldier_or_minister(pipeline, text, context, sector) -> None:  # type: ignore[no-untyped-def]
+    # "general manager" is no general, a fire brigade no brigade, a majority leader a legislator
+    answer = resolve_actor(pipeline.language, pipeline.resources, text, dt.date(2020, 5, 1), context)
+    assert answer.sector == sector, answer.matched_by
+
+
+def test_a_title_of_a_country_keeps_its_own_sector(pipeline) -> None:  # type: ignore[no-untyped-def]
+    context = "The president of France said the bill was flawed."
+    answer = resolve_actor(pipeline.language, pipeline.resources, "The president of France", None, context)
+    assert (answer.country, answer.sector) == ("FRA", "GOV")
+
+
+def test_federal_and_local_bodies_are_the_storys_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a story of two countries: "federal authorities" are still the story's own, not Mexico's nor nobody's
+    text = (
+        "EL PASO, Texas (Reuters) - A gunman killed 20 people at a Walmart in El Paso on Saturday. Mexico's "
+        "foreign minister said six Mexicans were among the dead. US Attorney John Bash said federal "
+        "authorities were investigating the shooting as domestic terrorism."
+    )
+    events = pipeline.code_text(text, published="2019-08-05")
+    assert [e.source.code for e in events if e.cameo.startswith("09")] == ["USAGOV"]
+
+
+def test_an_abbreviation_the_article_spells_out_is_that_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "EFF" is also South Africa's Economic Freedom Fighters in the entity table; here it is the
+    # Electronic Frontier Foundation, which the table does not know
+    context = (
+        "Mitchell Stoltz, a staff attorney of the Electronic Frontier Foundation (EFF), sent a letter to "
+        "GitHub. EFF's attorney Stoltz said the code was fair use."
+    )
+    answer = resolve_actor(pipeline.language, pipeline.resources, "EFF", dt.date(2020, 11, 17), context)
+    assert answer.country != "ZAF"
+    alone = resolve_actor(pipeline.language, pipeline.resources, "EFF", dt.date(2020, 11, 17))
+    assert alone.country == "ZAF"  # without the article's definition the table's namesake stands
