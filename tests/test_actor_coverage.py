@@ -557,6 +557,12 @@ SECTOR_PHRASES: list[tuple[str, str, str]] = [
     # DEV: only named bodies carry it
     ("the World Bank", "WBK", "DEV"),
     ("the UN Development Programme", "UNO", "DEV"),
+    # words that look like another sector's: a committee of a legislature is no spy agency, a general
+    # manager no general, a fire brigade no brigade
+    ("the Senate Intelligence Committee", "", "LEG"),
+    ("the hotel's general manager", "", "BUS"),
+    ("the state fire brigade", "", "GOV"),
+    ("US intelligence officials", "USA", "SPY"),
 ]
 
 

@@ -20,7 +20,9 @@ Sources (commit and path pinned below; licences re-checked in each repository's 
 - tools/entities/curated*.tsv: written by the eventwire team from public facts (each row cites one), MIT:
   groups, agencies, militaries, media, parties and leaders (curated.tsv); companies and news outlets
   (curated-business-media.tsv); government agencies, regulators, police and emergency services, courts,
-  legislatures and international bodies (curated-agencies.tsv).
+  legislatures and international bodies (curated-agencies.tsv); prominent people with their dated roles
+  (curated-people.tsv: heads of international bodies, ministers, legislative leaders, commanders,
+  spokespeople, opposition and armed-group leaders, business people).
 """
 
 from __future__ import annotations

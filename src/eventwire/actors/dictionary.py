@@ -715,8 +715,9 @@ class AgentTable:
         sector, phrase, length, start = ("", "", 0, 0)
         if found is not None:
             (sector, phrase), length, start = found
+        own = _words(phrase) if len(_words(phrase)) > 1 else []  # "intelligence committee" is LEG
         for mod in self._modifiers:
-            if mod.word in present and found is not None:
+            if mod.word in present and found is not None and mod.word not in own:
                 matched = phrase if mod.word in _words(phrase) else f"{mod.word} {phrase}"
                 return _AgentHit(mod.sector, matched, length, start, modified=mod.sector != sector)
         if found is None:

@@ -18,11 +18,13 @@ from datetime import date
 from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
-from eventwire.actors.entities import CONFIDENT, EntityMatch, EntityTable, EntityTerm
-from eventwire.actors.officeholders import OfficeHolderTable
+from eventwire.actors.entities import FORMER_SECTOR, EntityMatch, EntityTable, EntityTerm
+from eventwire.actors.officeholders import OfficeHolderTable, normalise_name
 from eventwire.actors.petrarch import ActorDictionary
 from eventwire.actors.senses import WordSenses
+from eventwire.actors.surroundings import LISTED, ROLE_WORDS, Surroundings
 from eventwire.actors.words import (
+    ARTICLES,
     PERSON_LABELS,
     coordinated_objects,
     country_modifier,
@@ -44,7 +46,6 @@ NP_DEPS = frozenset(
 )
 # Heads of a candidate's organisation named after the candidate ("the Trump campaign").
 CAMPAIGN_HEADS = frozenset({"campaign"})
-ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"its", "it"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -58,14 +59,6 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "external", "
 # A legislative chamber named by its capitalised short name ("the House voted to impeach"); the
 # lowercase word is a building. "White House", "Blue House" are metonyms of governments (agents.yaml).
 CHAMBER_NAMES = frozenset({"House", "Commons", "Lords"})
-# a person who heads or belongs to a body takes its code: "the head of the UK's counter terror police"
-MEMBER_NOUNS = frozenset({"head", "chief", "director", "member", "boss", "chair", "chairman", "chairwoman",
-                          "chairperson", "representative"})  # fmt: skip
-# codes the agent table gives a whole name on purpose (a group, an institution standing for a state)
-LISTED = ("group:", "metonym:")
-# a title that heads a body is of that body: "the president of Howard University", "the leader of the
-# Labour Party"; of a country ("the president of France") it keeps its own sector
-HEAD_TITLES = frozenset({"president", "vice president", "leader", "founder", "secretary"}) | MEMBER_NOUNS
 # Heads of a joint phrase for the leaders of the story's two countries ("the two leaders").
 JOINT_LEADERS = frozenset(
     {"leaders", "presidents", "ministers", "premiers", "heads", "counterparts", "diplomats", "envoys"}
@@ -109,6 +102,13 @@ QUANTITY_HEADS = frozenset(
 #: Where a capital stands for its government (CAMEO codes "Washington said" as USAGOV), rather than
 #: for a place ("attacked Kabul", "in Minsk").
 METONYM_DEPS = frozenset({"nsubj", "poss"})
+# Words of an article about Georgia the country; without them, an article naming other US states or
+# cities means the US state by "Georgia" (countries.tsv codes the name as the country).
+GEORGIA_COUNTRY_WORDS = frozenset(
+    {"Tbilisi", "Georgian", "Georgians", "Abkhazia", "Ossetia", "Batumi", "Caucasus", "Saakashvili"}
+)
+# How resolve_phrase says a country string decided the country.
+COUNTRY_HOWS = ("name:", "alias:", "demonym:", "capital:", "place:")
 
 
 def _overlap(a: ActorMention, b: ActorMention) -> bool:
@@ -127,7 +127,7 @@ class _Entry:
     plural: bool
 
 
-class ArticleActors:
+class ArticleActors(Surroundings):
     """Actor resolution for one parsed article (a spaCy ``Doc``)."""
 
     def __init__(
@@ -160,6 +160,7 @@ class ArticleActors:
         self._names: dict[str, ActorCode] = {}
         self._name_sectors: dict[str, str] = {}  # a name first met with a sector but no country
         self._defined = defined_abbreviations(doc)  # "Electronic Frontier Foundation (EFF)": EFF is it
+        self._georgia: bool | None = None  # whether "Georgia" is the US state (see _us_georgia)
         self._person_words = person_words(doc)
         self._country_counts: Counter[str] = Counter()
         self._sector_by_country: dict[str, Counter[str]] = {}
@@ -197,6 +198,19 @@ class ArticleActors:
         )
 
     # ------------------------------------------------------------------ public
+    def _us_georgia(self) -> bool:
+        """Whether "Georgia" is the US state in this article: it names other US states or cities and
+        nothing of the country (its capital, people, regions or leaders)."""
+        if self._georgia is None:
+            names = [t.text for t in self.doc if t.text[:1].isupper()]
+            pairs = {f"{a.text} {b.text}" for a, b in zip(self.doc, self.doc[1:], strict=False)}
+            words = set(names) | {p for p in pairs if p[:1].isupper()}
+            country = bool(words & GEORGIA_COUNTRY_WORDS)
+            found = (self.countries.lookup(w) for w in words - {"Georgia"})
+            us = any(m is not None and m.iso3 == "USA" and m.kind in {"place", "capital"} for m in found)
+            self._georgia = us and not country
+        return self._georgia
+
     def spelt_out(self, abbreviation: str) -> str:
         """The full name the article gives an abbreviation ("EFF" -> "Electronic Frontier Foundation"),
         or ""."""
@@ -374,6 +388,10 @@ class ArticleActors:
             return self._resolve_pronoun(token)
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and token.ent_type_ not in {"GPE", "NORP", "PERSON"}:
             return None
+        if token.dep_ in {"compound", "flat"} and token.ent_type_ in PERSON_LABELS:
+            head = token.head
+            if head.i > token.i and head.pos_ == "PROPN" and head.ent_type_ in PERSON_LABELS:
+                return None  # "Abbas" of "Abbas Khalil": a word of a longer name is nobody of its own
         if token.lemma_.lower() in QUANTITY_HEADS or token.ent_type_ == "CARDINAL":
             for prep in token.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -394,11 +412,19 @@ class ArticleActors:
         if self._possessed_thing(token, tokens):
             return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
         found = resolve_phrase(text, self.countries, self.agents)
-        if found is not None and found[1].startswith(("capital:", "place:")):
+        if found is not None and found[1] == "name:Georgia" and self._us_georgia():
+            found = ActorCode("USA", ""), "place:Georgia+US-state"  # "won Georgia, Arizona and Nevada"
+        if found is not None and found[1].startswith(COUNTRY_HOWS):
+            # "Sudesh Amman", "Jim Jordan", "Patricia Scotland", "Volker Turk": a word of a person's
+            # name, not a country or its capital; the words outside the name may still give a title
             place = found[1].split(":", 1)[1].split("+")[0]
-            names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS]
-            if len(names) > 1 and place in names:
-                found = None  # "Sudesh Amman": a surname, not Jordan's capital
+            names = [t for t in tokens if t.ent_type_ in PERSON_LABELS and t.pos_ == "PROPN"]
+            if len(names) > 1 and place in {t.text for t in names}:
+                rest = [t for t in tokens if t.ent_type_ not in PERSON_LABELS]
+                outside = self._span_text(rest)[0] if rest else ""
+                found = resolve_phrase(outside, self.countries, self.agents) if outside else None
+                if found is not None and found[0].country:
+                    found = None
         if found is not None and found[1].startswith("group:"):
             # a named group the agent table codes once for all time ("Taliban": AFGREB) follows the
             # user's entity file, and the team's table where that dates a change of code
@@ -451,74 +477,10 @@ class ArticleActors:
         mention = ActorMention(text, start, end, code.country, code.sector, how)
         if is_person:
             self._learn_name(tokens, code)
+        elif how.startswith("office-holder:"):  # a holder the tagger took for a product or place
+            self._learn_holder_name(tokens, code)
         self._remember(token, mention, is_person)
         return mention
-
-    def _of_name(
-        self, token: Any, tokens: list[Any], before: ActorCode
-    ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
-        """A proper name that goes on in an "of" phrase of capitalised words ("Chamber of Commerce",
-        "Federation of Industries", "Ministry of Health of Ethiopia"): its tokens and code, when the
-        whole name gives a sector and adds to what its head gave (``before``); "the chief executive of
-        Hong Kong" is the territory's head of government, not a company's (agents.yaml metonyms). None
-        when the head gave both already."""
-        if before.sector and before.country:
-            return None
-        if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and before.sector):
-            return None  # a common noun only when it is an agent ("chief executive"), not "behalf"
-        prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
-        if prep is None or (prep.lower_ == "for" and token.pos_ != "PROPN"):
-            return None  # "for" only inside a proper name ("Office for National Statistics")
-        words = [t for t in prep.subtree if t.lower_ not in ARTICLES]
-        if any(t.dep_ in {"cc", "conj"} for t in words):
-            return None  # "the presidents of Turkey and Greece": two countries (_countries_of)
-        if not words or not all(t.is_title or t.lower_ in {"of", "&"} for t in words[1:]):
-            return None
-        whole = sorted([*tokens, prep, *[t for t in words if t.i != prep.i]], key=lambda t: t.i)
-        text, _, _ = self._span_text(whole)
-        found = resolve_phrase(text, self.countries, self.agents)
-        if found is None or not found[0].sector or (before.sector and not found[0].country):
-            return None
-        if before.country and found[0].country != before.country:
-            return None
-        return whole, found
-
-    def _listed_name(self, tokens: list[Any], words_gave: ActorCode) -> tuple[ActorCode, str] | None:
-        """The team's (or the user's) entry for a whole name whose words gave its country but another
-        or no sector: "Bank of England" is the central bank, not a business; "Public Health England"
-        a health agency, not the public; "Indian Space Research Organisation" a government agency."""
-        if self.entities is None:
-            return None
-        words = [t for t in tokens if t.dep_ not in {"det", "case", "punct"}]
-        text, _, _ = self._span_text(words) if words else ("", 0, 0)
-        found = self.entities.lookup(text, self.on, self._country_counts) if text else None
-        if found is None or found.term.source not in CONFIDENT or found.country != words_gave.country:
-            return None
-        if found.sector == words_gave.sector or not found.sector:
-            return None
-        return ActorCode(found.country, found.sector), found.matched_by
-
-    def _entity_name(
-        self, token: Any, tokens: list[Any], before: ActorCode
-    ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
-        """The organisation name the entity tagger found where the parser split it ("demands from
-        National Union | for the Total Independence of Angola"): its tokens and code, when the whole
-        name is a listed group or gives a sector and adds to what the head gave."""
-        if (before.sector and before.country) or token.ent_type_ != "ORG":
-            return None
-        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-        if span is None or span.end - 1 <= tokens[-1].i or span.start > tokens[0].i:
-            return None
-        words = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
-        if any(t.dep_ in {"cc", "conj"} or t.is_punct for t in words):
-            return None
-        text, _, _ = self._span_text(words)
-        found = resolve_phrase(text, self.countries, self.agents)
-        if found is None or not found[0].sector or (before.country and found[0].country != before.country):
-            return None
-        if not found[1].startswith("group:"):
-            return None  # a listed group's whole name, not a word in it ("Capitol Hill Occupied Protests")
-        return words, found
 
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
@@ -700,11 +662,24 @@ class ArticleActors:
             related += [c for c in token.children if c.dep_ == "appos"]
             if token.dep_ == "nsubj" and token.head.lower_ in PRESENT_BE:  # "Spanton is a Canadian tourist"
                 related += [c for c in token.head.children if c.dep_ == "attr"]
+            # "Sergei Lavrov, who is Russia's foreign minister," / "Brett McGurk, who was Trump's envoy
+            # until December,": the relative clause's title, a former one when it is in the past
+            described = [c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be"]
+            described = [c for c in described if any(w.lower_ == "who" for w in c.children)]
+            titles = [a for c in described for a in c.children if a.dep_ == "attr"]
+            former = {a.i for a in titles if a.head.lower_ in {"was", "were"}}
+            related += titles
+            titles_at = {a.i for a in titles}
             for other in related:
                 other_code = self._title_code(other) if other.i != token.i else None
                 if other_code is not None or (other_code := self._country_only(other)) is not None:
+                    if not other_code.country and other.i in titles_at:  # "who was Trump's envoy"
+                        whole = self.mention(other)
+                        other_code = ActorCode(whole.country if whole else "", other_code.sector)
                     if not other_code.country:  # "Sergei Sobyanin, the mayor of Moscow"
                         other_code = ActorCode(self._place_country(other), other_code.sector)
+                    if other.i in former and other_code.sector:
+                        other_code = ActorCode(other_code.country, FORMER_SECTOR)
                     code = ActorCode(code.country or other_code.country, code.sector or other_code.sector)
                     how = (how + "+" if how else "") + "apposition"
                     break
@@ -726,7 +701,9 @@ class ArticleActors:
         if is_person and not code.country:
             org = self._org_before(tokens)  # "NASA Administrator Jim Bridenstine"
             if org is not None:
-                code = ActorCode(org.country, code.sector or org.sector)
+                # a role any body has ("Google spokesman") is of the body's sector
+                generic = any(how.startswith(f"agent:{w}") for w in ROLE_WORDS) and org.sector
+                code = ActorCode(org.country, org.sector if generic else code.sector or org.sector)
                 how = (how + "+" if how else "") + "organisation"
         if is_person and not code.country:
             # "Abderrahman Samba of Qatar", "a nurse from Kenya": the person's country
@@ -769,7 +746,7 @@ class ArticleActors:
             if holder is not None:
                 found, how_found = holder
                 return ActorCode(found.country, titled_sector(code.sector, found.sector)), how_found
-        if code.sector and not code.country:
+        if code.sector and not code.country and not is_person:
             # "the Bush administration", "the Putin government": a leader's name modifying the body
             names = [t for t in tokens if t.i != token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]
             holder = self._office_holder(names) if names else None
@@ -798,115 +775,6 @@ class ArticleActors:
         self._remember(token, mention, False)
         return mention
 
-    def _apposed_name(self, token: Any) -> ActorMention | None:
-        """The known person or body a title stands beside ("the leader of Roman Catholic Christianity,
-        Pope Francis"; "the militant organisation, the Islamic State"): the title is that actor, with its
-        country and sector."""
-        for c in token.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in {*PERSON_LABELS, "ORG", "NORP"}:
-                found = self.mention(c)
-                if found is not None and found.country and not found.members:
-                    return found
-        return None
-
-    def _body_of(self, token: Any) -> ActorCode | None:
-        """The sector (and country) of the body a person is said to be "of" or "from"."""
-        for prep in token.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.ent_type_ in PERSON_LABELS or pobj.ent_type_ == "GPE":
-                    continue
-                body = self.mention(pobj)
-                if body is None or body.members:
-                    continue
-                if body.sector or self.agents.organisation_type(body.country):  # "of the United Nations"
-                    return ActorCode(body.country, body.sector)
-        return None
-
-    @staticmethod
-    def _heads_body(token: Any, own: ActorCode | None) -> bool:
-        """Whether a title noun takes its code from the body it is "of" (see HEAD_TITLES): a word
-        with no sector of its own ("head", "member"), or a head's title ("president") without a country."""
-        if token.pos_ != "NOUN":
-            return False
-        lemma = token.lemma_.lower()
-        return ((own is None or not own.sector) and lemma in MEMBER_NOUNS) or (
-            lemma in HEAD_TITLES and (own is None or not own.country)
-        )
-
-    def _title_before(self, tokens: list[Any]) -> ActorCode | None:
-        """The code of a title phrase that ends right before a name and goes on in a prepositional
-        phrase the parser split from it ("US Special Representative for Iran | Brian Hook")."""
-        before = tokens[0].i - 1
-        if before < 0 or self.doc[before].is_punct:
-            return None
-        title = self.doc[before]
-        while title.dep_ in {"pobj", "prep", "compound", "amod"} and title.head.i < tokens[0].i:
-            if title.head.i == title.i:
-                break
-            title = title.head
-        if title.i == before or title.right_edge.i != before or title.pos_ not in {"NOUN", "PROPN"}:
-            return None  # no "for"/"of" phrase in between: the parser joined the title to the name
-        if title.ent_type_ in PERSON_LABELS:
-            return None
-        code = self._title_code(title)
-        return code if code is not None and code.country else None
-
-    def _based_in(self, token: Any, tokens: list[Any]) -> str:
-        """The country of a "based" modifier of the phrase or of its apposition ("UK-based retailer
-        Tesco"; "Acme, a Berlin-based logistics firm")."""
-        words = [*tokens, *(t for c in token.children if c.dep_ == "appos" for t in c.subtree)]
-        if token.dep_ == "appos":  # "Oslo-based shipping firm Wallenius"
-            words += self._np_tokens(token.head)
-        for based in sorted(words, key=lambda t: abs(t.i - token.i)):  # the nearest: "UK-based Tesco and
-            # Denmark-based Salling Group"
-            if based.lemma_.lower() != "base" or based.dep_ != "amod":
-                continue
-            for place in based.children:
-                if place.dep_ in {"npadvmod", "compound", "nmod"} and place.ent_type_ == "GPE":
-                    country = self._country_named(self._span_text(self._np_tokens(place))[0])
-                    if country:
-                        return country
-        return ""
-
-    def _org_before(self, tokens: list[Any]) -> ActorCode | None:
-        """The code of an organisation named before a person's title and name ("NASA Administrator
-        Jim Bridenstine", "Google chief executive Sundar Pichai"), when it has a country."""
-        run: list[Any] = []
-        for t in tokens:
-            if t.ent_type_ in PERSON_LABELS:
-                break
-            if t.ent_type_ in {"ORG", ""} and t.pos_ == "PROPN" and (not run or run[-1].i == t.i - 1):
-                run.append(t)
-            elif run:
-                break
-        if not run or len(run) == len(tokens):
-            return None
-        table = self.entities
-        for k in range(len(run), 0, -1):  # the name without a capitalised title ("NASA Administrator")
-            text, _, _ = self._span_text(run[:k])
-            found = resolve_phrase(text, self.countries, self.agents)
-            if found is not None and found[0].country:
-                return found[0]
-            match = table.lookup(text, self.on, self._country_counts) if table is not None else None
-            if match is not None and match.country and match.term.kind != "person":
-                return ActorCode(match.country, match.sector)
-        return None
-
-    def _home_of(self, token: Any) -> str:
-        """The country a person is said to be "of" or "from" ("Samba of Qatar")."""
-        for prep in token.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and not pobj.conjuncts:
-                    text, _, _ = self._span_text(self._np_tokens(pobj))
-                    match = self.countries.lookup(text)
-                    if match is not None:
-                        return match.iso3
-        return ""
-
     def _office_holder(self, tokens: list[Any]) -> tuple[ActorCode, str] | None:
         """A named person from the dated office-holder table ("Lavrov" in 2020 is RUS GOV; a former
         leader is ELI)."""
@@ -916,14 +784,22 @@ class ArticleActors:
             t.text
             for t in tokens
             if (t.pos_ == "PROPN" or self._named_noun(t))
-            and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", ""}
+            and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "PRODUCT", ""}
         ]
         keys = whole_names(name_suffixes(names), tokens)
+        # the word before a surname, unless it is a title ("Prime Minister Albanese") or a place
+        given = names[-2] if len(names) > 1 else ""
+        if given and resolve_phrase(given, self.countries, self.agents) is not None:
+            given = ""
         for key in keys:
             match = self.people.lookup(key, self.on)
+            if match is not None and given and " " not in key and not _same_given_name(given, match.name):
+                continue  # "Francesca Albanese" is not Anthony Albanese
             if match is not None:
                 return ActorCode(match.country, match.sector), self.people.matched_by(match, self.on)
         for key in keys:
+            if given and " " not in key:
+                continue  # a surname after another given name says nothing of the holders' country
             country = self.people.country_of(key)
             if country:  # several holders of that name, all of one country ("President Bush")
                 return ActorCode(country, ""), f"office-holder-country:{key}"
@@ -978,59 +854,19 @@ class ArticleActors:
                 return found
         return None
 
-    def _title_code(self, head: Any) -> ActorCode | None:
-        if head.ent_type_ in PERSON_LABELS and head.pos_ == "PROPN" and head.dep_ != "conj":
-            return None
-        tokens = self._np_tokens(head)
-        text, _, _ = self._span_text(tokens)
-        found = resolve_phrase(text, self.countries, self.agents)
-        whole = self._of_name(head, tokens, found[0] if found is not None else ActorCode())
-        found = whole[1] if whole is not None else found  # "the chief executive of Hong Kong"
-        if self._heads_body(head, found[0] if found is not None else None):
-            body = self._body_of(head)  # "The head of the UK's counter terror police, Neil Basu"
-            if body is not None:
-                return body
-        return found[0] if found is not None and found[0].sector else None
-
-    def _country_only(self, head: Any) -> ActorCode | None:
-        """The nationality an apposition gives a name ("Scott Morrison, Australia's prime minister";
-        "a Russian journalist"); a country inside a thing's name gives none ("an Iraq War veteran")."""
-        text, _, _ = self._span_text(self._np_tokens(head))
-        found = resolve_phrase(text, self.countries, self.agents)
-        if found is None or not found[0].country:
-            return None
-        if not found[0].sector and not found[1].startswith("demonym:"):
-            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": an official of the body
-            return found[0] if self.agents.organisation_type(found[0].country) else None
-        return found[0]
-
-    def _place_country(self, token: Any) -> str:
-        """The country of a place attached to the phrase: "riot police in Minsk", and through a
-        participle, "guerrillas operating in Macedonia"."""
-        holders = [token, *(c for c in token.rights if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")]
-        preps = [c for h in holders for c in h.rights]
-        for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "at", "throughout", "across"}:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        country = self._country_named(self._span_text(self._np_tokens(pobj))[0])
-                        if country:
-                            return country
-        return ""
-
-    def _country_named(self, text: str) -> str:
-        """The country a place phrase names: a country, capital or listed city, or one inside it."""
-        match = self.countries.lookup(text)
-        if match is None:
-            found = self.countries.find_all(text)
-            match = found[0][2] if found else None
-        return match.iso3 if match is not None else ""
-
     def _name_keys(self, tokens: list[Any]) -> list[str]:
         names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS and t.pos_ == "PROPN"]
         if not names:
             return []
         return [" ".join(names), names[-1], names[0]]
+
+    def _lookup_keys(self, tokens: list[Any]) -> list[str]:
+        """The keys a name is looked up by: a name of several words never by its first word alone
+        ("Abbas Araghchi" is not Mahmoud Abbas); one word by itself ("Kim" after "Kim Jong Un")."""
+        keys = self._name_keys(tokens)
+        if not keys:
+            return [tokens[-1].text]
+        return keys[:2] if " " in keys[0] else keys[:1]
 
     def _learn_name(self, tokens: list[Any], code: ActorCode) -> None:
         for key in self._name_keys(tokens):
@@ -1040,15 +876,25 @@ class ArticleActors:
                 # "mathematician John Horton Conway": later "Conway" is the scholar, no public figure
                 self._name_sectors.setdefault(key, code.sector)
 
+    def _learn_holder_name(self, tokens: list[Any], code: ActorCode) -> None:
+        """The names of an office-holder whose words the tagger did not take for a person ("Pranab
+        Mukherjee" read as a product): the whole name, the surname and the given name."""
+        names = [
+            t.text
+            for t in tokens
+            if t.pos_ == "PROPN" and resolve_phrase(t.text, self.countries, self.agents) is None
+        ]
+        for key in [" ".join(names), names[-1], names[0]] if names else []:
+            self._names.setdefault(key, code)
+
     def _political_sector(self, sector: str) -> bool:
         return self.senses is not None and sector in self.senses.political_sectors
 
     def _remembered_sector(self, tokens: list[Any]) -> str:
-        keys = self._name_keys(tokens) or [tokens[-1].text]
-        return next((self._name_sectors[k] for k in keys if k in self._name_sectors), "")
+        return next((self._name_sectors[k] for k in self._lookup_keys(tokens) if k in self._name_sectors), "")
 
     def _lookup_name(self, tokens: list[Any]) -> ActorCode | None:
-        for key in self._name_keys(tokens) or [tokens[-1].text]:
+        for key in self._lookup_keys(tokens):
             if key in self._names:
                 return self._names[key]
         return None
@@ -1283,6 +1129,15 @@ class ArticleActors:
 
 
 #: Double quotation marks as the tokenizer gives them (single ones double as apostrophes: "leaders’").
+def _same_given_name(given: str, holder: str) -> bool:
+    """Whether a given name written before a surname may be the office-holder's ("Joe" of Joe Biden;
+    an initial or a title-like word is no evidence against)."""
+    word = normalise_name(given)
+    if len(word) <= 2 or word.endswith("."):
+        return True
+    return word in normalise_name(holder).split()
+
+
 def _a_person(entry: _Entry) -> bool:
     """A remembered mention of a person: tagged as one, or resolved as a known office-holder (the
     tagger often takes "Trump" for an organisation)."""

@@ -9,6 +9,7 @@ from typing import Any
 from eventwire.models import ActorCode
 
 __all__ = [
+    "ARTICLES",
     "DATELINE_ENDS",
     "OFFICE_WORDS",
     "PERSON_LABELS",
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 PERSON_LABELS = frozenset({"PERSON"})
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 SPEECH_VERBS = frozenset({"say", "tell", "write", "add", "state", "declare", "tweet", "post"})
