@@ -563,6 +563,11 @@ SECTOR_PHRASES: list[tuple[str, str, str]] = [
     ("the hotel's general manager", "", "BUS"),
     ("the state fire brigade", "", "GOV"),
     ("US intelligence officials", "USA", "SPY"),
+    # a role every body has is of the body named right before it, not the government's
+    ("a Thai military spokesman", "THA", "MIL"),
+    ("National Assembly president Richard Ferrand", "", "LEG"),
+    ("the company president", "", "BUS"),
+    ("a Foreign Ministry spokesman", "", "GOV"),
 ]
 
 

@@ -710,6 +710,7 @@ class AgentTable:
         for conjunct in _conjuncts(segments):  # "State Councilor and Foreign Minister": the first title
             found = self._scan(self._phrases, conjunct)
             if found is not None:
+                found = self._body_before(conjunct, found)
                 break
         present = {form for words in segments for w in words for form in singulars(w)}
         sector, phrase, length, start = ("", "", 0, 0)
@@ -723,6 +724,26 @@ class AgentTable:
         if found is None:
             return None
         return _AgentHit(sector, phrase, length, start)
+
+    def _body_before(
+        self, segments: Sequence[Sequence[str]], found: tuple[Any, int, int]
+    ) -> tuple[Any, int, int]:
+        """A role any body has, right after a word of another sector, is of that body: "military
+        spokesman" MIL, "Assembly president" LEG, "company president" BUS (not the government's)."""
+        (_, phrase), _, start = found
+        if phrase not in BODY_ROLES:
+            return found
+        offset = 0
+        for words in segments:
+            for i in range(len(words)):
+                for n in range(min(self._max_len, len(words) - i), 0, -1):
+                    value = self._lookup(self._phrases, words[i : i + n])
+                    if value is not None and offset + i + n == start and value[1] not in BODY_ROLES:
+                        if value[0] == "CVL":  # "public official", "civilian official": an adjective
+                            return found
+                        return value, n, offset + i
+            offset += len(words) + 1
+        return found
 
     def _named_hit(
         self, segments: Sequence[Sequence[str]]
@@ -829,6 +850,12 @@ def _hit_role(text: str, start: int, end: int) -> _Role:
     if _SEAT_AFTER.match(text, end):
         return "seat"
     return ""
+
+
+#: Titles every kind of body has; after a word of another sector they are of that body (AgentTable).
+BODY_ROLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "president", "chairman", "chairwoman", "leader", "official"}
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -220,8 +220,9 @@ class Surroundings:
                 match is not None
                 and match.country
                 and match.term.kind != "person"
-                # the team's entries, or another source's body of a country the article names
-                and (match.term.source in CONFIDENT or match.country in self._country_counts)
+                # the team's entries only: a party of the source lists shares its name across countries
+                # ("Alliance Party presidential nominee Rocky De La Fuente" is no Northern Irish party's)
+                and match.term.source in CONFIDENT
             ):
                 return ActorCode(match.country, match.sector)
         return None
