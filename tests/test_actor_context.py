@@ -186,3 +186,10 @@ def test_georgia_is_the_us_state_in_a_story_of_us_places(pipeline) -> None:  # t
     country = "Russian troops attacked Georgia in 2008. The United States pledged aid to Georgia."
     answer = resolve_actor(pipeline.language, pipeline.resources, "Georgia", dt.date(2020, 11, 10), country)
     assert answer.country == "GEO"
+
+
+@pytest.mark.parametrize("context", ["Talks resumed in Geneva (UN", "Talks (UN)", "Talks ("])
+def test_a_bracket_at_the_end_of_a_text_is_no_abbreviation(pipeline, context) -> None:  # type: ignore[no-untyped-def]
+    # an abbreviation is read only inside "(" ... ")"; a text cut after "(" must not fail
+    answer = resolve_actor(pipeline.language, pipeline.resources, "Talks", None, context)
+    assert answer.text == "Talks"

@@ -189,7 +189,7 @@ def defined_abbreviations(doc: Any) -> dict[str, str]:
     """Abbreviations an article spells out, "Electronic Frontier Foundation (EFF)": EFF -> the full
     name, when the abbreviation's capitals are the initials of the name's words in order."""
     found: dict[str, str] = {}
-    for t in doc[2:-1]:
+    for t in doc[2 : len(doc) - 2]:  # "(", the abbreviation and ")" inside the text
         short = doc[t.i + 1] if t.text == "(" else None
         if short is None or doc[t.i + 2].text != ")" or not _ABBREVIATION.fullmatch(short.text):
             continue
