@@ -193,3 +193,38 @@ def test_a_bracket_at_the_end_of_a_text_is_no_abbreviation(pipeline, context) ->
     # an abbreviation is read only inside "(" ... ")"; a text cut after "(" must not fail
     answer = resolve_actor(pipeline.language, pipeline.resources, "Talks", None, context)
     assert answer.text == "Talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "wrong"),
+    [
+        # Washington, the capital of every foreign-affairs story, does not make Georgia the US state
+        (
+            "Georgia",
+            "Washington urged Georgia to withdraw the bill, which critics say mirrors a Russian law.",
+            "USA",
+        ),
+        # the tables know the person: "Berlin-based" says where he lives, not whose he is
+        ("Alexei Navalny", "Berlin-based opposition leader Alexei Navalny said the vote was rigged.", "DEU"),
+    ],
+)
+def test_weak_clues_do_not_override_stronger_ones(pipeline, text, context, wrong) -> None:  # type: ignore[no-untyped-def]
+    answer = resolve_actor(pipeline.language, pipeline.resources, text, dt.date(2021, 6, 1), context)
+    assert answer.country and answer.country != wrong, answer.matched_by
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "sector"),
+    [
+        # a past "was" in narration keeps the title; only one that ended is former (ELI)
+        ("Ahmed Ali", "Ahmed Ali, who was a police officer, was shot dead on Monday.", "COP"),
+        # "deputy" and a party named Labour or Congress are no bodies of the role after them
+        ("Keir Starmer", "Labour leader Keir Starmer said the bill was flawed.", "GOV"),
+        ("the deputy spokesman", "The deputy spokesman said the talks would resume.", "GOV"),
+        # a central bank is the state's
+        ("the central bank president", "The central bank president said rates would rise.", "GOV"),
+    ],
+)
+def test_roles_keep_their_own_sector(pipeline, text, context, sector) -> None:  # type: ignore[no-untyped-def]
+    answer = resolve_actor(pipeline.language, pipeline.resources, text, dt.date(2024, 9, 1), context)
+    assert answer.sector == sector, answer.matched_by

@@ -739,7 +739,9 @@ class AgentTable:
                 for n in range(min(self._max_len, len(words) - i), 0, -1):
                     value = self._lookup(self._phrases, words[i : i + n])
                     if value is not None and offset + i + n == start and value[1] not in BODY_ROLES:
-                        if value[0] == "CVL":  # "public official", "civilian official": an adjective
+                        if value[0] in {"CVL", "LAB"} or value[1] in NOT_BODIES:
+                            # "public official" (an adjective), "Labour leader" (a party), "deputy
+                            # spokesman", "Congress leader" (India's party)
                             return found
                         return value, n, offset + i
             offset += len(words) + 1
@@ -852,6 +854,8 @@ def _hit_role(text: str, start: int, end: int) -> _Role:
     return ""
 
 
+#: Words before a role that do not name the body it belongs to.
+NOT_BODIES = frozenset({"deputy", "congress", "vice president"})
 #: Titles every kind of body has; after a word of another sector they are of that body (AgentTable).
 BODY_ROLES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "president", "chairman", "chairwoman", "leader", "official"}

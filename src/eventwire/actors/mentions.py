@@ -207,7 +207,8 @@ class ArticleActors(Surroundings):
             words = set(names) | {p for p in pairs if p[:1].isupper()}
             country = bool(words & GEORGIA_COUNTRY_WORDS)
             found = (self.countries.lookup(w) for w in words - {"Georgia"})
-            us = any(m is not None and m.iso3 == "USA" and m.kind in {"place", "capital"} for m in found)
+            # states and cities; not "Washington", the capital of every foreign-affairs story
+            us = any(m is not None and m.iso3 == "USA" and m.kind == "place" for m in found)
             self._georgia = us and not country
         return self._georgia
 
@@ -667,7 +668,7 @@ class ArticleActors(Surroundings):
             described = [c for c in token.children if c.dep_ == "relcl" and c.lemma_ == "be"]
             described = [c for c in described if any(w.lower_ == "who" for w in c.children)]
             titles = [a for c in described for a in c.children if a.dep_ == "attr"]
-            former = {a.i for a in titles if a.head.lower_ in {"was", "were"}}
+            former = {a.i for a in titles if a.head.lower_ in {"was", "were"} and _ended(a.head)}
             related += titles
             titles_at = {a.i for a in titles}
             for other in related:
@@ -713,6 +714,8 @@ class ArticleActors(Surroundings):
         foreign = any(t.lower_ in FOREIGN_WORDS for t in tokens)  # "its international creditor banks"
         if not code.country and (is_person or code.sector or token.ent_type_ == "ORG"):
             based = self._based_in(token, tokens)  # "Denmark-based retailer Salling Group"
+            if based and (self._office_holder(tokens) or self._entity(tokens)) is not None:
+                based = ""  # the tables know the name: "Berlin-based opposition leader Alexei Navalny"
             if based:
                 code, how = ActorCode(based, code.sector), (how + "+" if how else "") + "based-in"
         if code.sector and not code.country and not foreign:
@@ -1129,6 +1132,15 @@ class ArticleActors(Surroundings):
 
 
 #: Double quotation marks as the tokenizer gives them (single ones double as apostrophes: "leaders’").
+def _ended(verb: Any) -> bool:
+    """Whether a past "was" says the state ended ("who was Trump's envoy until December", "who was
+    formerly ..."), not just narrates it ("who was a police officer, was shot dead")."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "until") or c.lower_ in {"formerly", "previously", "once"}
+        for c in verb.children
+    )
+
+
 def _same_given_name(given: str, holder: str) -> bool:
     """Whether a given name written before a surname may be the office-holder's ("Joe" of Joe Biden;
     an initial or a title-like word is no evidence against)."""

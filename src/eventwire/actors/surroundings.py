@@ -99,6 +99,15 @@ class Surroundings:
             return None
         return ActorCode(found.country, found.sector), found.matched_by
 
+    def _ent_span(self, token: Any) -> Any | None:
+        """The entity span a token is in (the doc's entities indexed once: Doc.ents is rebuilt on
+        every read)."""
+        spans: dict[int, Any] | None = getattr(self, "_ent_spans", None)
+        if spans is None:
+            spans = {t.i: e for e in self.doc.ents for t in e}
+            self._ent_spans = spans
+        return spans.get(token.i)
+
     def _entity_name(
         self, token: Any, tokens: list[Any], before: ActorCode
     ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
@@ -107,7 +116,7 @@ class Surroundings:
         name is a listed group or gives a sector and adds to what the head gave."""
         if (before.sector and before.country) or token.ent_type_ != "ORG":
             return None
-        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        span = self._ent_span(token)
         if span is None or span.end - 1 <= tokens[-1].i or span.start > tokens[0].i:
             return None
         words = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
