@@ -858,10 +858,7 @@ class ArticleActors(Surroundings):
         return None
 
     def _name_keys(self, tokens: list[Any]) -> list[str]:
-        names = [t.text for t in tokens if t.ent_type_ in PERSON_LABELS and t.pos_ == "PROPN"]
-        if not names:
-            return []
-        return [" ".join(names), names[-1], names[0]]
+        return _keys_of([t.text for t in tokens if t.ent_type_ in PERSON_LABELS and t.pos_ == "PROPN"])
 
     def _lookup_keys(self, tokens: list[Any]) -> list[str]:
         """The keys a name is looked up by: a name of several words never by its first word alone
@@ -887,7 +884,7 @@ class ArticleActors(Surroundings):
             for t in tokens
             if t.pos_ == "PROPN" and resolve_phrase(t.text, self.countries, self.agents) is None
         ]
-        for key in [" ".join(names), names[-1], names[0]] if names else []:
+        for key in _keys_of(names):
             self._names.setdefault(key, code)
 
     def _political_sector(self, sector: str) -> bool:
@@ -1132,6 +1129,11 @@ class ArticleActors(Surroundings):
 
 
 #: Double quotation marks as the tokenizer gives them (single ones double as apostrophes: "leaders’").
+def _keys_of(names: list[str]) -> list[str]:
+    """The keys a person's name is remembered by: the whole name, the surname, the given name."""
+    return [" ".join(names), names[-1], names[0]] if names else []
+
+
 def _ended(verb: Any) -> bool:
     """Whether a past "was" says the state ended ("who was Trump's envoy until December", "who was
     formerly ..."), not just narrates it ("who was a police officer, was shot dead")."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
 from eventwire.actors.entities import CONFIDENT, EntityMatch, EntityTable
-from eventwire.actors.words import ARTICLES, PERSON_LABELS
+from eventwire.actors.words import ARTICLES, PERSON_LABELS, entity_span
 from eventwire.models import ActorCode, ActorMention
 
 __all__ = ["HEAD_TITLES", "LISTED", "MEMBER_NOUNS", "ROLE_WORDS", "Surroundings"]
@@ -99,15 +99,6 @@ class Surroundings:
             return None
         return ActorCode(found.country, found.sector), found.matched_by
 
-    def _ent_span(self, token: Any) -> Any | None:
-        """The entity span a token is in (the doc's entities indexed once: Doc.ents is rebuilt on
-        every read)."""
-        spans: dict[int, Any] | None = getattr(self, "_ent_spans", None)
-        if spans is None:
-            spans = {t.i: e for e in self.doc.ents for t in e}
-            self._ent_spans = spans
-        return spans.get(token.i)
-
     def _entity_name(
         self, token: Any, tokens: list[Any], before: ActorCode
     ) -> tuple[list[Any], tuple[ActorCode, str]] | None:
@@ -116,7 +107,7 @@ class Surroundings:
         name is a listed group or gives a sector and adds to what the head gave."""
         if (before.sector and before.country) or token.ent_type_ != "ORG":
             return None
-        span = self._ent_span(token)
+        span = entity_span(token)
         if span is None or span.end - 1 <= tokens[-1].i or span.start > tokens[0].i:
             return None
         words = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]

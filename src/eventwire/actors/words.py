@@ -19,6 +19,7 @@ __all__ = [
     "country_modifier",
     "dateline_tokens",
     "defined_abbreviations",
+    "entity_span",
     "name_suffixes",
     "named_noun",
     "person_words",
@@ -216,3 +217,18 @@ def defined_abbreviations(doc: Any) -> dict[str, str]:
             name = doc[words[keep].i : t.i].text
             found.setdefault(short.text, name)
     return found
+
+
+def entity_span(token: Any) -> Any | None:
+    """The named-entity span a token is in, from the tokens' IOB tags (``Doc.ents`` is rebuilt over the
+    whole document on every read: looking a token up in it is quadratic on long articles)."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

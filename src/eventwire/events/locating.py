@@ -29,6 +29,7 @@ from typing import Any
 from eventwire.actors.dictionary import AgentTable
 from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer, normalise_place
+from eventwire.actors.words import entity_span
 from eventwire.models import ActorMention, Article, Location
 
 __all__ = [
@@ -292,7 +293,7 @@ class Locator:
         entities: dict[tuple[int, int], str] = {}
         for t in head.subtree:
             if t.ent_type_ in PLACE_ENTS and t.ent_iob_ != "O" and _in_phrase(t, head):
-                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                ent = entity_span(t)
                 if ent is not None:
                     entities[(ent.start, ent.end)] = ent.text
         if phrase and (head.ent_type_ in PLACE_ENTS or entities):
