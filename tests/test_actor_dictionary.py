@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -531,3 +532,9 @@ def test_military_machines_are_military() -> None:
     ):
         found = resolve_phrase(phrase, countries, agents)
         assert found is not None and found[0] == code, phrase
+
+
+def test_public_before_a_noun_is_no_people(pipeline: Any) -> None:
+    assert not pipeline.code_text("The governor praised public transport.", published="2020-11-10")
+    [apology] = pipeline.code_text("The minister apologised to the public.", published="2020-11-10")
+    assert apology.target is not None and apology.target.sector == "CVL"

@@ -516,3 +516,19 @@ def test_the_end_of_talks_as_a_time_stops_nothing(pipeline) -> None:  # type: ig
 def test_a_military_cargo_plane_is_military(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = code(pipeline, "Ukraine shot down a Russian military cargo plane.")
     assert [e.target.code for e in events if e.target] == ["RUSMIL"]
+
+
+def test_a_promise_to_act_is_one_intent_not_a_plain_promise_beside_it(pipeline: Any) -> None:
+    events = code(pipeline, "Japan promised to provide aid to Nepal.")
+    assert [(e.cameo, e.source.code, e.target and e.target.code) for e in events] == [("033", "JPN", "NPL")]
+
+
+def test_other_countries_are_not_the_coordinated_subject(pipeline: Any) -> None:
+    events = code(pipeline, "The US and Britain urged other countries to adopt the rules.")
+    assert {e.source.country for e in events} == {"USA", "GBR"}
+    assert all(e.target is None for e in events)  # not the US urging Britain
+    pair = code(pipeline, "China and Russia pledged to support each other.")
+    assert {(e.source.country, e.target and e.target.country) for e in pair} == {
+        ("CHN", "RUS"),
+        ("RUS", "CHN"),
+    }

@@ -420,3 +420,28 @@ def test_the_one_mourned_is_the_target_of_the_symbolic_act(pipeline: Any) -> Non
     assert [(e.source.code, e.target and e.target.code) for e in events if e.cameo == "017"] == [
         ("RUSGOV", "RUSELI")
     ]
+
+
+def test_saying_a_claim_lacks_evidence_denies_it_to_its_claimant(pipeline: Any) -> None:
+    [denial] = _events(
+        pipeline,
+        "State election officials have stated there is no evidence to support the President's claims"
+        " of fraud.",
+    )
+    assert denial.cameo == "016" and denial.target is not None and denial.target.sector == "GOV"
+    assert denial.target.text.endswith("President")
+    # no evidence of a happening is no denial of anyone's claim
+    assert not _events(pipeline, "Police said there was no evidence of foul play.")
+
+
+def test_a_denial_of_charges_a_country_made_targets_that_country(pipeline: Any) -> None:
+    [denial] = _events(pipeline, "Kuwait rejected Iranian charges that the boats were spy boats.")
+    assert denial.cameo == "016" and denial.target is not None and denial.target.country == "IRN"
+
+
+def test_grief_at_a_death_is_an_empathetic_comment_on_the_dead(pipeline: Any) -> None:
+    [grief] = _events(
+        pipeline,
+        "The chief minister of Goa said he was pained by the death of former minister Francis D'Souza.",
+    )
+    assert grief.cameo == "018" and grief.target is not None and "D'Souza" in grief.target.text

@@ -208,3 +208,27 @@ def test_a_reported_intent_is_a_claim_not_a_threat(pipeline: Any) -> None:
     events = _events(pipeline, text, "1987-03-10")
     assert not [e for e in events if e.cameo[:2] in {"13", "19"} and e.status == "asserted"]
     assert [e for e in events if e.cameo.startswith("016")]
+
+
+def test_an_announced_resignation_is_the_resignation(pipeline: Any) -> None:
+    [step] = pipeline.code_text(
+        "Prime Minister Shinzo Abe announced he would step down.", published="2020-08-28"
+    )
+    assert (step.cameo, step.status) == ("0831", "asserted")
+    # a resignation promised under a condition or threatened is not one
+    for text in (
+        "The minister said he would resign if the bill failed.",
+        "The president threatened to resign.",
+    ):
+        assert not any(e.cameo == "0831" for e in pipeline.code_text(text, published="2020-08-28"))
+
+
+def test_an_intended_act_keeps_its_kind_in_the_intent_code(pipeline: Any) -> None:
+    events = pipeline.code_text(
+        "The US announced that it would withdraw its troops from Syria.", published="2019-10-07"
+    )
+    assert [(e.cameo, e.target and e.target.country) for e in events] == [("0356", "SYR")]
+    [drill] = pipeline.code_text(
+        "Japan will hold joint military exercises with India.", published="2019-10-07"
+    )
+    assert drill.cameo == "0312"

@@ -348,7 +348,9 @@ class ArticleActors(Surroundings):
         while stack:
             t = stack.pop()
             for child in t.lefts:
-                if child.dep_ in NP_DEPS:
+                if child.dep_ in NP_DEPS or (child.dep_ == "npadvmod" and t.lower_ == "led"):
+                    # "the Saudi-led coalition": the leader's country is the coalition's ("Iran-backed
+                    # militias" are not Iran's)
                     out.append(child)
                     stack.append(child)
         tokens = sorted((t for t in out if t.i == token.i or t.i not in self._datelines), key=lambda t: t.i)
@@ -460,6 +462,8 @@ class ArticleActors(Surroundings):
                 how = (how + "+" if how else "") + "apposed-name"
         if role_only(token, how):
             return None  # "nominated Gammon for President", "served as prime minister": an office
+        if how == "agent:public" and token.lower_ != "public":
+            return None  # "public opinion", "public service", "public transport": no people
         if is_person and how.startswith("kb:") and self.entities is not None:
             is_person = self.entities.kind_of(how) == "person"  # "Twitter" tagged PERSON is a company
         if not code:

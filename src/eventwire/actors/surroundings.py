@@ -25,6 +25,8 @@ ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "official", "adviser",
               "representative", "head", "chief", "director", "leader", "member")  # fmt: skip
 # codes the agent table gives a whole name on purpose (a group, an institution standing for a state)
 LISTED = ("group:", "metonym:")
+# Verbs whose object is a guest: the country it comes "from" is the guest's.
+GUEST_VERBS = frozenset({"meet", "receive", "host", "welcome", "invite"})
 # a title that heads a body is of that body: "the president of Howard University", "the leader of the
 # Labour Party"; of a country ("the president of France") it keeps its own sector
 HEAD_TITLES = frozenset({"president", "vice president", "leader", "founder", "secretary"}) | MEMBER_NOUNS
@@ -271,6 +273,9 @@ class Surroundings:
         participle, "guerrillas operating in Macedonia"."""
         holders = [token, *(c for c in token.rights if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")]
         preps = [c for h in holders for c in h.rights]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in GUEST_VERBS:
+            # "received officials from Sudan": the parser hangs "from Sudan" on the verb
+            preps += [c for c in token.head.rights if c.lower_ == "from" and c.i == token.right_edge.i + 1]
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "at", "throughout", "across"}:
                 for pobj in prep.children:

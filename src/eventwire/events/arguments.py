@@ -187,6 +187,9 @@ class ArgumentFinder:
                 m = actors.mention(c)
                 if m is not None:
                     return m
+        agent = _by_agent(actors, tok)  # "the attack by Houthi rebels on ...", "protests by farmers"
+        if agent is not None:
+            return agent
         owner = actors.owner_of(tok)  # "a Saudi-led strike", "a U.S. airstrike", "Israeli raids"
         if owner is not None:
             return owner
@@ -363,6 +366,8 @@ class ArgumentFinder:
             if slot.lemma_.lower() in SUPPORT_NOUNS and pattern.code[:2] >= "10":
                 continue  # "rallied in support of Trump": whom they back is no target of a protest
             m = self.actor_np(actors, slot)
+            if m is None and visit:
+                continue  # "received a take-down notice from the RIAA": a visit's guest or host is named
             if m is None and (not pattern.code.startswith("01") or pattern.code.startswith("017")):
                 # a statement's topic is no target; a symbolic act's is ("mourned Leonov's passing")
                 # "condemned an Israeli police raid": the raid's author; "vetoed a resolution
@@ -416,6 +421,8 @@ class ArgumentFinder:
         holders = [tok] + ([obj] if obj is not None else [])
         if pattern.pos == "NOUN" and tok.dep_ == "dobj":  # "cut its aid to X": "to X" may hang on the verb
             holders.append(tok.head)
+        if pattern.pos == "NOUN":  # "the attack by rebels on Saudi oil facilities": "on" hangs on the doer
+            holders += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
         if pattern.xcomp:  # "threatened to retaliate against Israel": the target hangs on the complement
             holders += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         slots: list[Any] = []
@@ -457,13 +464,15 @@ class ArgumentFinder:
                 # "journalists were injured after being attacked by protesters": the clause's subject
                 governor = tok.head.head if tok.dep_ == "pcomp" else tok.head
                 slots.extend(c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"})
-            if not slots and pattern.code[:2] in ADDRESSED_ROOTS and tok.dep_ == "advcl":
+            if pattern.code[:2] in ADDRESSED_ROOTS and _asked_in_writing(tok):
                 # "wrote to the US Embassy asking to waive her immunity", "brought the case before the
-                # ECJ, asking for clarifications": the one written to is the one asked
+                # ECJ, asking for clarifications", "sent a letter to Chao requesting new rules": the one
+                # written to is the one asked
+                sender = tok.head if tok.dep_ == "advcl" else tok.head.head
                 slots.extend(
                     p
-                    for c in tok.head.children
-                    if c.dep_ == "prep" and c.lower_ in {"to", "before"}
+                    for c in sender.children
+                    if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "before"}
                     for p in c.children
                     if p.dep_ == "pobj"
                 )
@@ -521,7 +530,7 @@ class ArgumentFinder:
         for t in slot.subtree:
             if t.i == slot.i:
                 continue
-            if t.lower_ in RECIPROCAL_WORDS and source.members:
+            if t.lower_ in RECIPROCAL_WORDS and source.members and not _others(t):
                 return source  # "a cease-fire to end months of fighting along their border"
             if t.lower_ == "bilateral":
                 pair = actors.salient_pair()
@@ -565,6 +574,41 @@ def _as_government(m: ActorMention, violent: bool) -> ActorMention:
     if violent:
         return replace(m, matched_by=m.matched_by + "+attacked-place")
     return replace(m, sector="GOV", matched_by=m.matched_by + "+metonym")
+
+
+#: What is sent to someone with a request in it ("sent a letter to Chao requesting new rules").
+WRITINGS = frozenset({"letter", "message", "note", "petition", "memo", "memorandum", "email", "request"})
+
+
+def _asked_in_writing(tok: Any) -> bool:
+    """Whether an appeal verb hangs on the clause or the writing it was sent in ("wrote to X asking",
+    "sent a letter to X requesting")."""
+    if tok.dep_ == "advcl":
+        return True
+    return tok.dep_ == "acl" and tok.head.lemma_.lower() in WRITINGS and tok.head.dep_ == "dobj"
+
+
+def _others(token: Any) -> bool:
+    """Whether "other" or "another" sets its noun apart from the ones named ("urged other countries",
+    "another state"), unlike "each other" and "one another"."""
+    if token.lower_ not in {"other", "another"}:
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before not in {"each", "one"}
+
+
+def _by_agent(actors: ArticleActors, noun: Any) -> ActorMention | None:
+    """The doer an event noun names with "by" ("the attack by Houthi rebels on ...", "protests by
+    farmers", "an air strike by the coalition"); a person or body, never a means or a date ("by car",
+    "by Friday")."""
+    if noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+        return None  # "according to a statement by the spokesman": an attribution, not the act
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return actors.mention(p)
+    return None
 
 
 def _owner_country(actors: ArticleActors, thing: Any) -> ActorMention | None:
@@ -820,6 +864,8 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
         and not (_referring(s) or _referring(t) or _one_body(s, t))
     ):
         return False  # "Commerce Secretary Baldrige asked the White House": an official and a body
+    if s.sector and t.sector and not (_pronoun(s) or _pronoun(t)) and _plural_group(s) != _plural_group(t):
+        return False  # "election officials denied the President's claims": a group and one office-holder
     # a person whose country alone is known ("Paul Manafort" in an American story) is not the country
     person = t.matched_by.startswith(("person", "memory:name")) or "+apposition" in t.matched_by
     # ... nor a town or thing of it ("their forces withdrew from the Bosnian town"): a domestic act
@@ -842,6 +888,21 @@ def _named_body(m: ActorMention) -> bool:
 def _referring(m: ActorMention) -> bool:
     """Whether a mention refers back to an earlier one (a pronoun, "the minister" again)."""
     return m.antecedent is not None or m.matched_by.startswith(("coref", "memory:title"))
+
+
+def _pronoun(m: ActorMention) -> bool:
+    """Whether a mention is a pronoun or a reciprocal ("they", "its", "each other") standing for others."""
+    return m.matched_by.startswith("coref") or m.text.lower() in {"each other", "one another"}
+
+
+def _plural_group(m: ActorMention) -> bool:
+    """Whether a mention names a group of people by a plural common noun ("election officials",
+    "lawmakers"), not one office or body ("the President", "the ministry")."""
+    words = m.text.split(" of ")[0].split()  # "leaders of the two countries": the leaders
+    last = words[-1] if words else ""
+    if len(last) < 5 or last in {"others", "theirs", "yours", "other", "another"}:
+        return False  # "its", "his", "this", "each other": no plural noun
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _one_body(s: ActorMention, t: ActorMention) -> bool:

@@ -68,6 +68,7 @@ from eventwire.events.recoding import (
     SENDING_VERBS,
     STOPPED_CODE,
     accord,
+    announced_resignation,
     considered,
     is_person,
     recode_by_actors,
@@ -76,7 +77,15 @@ from eventwire.events.recoding import (
     verbal_attack,
 )
 from eventwire.events.rulings import finding, is_finding, ruling_code
-from eventwire.events.speech import StatementReader, is_platform, is_press, is_question, labelling
+from eventwire.events.speech import (
+    StatementReader,
+    accuser,
+    claimed_victim,
+    is_platform,
+    is_press,
+    is_question,
+    labelling,
+)
 from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
 from eventwire.resources import Resources
@@ -406,7 +415,9 @@ class EventCoder:
         else a possessor, a compound or any preposition.  (Nouns that are the content of a verb
         event, "praised the cooperation between the two sides", are dropped in ``_triggers``.)"""
         if p.prep:
-            return any(is_target_prep(c, p.prep) for c in tok.children)
+            # "the attack by rebels on Saudi facilities": the parser may hang "on" on the doer
+            doers = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
+            return any(is_target_prep(c, p.prep) for h in (tok, *doers) for c in h.children)
         return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
 
     # ------------------------------------------------------------------ events
@@ -462,13 +473,17 @@ class EventCoder:
                 return
             target = self._speech.target(actors, tok, source, target)
             if target is None and pattern.code.startswith("016") and found.obj is not None:
-                target = _accuser(actors, found.obj, source)  # "denied Kyiv's claims": Ukraine
+                target = accuser(actors, found.obj, source)  # "denied Kyiv's claims": Ukraine
+            if target is None and pattern.code.startswith("015") and found.obj is not None:
+                target = claimed_victim(actors, found.obj, source)  # "for the attack on X": X
             if target is not None:
                 target = localise(localise(target, place), "", "home-country", ctx.places)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
+            if code == "016" and target is None:  # "no evidence to support the President's claims"
+                target = self._speech.claimant(actors, tok, source)
             if self._roleless_remark(source, target):
                 return  # 'Downey said of Boseman, "He was ... humble"': praise between private people
             ruled = ruling_code(tok, source, code, target)  # "the court ruled X's advice was unlawful"
@@ -627,6 +642,8 @@ class EventCoder:
         )
         if timetabled:
             return code, status, why, when
+        if status in FUTURE_STATUSES and announced_resignation(tok, code):
+            return code, "asserted", why + "+announced", when  # "announced he would step down"
         refusal = refused(tok) or (status == "negated" and announced_negation(tok))
         if status == "denied":  # the act denied is coded as it was alleged: a denied plan is a threat
             inner = status_of(tok, denial=False)
@@ -959,24 +976,6 @@ def _at_home(
     if home_target is not target and _names_person(target.text, titles) and not is_local(target.text):
         home_target = target  # (a mayor or governor is the home country's whatever the dyad)
     return home_source, home_target
-
-
-def _accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> ActorMention | None:
-    """Whose accusation a denial answers: the possessor of the accusation denied ("rejected Iran's
-    charges"), or its author after "by" or "from" ("the allegations by Iran"), or None."""
-    owners = [c for c in accusation.children if c.dep_ == "poss"]
-    owners += [
-        p
-        for c in accusation.children
-        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    for owner in owners:
-        found = actors.mention(owner)
-        if found is not None and not same_actor(source, found):
-            return found
-    return None
 
 
 def _means_phrase(mention: ActorMention, doc: Any) -> bool:

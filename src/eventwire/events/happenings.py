@@ -26,9 +26,10 @@ __all__ = [
 
 # Visits: another happening than the talks held during them ("arrived in Islamabad for talks").
 VISIT_KINDS = ("042", "043")
-# Roots whose acts in one sentence by one source are one happening: a rejection, a threat, a protest, an
-# assault, a fight ("threatened to withhold funds from the districts": one threat).
-ONE_HAPPENING_ROOTS = frozenset({"12", "13", "14", "18", "19", "20"})
+# Roots whose acts in one sentence by one source are one happening: an expression of intent, a
+# rejection, a threat, a protest, an assault, a fight ("threatened to withhold funds from the districts":
+# one threat; "promised to provide aid to Nepal": one intent, not a plain promise beside it).
+ONE_HAPPENING_ROOTS = frozenset({"03", "12", "13", "14", "18", "19", "20"})
 
 
 def trigger_tokens(sent: Any, events: Sequence[Event]) -> dict[int, Any]:

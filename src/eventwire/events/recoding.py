@@ -21,13 +21,16 @@ __all__ = [
     "COMMERCE_VERBS",
     "CONSIDER_VERBS",
     "INTENT_CODE",
+    "INTENT_DETAIL",
     "PERSON_RULES",
     "REJECT_CODE",
     "SENDING_VERBS",
     "STOPPED_CODE",
     "THREAT_CODE",
     "accord",
+    "announced_resignation",
     "considered",
+    "intent_code",
     "is_person",
     "recode_by_actors",
     "recode_modality",
@@ -57,6 +60,31 @@ VERBAL_ON_NOUNS = frozenset(
 
 # Express-intent codes (CAMEO 03x) for a cooperative event that is only intended.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# ... and the codebook's finer ones, where the act names its kind: CAMEO 03x mirrors 06x, 07x and 08x
+# ("will withdraw its troops": 087 -> 0356; "pledged to resign": 0831 -> 0341).
+INTENT_DETAIL = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "081": "0351",
+    "082": "0352",
+    "083": "034",
+    "0831": "0341",
+    "0832": "0342",
+    "0833": "0343",
+    "0834": "0344",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+}
+# Verbs that make a resignation they govern public: "announced he would step down" is the resignation.
+ANNOUNCING_VERBS = frozenset({"announce", "confirm", "declare"})
 
 # Threat codes (CAMEO 13x) for a conflictual act that is announced, intended or conditional.
 THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
@@ -135,13 +163,30 @@ def recode_modality(
         return code, status, why
     root = code[:2]
     if root in INTENT_CODE and (status == "future" or (status == "intended" and intent_governor)):
-        intent = "039" if code.startswith("045") else INTENT_CODE[root]  # mediating: intent to mediate
+        intent = "039" if code.startswith("045") else intent_code(code)  # mediating: intent to mediate
         return intent, "asserted", why + "+intent"
     if root in REJECT_CODE and status == "negated" and refusal:
         return REJECT_CODE[root], "asserted", why + "+refused"
     if root in THREAT_CODE and status in {"future", "intended", "conditional"}:
         return THREAT_CODE[root], "asserted", why + "+threat"  # "will withdraw ... unless", "vowed to fight"
     return code, status, why
+
+
+def intent_code(code: str) -> str:
+    """The express-intent code (CAMEO 03x) of a cooperative act that is only intended: the finest the
+    codebook has (:data:`INTENT_DETAIL`), else its root's (:data:`INTENT_CODE`)."""
+    return INTENT_DETAIL.get(code[:4]) or INTENT_DETAIL.get(code[:3]) or INTENT_CODE[code[:2]]
+
+
+def announced_resignation(tok: Any, code: str) -> bool:
+    """Whether a resignation is announced rather than intended: "Abe announced he would step down",
+    "Rosselló announced he would resign" (CAMEO 0831, the act itself; "said he would resign if ..."
+    and "threatened to resign" stay what they were)."""
+    if not code.startswith("0831") or tok.dep_ != "ccomp":
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in tok.children):
+        return False
+    return tok.head.lemma_.lower() in ANNOUNCING_VERBS
 
 
 def considered(tok: Any) -> bool:

@@ -20,7 +20,16 @@ from eventwire.events.patterns import Pattern
 from eventwire.events.statements import StatementLexicon, content_tokens, words_of
 from eventwire.models import ActorMention
 
-__all__ = ["SPEAKER_PRONOUNS", "StatementReader", "is_platform", "is_press", "is_question", "labelling"]
+__all__ = [
+    "SPEAKER_PRONOUNS",
+    "StatementReader",
+    "accuser",
+    "claimed_victim",
+    "is_platform",
+    "is_press",
+    "is_question",
+    "labelling",
+]
 
 # Names of news outlets: a statement told to them is told to the press.
 _MEDIA_NAME = re.compile(
@@ -32,6 +41,9 @@ _MEDIA_NAME = re.compile(
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "i", "we"})
 
 THIRD_PERSON = frozenset({"he", "she"})
+
+# What a denial answers: whoever made the claim is its target.
+CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion"})
 
 # Verbs that put questions and the words that open a question clause ("asked whether ...").
 QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "wonder"})
@@ -123,6 +135,16 @@ class StatementReader:
             return "130"  # "told Argentina that Washington would consider further action unless ..."
         tally = self.lexicon.tally(words_of(content))
         return tally.code(target is not None)
+
+    def claimant(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
+        """Whose claims a denial answers when its content names them: "stated there is no evidence to
+        support the President's claims" (the President), "said Kyiv's allegations were baseless"."""
+        for t in content_tokens(tok):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS:
+                found = accuser(actors, t, source)
+                if found is not None:
+                    return found
+        return None
 
     def bereaved(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
         """Whom an empathetic comment goes to: the object of "to" or "with" in its content ("my heart
@@ -218,3 +240,50 @@ def is_question(tok: Any) -> bool:
     return any(
         c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ in QUESTION_WORDS for c in tok.children
     )
+
+
+def accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> ActorMention | None:
+    """Whose accusation a denial answers: the possessor of the accusation denied ("rejected Iran's
+    charges"), its author after "by" or "from" ("the allegations by Iran"), or the actor its modifiers
+    name ("rejected Iranian charges"), or None."""
+    owners = [c for c in accusation.children if c.dep_ == "poss"]
+    owners += [
+        p
+        for c in accusation.children
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for owner in owners:
+        found = actors.mention(owner)
+        if found is not None and not same_actor(source, found):
+            return found
+    found = actors.owner_of(accusation)  # "rejected Iranian charges": Iran's
+    if found is not None and not same_actor(source, found):
+        return found
+    return None
+
+
+#: Prepositions of an act noun that name whom the act was done to ("the attack on X", "the murder of X").
+VICTIM_PREPS = frozenset({"on", "against", "of"})
+
+
+def claimed_victim(actors: ArticleActors, claim: Any, source: ActorMention) -> ActorMention | None:
+    """Whom the act that an actor claims or accepts responsibility for was done to: "claimed
+    responsibility for the attack on Israeli soldiers" (the soldiers), "accepted responsibility for
+    the murder of journalist Jamal Khashoggi" (Khashoggi), "for Khashoggi's murder"; or None."""
+    acts = [p for c in claim.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+    for act in (a for a in acts if a.dep_ == "pobj" and a.pos_ == "NOUN"):
+        done_to = [c for c in act.children if c.dep_ == "poss"]
+        done_to += [
+            p
+            for c in act.children
+            if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for victim in done_to:
+            found = actors.mention(victim)
+            if found is not None and not same_actor(source, found):
+                return found
+    return None
