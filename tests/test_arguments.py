@@ -664,3 +664,17 @@ def test_a_visit_needs_a_guest_or_host_not_a_thing_received(pipeline: Any) -> No
     # troops withdrawn "from" a country are not that country's
     [withdrawal] = _events(pipeline, "The US withdrew troops from Syria.")
     assert withdrawal.target is not None and withdrawal.target.code == "SYR"
+
+
+def test_an_object_him_is_the_one_named_before_not_the_shooter(pipeline: Any) -> None:
+    events = _events(pipeline, "The gunman opened fire on worshippers. A police officer shot him.")
+    attack = next(e for e in events if e.source.text == "gunman")
+    assert attack.target is not None and attack.target.sector == "CVL"  # the worshippers
+    shot = next(e for e in events if e.source.text == "police officer")
+    assert shot.target is not None and shot.target.sector == "UAF"  # the gunman, not the officer himself
+    for text in (
+        "Trump met Putin in Helsinki. He praised him.",
+        "Putin met Trump in Helsinki. Trump praised him.",
+    ):
+        praise = [e for e in _events(pipeline, text) if e.cameo == "051"]
+        assert [(e.source.country, e.target and e.target.country) for e in praise] == [("USA", "RUS")]

@@ -926,21 +926,7 @@ class ArticleActors(Surroundings):
                 else None
             )
             if entry is None and low in {"him", "her"} and token.dep_ in {"dobj", "pobj"}:
-                # "opened a case against the driver and detained him": an object pronoun is the
-                # nearest singular person or agent of its sentence other than its clause's subject
-                own = self._clause_subject(token)
-                here = self.sentence_index(token)
-                entry = self._recent(
-                    lambda e: (
-                        e.sentence == here
-                        and e.token_i != own
-                        and not e.plural
-                        and (e.is_person or e.mention.matched_by.startswith(("agent:", "memory:title")))
-                        and self.doc[e.token_i].pos_ != "PRON"
-                    ),
-                    before=token.i,
-                    window=0,
-                )
+                entry = self._object_person(token, speaker)
             entry = entry or self._recent(lambda e: e.is_person and e.token_i != speaker, before=token.i)
             return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
@@ -1002,6 +988,44 @@ class ArticleActors(Surroundings):
                 )
             return self._refer(token, entry, "coref:group")
         return None
+
+    def _object_person(self, token: Any, speaker: int) -> _Entry | None:
+        """Whom an object "him" or "her" stands for: the nearest singular person or agent of its sentence
+        other than its clause's subject ("opened a case against the driver and detained him"), else the
+        latest person, else a singular agent of the sentence before ("The gunman opened fire. A police
+        officer shot him": the gunman) — never the subject's own referent ("Putin met Trump. Trump
+        praised him": Putin)."""
+        own = self._clause_subject(token)
+        owns = {t.i for t in self.doc[own].subtree} if own >= 0 else set()  # "police officer"
+        referent = self.mention(self.doc[own]) if own >= 0 else None  # "He praised him"
+        taken = {(referent.start, referent.end), referent.antecedent} if referent else set()
+        here = self.sentence_index(token)
+
+        name = referent.text.split()[-1] if referent is not None and referent.text.split() else ""
+
+        def other(e: _Entry) -> bool:
+            if e.token_i in owns or (e.mention.start, e.mention.end) in taken:
+                return False
+            return not (e.is_person and name[:1].isupper() and e.mention.text.split()[-1] == name)
+
+        def agent_in(back: int) -> _Entry | None:
+            return self._recent(
+                lambda e: (
+                    e.sentence == here - back
+                    and other(e)
+                    and not e.plural
+                    and (e.is_person or e.mention.matched_by.startswith(("agent:", "memory:title")))
+                    and self.doc[e.token_i].pos_ != "PRON"
+                ),
+                before=token.i,
+                window=back,
+            )
+
+        return (
+            agent_in(0)
+            or self._recent(lambda e: e.is_person and e.token_i != speaker and other(e), before=token.i)
+            or agent_in(1)
+        )
 
     def _subject_entry(self, token: Any, accept: Any) -> _Entry | None:
         """The latest remembered actor that was a subject, in the sentence of ``token`` (before it) or
