@@ -678,3 +678,13 @@ def test_an_object_him_is_the_one_named_before_not_the_shooter(pipeline: Any) ->
     ):
         praise = [e for e in _events(pipeline, text) if e.cameo == "051"]
         assert [(e.source.country, e.target and e.target.country) for e in praise] == [("USA", "RUS")]
+
+
+def test_the_resignation_of_someone_is_their_resignation(pipeline: Any) -> None:
+    [quit] = _events(
+        pipeline, "The office has been vacant since the resignation of Foreign Minister Luis Rivera."
+    )
+    assert (quit.cameo, quit.source.sector, quit.target) == ("0831", "GOV", None)
+    assert "Rivera" in quit.source.text
+    # whoever accepted it did not resign
+    assert not [e for e in _events(pipeline, "Conte's resignation was accepted by President Mattarella.")]

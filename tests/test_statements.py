@@ -445,3 +445,10 @@ def test_grief_at_a_death_is_an_empathetic_comment_on_the_dead(pipeline: Any) ->
         "The chief minister of Goa said he was pained by the death of former minister Francis D'Souza.",
     )
     assert grief.cameo == "018" and grief.target is not None and "D'Souza" in grief.target.text
+
+
+def test_a_hard_time_for_the_families_is_sympathy_with_the_families(pipeline: Any) -> None:
+    [sympathy] = _events(
+        pipeline, "The governor said this was a difficult time for the families of the miners."
+    )
+    assert sympathy.cameo == "018" and sympathy.target is not None and sympathy.target.sector == "CVL"

@@ -99,6 +99,8 @@ OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
 # A noun event in a phrase with these prepositions is done by the clause's subject
 # ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
 # name a topic or a cause.
+# Act nouns whose "of" phrase names the doer, not the one acted on ("the resignation of X").
+DOER_OF_NOUNS = frozenset({"resignation"})
 PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Conflict done to a country's things (ships, bases, embassies) is done to the country.
@@ -190,6 +192,17 @@ class ArgumentFinder:
         agent = _by_agent(actors, tok)  # "the attack by Houthi rebels on ...", "protests by farmers"
         if agent is not None:
             return agent
+        if tok.lemma_.lower() in DOER_OF_NOUNS:
+            # "the resignation of Prime Minister Conte": Conte resigns, whoever accepted or demanded it
+            return next(
+                (
+                    actors.mention(p)
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                ),
+                None,
+            )
         owner = actors.owner_of(tok)  # "a Saudi-led strike", "a U.S. airstrike", "Israeli raids"
         if owner is not None:
             return owner

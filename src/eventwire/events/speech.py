@@ -148,13 +148,15 @@ class StatementReader:
 
     def bereaved(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
         """Whom an empathetic comment goes to: the object of "to" or "with" in its content ("my heart
-        goes out to the families", "our thoughts are with those who lost their loved ones")."""
+        goes out to the families", "our thoughts are with those who lost their loved ones"), or the ones
+        it is a hard time "for" ("a very difficult time for the families of the victims")."""
         for t in content_tokens(tok):
             if _the_deceased(t):  # "grieves the passing away of Pranab Mukherjee", "Leonov's death"
                 found = self.arguments.actor_np(actors, t)
                 if found is not None and not same_actor(source, found):
                     return found
-            if t.dep_ == "pobj" and t.head.lower_ in {"to", "with"}:
+            hard_time = t.head.lower_ == "for" and t.head.head.lemma_.lower() in {"time", "moment", "day"}
+            if t.dep_ == "pobj" and (t.head.lower_ in {"to", "with"} or hard_time):
                 found = self.arguments.actor_np(actors, t)
                 if found is None and t.lower_ in {"those", "all"}:
                     found = _the_bereaved(t)
