@@ -688,3 +688,10 @@ def test_the_resignation_of_someone_is_their_resignation(pipeline: Any) -> None:
     assert "Rivera" in quit.source.text
     # whoever accepted it did not resign
     assert not [e for e in _events(pipeline, "Conte's resignation was accepted by President Mattarella.")]
+
+
+def test_a_protest_noun_is_done_by_the_sector_that_modifies_it(pipeline: Any) -> None:
+    [protest] = _events(pipeline, "An opposition protest took place in central Minsk on Sunday.")
+    assert protest.cameo.startswith("14") and protest.source.code == "BLROPP"
+    assert protest.location is not None and protest.location.name == "Minsk"
+    assert not _events(pipeline, "The violent protest ended at midnight.")  # no one named

@@ -177,10 +177,13 @@ class ArgumentFinder:
 
     def source(self, actors: ArticleActors, tok: Any, pattern: Pattern) -> ActorMention | None:
         if pattern.pos == "NOUN":
-            return self._noun_source(actors, tok, consult=pattern.code.startswith("04"))
+            protest = pattern.code.startswith("14")  # "an opposition protest", "a student strike"
+            return self._noun_source(actors, tok, consult=pattern.code.startswith("04"), by_sector=protest)
         return self._verb_source(actors, tok, depth=0)
 
-    def _noun_source(self, actors: ArticleActors, tok: Any, consult: bool = False) -> ActorMention | None:
+    def _noun_source(
+        self, actors: ArticleActors, tok: Any, consult: bool = False, by_sector: bool = False
+    ) -> ActorMention | None:
         """The possessor, the pair in "talks between X and Y", or the subject of the clause the
         noun is an adjunct of; a meeting or call ("after talks with X", "for a visit") is always
         the subject's."""
@@ -203,7 +206,7 @@ class ArgumentFinder:
                 ),
                 None,
             )
-        owner = actors.owner_of(tok)  # "a Saudi-led strike", "a U.S. airstrike", "Israeli raids"
+        owner = actors.owner_of(tok, sector_only=by_sector)  # "a Saudi-led strike", "Israeli raids"
         if owner is not None:
             return owner
         for c in tok.children:  # "talks between X and Y": a joint source, reciprocal

@@ -418,7 +418,8 @@ class EventCoder:
             # "the attack by rebels on Saudi facilities": the parser may hang "on" on the doer
             doers = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
             return any(is_target_prep(c, p.prep) for h in (tok, *doers) for c in h.children)
-        return bool(p.compound) or any(c.dep_ in {"poss", "prep"} for c in tok.children)
+        modifiers = {"poss", "prep", "compound"} if p.code.startswith("14") else {"poss", "prep"}
+        return bool(p.compound) or any(c.dep_ in modifiers for c in tok.children)  # "an opposition protest"
 
     # ------------------------------------------------------------------ events
     def _events_for(self, ctx: _Sentence, found: _Found) -> Iterator[Event]:
