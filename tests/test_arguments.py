@@ -695,3 +695,12 @@ def test_a_protest_noun_is_done_by_the_sector_that_modifies_it(pipeline: Any) ->
     assert protest.cameo.startswith("14") and protest.source.code == "BLROPP"
     assert protest.location is not None and protest.location.name == "Minsk"
     assert not _events(pipeline, "The violent protest ended at midnight.")  # no one named
+
+
+def test_a_protest_against_an_act_targets_its_author_not_its_victim(pipeline: Any) -> None:
+    [protest] = _events(
+        pipeline, "Hundreds of people protested the shooting of Jacob Blake by police in Kenosha."
+    )
+    assert protest.target is not None and protest.target.sector == "COP"
+    [march] = _events(pipeline, "Protesters in Kenosha protested the killing of Jacob Blake.")
+    assert march.cameo.startswith("14") and march.target is None  # Blake was killed, not protested against

@@ -48,7 +48,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 TARGET_SEARCH_PREPS = ("by", "between", "with", "against", "of", "to", "toward", "towards", "from", "on")
 # Roots that judge an act (disapprove, reject) and acts done to someone: "criticized the attack on Syria",
 # "opposed sanctions on Russia" judge the act's author, never its victim.
-JUDGING_ROOTS = frozenset({"11", "12"})
+JUDGING_ROOTS = frozenset({"11", "12", "14"})  # ... and protests: "protesting the shooting of Jacob Blake"
 ACTS_ON = frozenset(
     {
         "attack",
@@ -65,6 +65,8 @@ ACTS_ON = frozenset(
         "offensive",
         "crackdown",
         "killing",
+        "shooting",
+        "murder",
         "arrest",
         "detention",
         "shelling",
