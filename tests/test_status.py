@@ -232,3 +232,16 @@ def test_an_intended_act_keeps_its_kind_in_the_intent_code(pipeline: Any) -> Non
         "Japan will hold joint military exercises with India.", published="2019-10-07"
     )
     assert drill.cameo == "0312"
+
+
+def test_the_act_one_is_accused_or_blamed_for_is_the_accuseds_and_alleged(pipeline: Any) -> None:
+    events = pipeline.code_text(
+        "Armenia accused Azerbaijan of shelling civilian areas.", published="2020-10-05"
+    )
+    shelling = next(e for e in events if e.cameo.startswith("19"))
+    assert (shelling.source.country, shelling.status) == ("AZE", "hedged")
+    events = pipeline.code_text(
+        "Iran blamed Israel for killing its nuclear scientist.", published="2020-11-28"
+    )
+    killing = next(e for e in events if e.trigger == "killing")
+    assert (killing.source.country, killing.status) == ("ISR", "hedged")

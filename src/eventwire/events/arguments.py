@@ -101,6 +101,8 @@ OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
 # A noun event in a phrase with these prepositions is done by the clause's subject
 # ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
 # name a topic or a cause.
+# Verbs that say someone did something ("accused X of shelling Y"): the one accused is the doer.
+ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict", "indict", "find"})
 # Act nouns whose "of" phrase names the doer, not the one acted on ("the resignation of X").
 DOER_OF_NOUNS = frozenset({"resignation"})
 PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
@@ -271,6 +273,14 @@ class ArgumentFinder:
                 cause = self._for_whom(actors, governor)
                 if cause is not None:
                     return cause
+            if (
+                verb.dep_ == "pcomp"
+                and governor.lower_ == "of"
+                and governor.head.lemma_.lower() in ACCUSING_VERBS
+            ):
+                # "Armenia accused Azerbaijan of shelling civilian areas": the accused did it, if anyone
+                accused = next((c for c in governor.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+                return self.actor_np(actors, accused) if accused is not None else None
             if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
                 governor = governor.head  # "responded by expelling X": the subject of "responded"
             if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:

@@ -61,7 +61,7 @@ REPORTING = frozenset(
     {"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "warn", "promise", "report"}
 )
 DENIERS = frozenset({"deny", "refute", "rebut", "dismiss"})
-HEDGERS = frozenset({"allege", "suspect", "claim", "rumour", "rumor", "accuse", "speculate"})
+HEDGERS = frozenset({"allege", "suspect", "claim", "rumour", "rumor", "accuse", "blame", "speculate"})
 HEDGE_ADVERBS = frozenset(
     {
         "allegedly",
