@@ -704,3 +704,40 @@ def test_a_protest_against_an_act_targets_its_author_not_its_victim(pipeline: An
     assert protest.target is not None and protest.target.sector == "COP"
     [march] = _events(pipeline, "Protesters in Kenosha protested the killing of Jacob Blake.")
     assert march.cameo.startswith("14") and march.target is None  # Blake was killed, not protested against
+
+
+def test_review_cases_of_the_new_rules_stay_narrow(pipeline: Any) -> None:
+    # a resignation sought or rumoured has not happened
+    for text in (
+        "Lebanese protesters are seeking the resignation of the entire government.",
+        "Rumours of Prime Minister Hassan Diab's resignation spread on Monday.",
+    ):
+        assert not [e for e in _events(pipeline, text) if e.cameo == "0831"], text
+    # a party-led coalition is no military
+    assert all(
+        e.source.sector != "MIL"
+        for e in _events(pipeline, "The SPD-led coalition criticized the opposition.")
+    )
+    # officials and their government's capital are one side
+    assert not _events(pipeline, "Chinese officials defended Beijing's decision.")
+    # "the other side" is the reciprocal
+    pairs = {
+        (e.source.country, e.target and e.target.country)
+        for e in _events(
+            pipeline, "Armenia and Azerbaijan accused the other side of violating the ceasefire."
+        )
+        if e.cameo.startswith("11")
+    }
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
+    # the gunman of the sentence before, not a mayor named earlier
+    events = _events(
+        pipeline,
+        "Mayor John Smith said the attack began at noon. The gunman opened fire on shoppers."
+        " A police officer shot him.",
+    )
+    shot = next(e for e in events if e.trigger == "shot")
+    assert shot.target is not None and shot.target.sector == "UAF"
+    # a place of a country visited is the country's; a city's protests are no official protest
+    [visit] = _events(pipeline, "Pompeo visited an Israeli settlement in the West Bank.")
+    assert visit.target is not None and visit.target.country == "ISR"
+    assert not _events(pipeline, "The Hong Kong protests drew international criticism.")

@@ -452,3 +452,12 @@ def test_a_hard_time_for_the_families_is_sympathy_with_the_families(pipeline: An
         pipeline, "The governor said this was a difficult time for the families of the miners."
     )
     assert sympathy.cameo == "018" and sympathy.target is not None and sympathy.target.sector == "CVL"
+
+
+def test_no_evidence_for_a_thing_denies_no_one(pipeline: Any) -> None:
+    assert not _events(
+        pipeline,
+        "The World Health Organization said there was no evidence to support the use of hydroxychloroquine.",
+    )
+    [denial] = _events(pipeline, "Trump rejected the Russia collusion allegations as a hoax.")
+    assert denial.cameo == "016" and denial.target is None  # Russia is the topic, not the accuser

@@ -245,3 +245,15 @@ def test_the_act_one_is_accused_or_blamed_for_is_the_accuseds_and_alleged(pipeli
     )
     killing = next(e for e in events if e.trigger == "killing")
     assert (killing.source.country, killing.status) == ("ISR", "hedged")
+
+
+def test_a_resignation_expected_to_be_announced_is_not_announced(pipeline: Any) -> None:
+    events = pipeline.code_text("Abe is expected to announce he will step down.", published="2020-08-27")
+    assert events and all(e.status != "asserted" for e in events)
+
+
+def test_two_intents_of_one_source_are_both_kept(pipeline: Any) -> None:
+    events = pipeline.code_text(
+        "Iran said it would release all prisoners and send aid to Lebanon.", published="2020-08-27"
+    )
+    assert {e.cameo[:3] for e in events} == {"035", "033"}

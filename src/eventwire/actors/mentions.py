@@ -414,7 +414,7 @@ class ArticleActors(Surroundings):
             return None  # "a military cooperation agreement", "hospital treatment": a thing
         if self._possessed_thing(token, tokens):
             return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
-        found = resolve_phrase(text, self.countries, self.agents)
+        found = self._led_coalition(token, tokens) or resolve_phrase(text, self.countries, self.agents)
         if found is not None and found[1] == "name:Georgia" and self._us_georgia():
             found = ActorCode("USA", ""), "place:Georgia+US-state"  # "won Georgia, Arizona and Nevada"
         if found is not None and found[1].startswith(COUNTRY_HOWS):
@@ -486,6 +486,18 @@ class ArticleActors(Surroundings):
             self._learn_holder_name(tokens, code)
         self._remember(token, mention, is_person)
         return mention
+
+    def _led_coalition(self, token: Any, tokens: list[Any]) -> tuple[ActorCode, str] | None:
+        """A coalition a country leads is that country's military ("the Saudi-led coalition", "the
+        US-led coalition"); a party-led coalition is none ("the SPD-led coalition")."""
+        if token.lemma_.lower() != "coalition":
+            return None
+        for led in (t for t in tokens if t.lower_ == "led"):
+            for leader in (c for c in led.children if c.dep_ in {"npadvmod", "compound", "nmod"}):
+                match = self.countries.lookup(leader.text)
+                if match is not None:
+                    return ActorCode(match.iso3, "MIL"), f"led-coalition:{leader.text}"
+        return None
 
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
@@ -926,7 +938,7 @@ class ArticleActors(Surroundings):
                 else None
             )
             if entry is None and low in {"him", "her"} and token.dep_ in {"dobj", "pobj"}:
-                entry = self._object_person(token, speaker)
+                return self._refer(token, self._object_person(token, speaker), "coref:pronoun")
             entry = entry or self._recent(lambda e: e.is_person and e.token_i != speaker, before=token.i)
             return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
@@ -991,10 +1003,11 @@ class ArticleActors(Surroundings):
 
     def _object_person(self, token: Any, speaker: int) -> _Entry | None:
         """Whom an object "him" or "her" stands for: the nearest singular person or agent of its sentence
-        other than its clause's subject ("opened a case against the driver and detained him"), else the
-        latest person, else a singular agent of the sentence before ("The gunman opened fire. A police
-        officer shot him": the gunman) — never the subject's own referent ("Putin met Trump. Trump
-        praised him": Putin)."""
+        other than its clause's subject ("opened a case against the driver and detained him"), else a
+        person of the sentence before, else a singular agent of the sentence before ("The gunman opened
+        fire. A police officer shot him": the gunman, though a mayor was named two sentences earlier),
+        else the latest person — never the subject's own referent ("Putin met Trump. Trump praised him":
+        Putin)."""
         own = self._clause_subject(token)
         owns = {t.i for t in self.doc[own].subtree} if own >= 0 else set()  # "police officer"
         referent = self.mention(self.doc[own]) if own >= 0 else None  # "He praised him"
@@ -1021,11 +1034,12 @@ class ArticleActors(Surroundings):
                 window=back,
             )
 
-        return (
-            agent_in(0)
-            or self._recent(lambda e: e.is_person and e.token_i != speaker and other(e), before=token.i)
-            or agent_in(1)
-        )
+        def person(window: int) -> _Entry | None:
+            return self._recent(
+                lambda e: e.is_person and e.token_i != speaker and other(e), before=token.i, window=window
+            )
+
+        return agent_in(0) or person(1) or agent_in(1) or person(3)
 
     def _subject_entry(self, token: Any, accept: Any) -> _Entry | None:
         """The latest remembered actor that was a subject, in the sentence of ``token`` (before it) or

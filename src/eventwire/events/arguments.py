@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
+from eventwire.actors.words import OFFICE_WORDS
 from eventwire.events.locating import is_local, local_office
 from eventwire.events.patterns import Pattern
 from eventwire.models import ActorMention
@@ -98,13 +99,17 @@ LIGHT_VERB_TARGET_PREPS = (
 # Light-verb events whose object is the source's own means ("deployed warships", "sent doctors",
 # "held drills"): a sector-only object is not their target.
 OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
+# Verbs that say someone did something ("accused X of shelling Y"): the one accused is the doer.
+ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict", "indict", "find"})
+# Act nouns whose "of" phrase names the doer, not the one acted on ("the resignation of X"), and the
+# words that tell such an act happened ("following the resignation of X", "X's resignation came after
+# ..."; not "sought the resignation of X", "rumours of X's resignation").
+DOER_OF_NOUNS = frozenset({"resignation"})
+HAPPENED_PREPS = frozenset({"after", "following", "since", "upon"})
+HAPPENED_VERBS = frozenset({"accept", "announce", "come", "follow", "take", "trigger", "prompt", "spark"})
 # A noun event in a phrase with these prepositions is done by the clause's subject
 # ("In a phone call with X, Y said"); other prepositions ("over", "about", "after") only
 # name a topic or a cause.
-# Verbs that say someone did something ("accused X of shelling Y"): the one accused is the doer.
-ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict", "indict", "find"})
-# Act nouns whose "of" phrase names the doer, not the one acted on ("the resignation of X").
-DOER_OF_NOUNS = frozenset({"resignation"})
 PARTICIPATION_PREPS = frozenset({"in", "during", "at", "through", "via", "by", "with"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Conflict done to a country's things (ships, bases, embassies) is done to the country.
@@ -188,9 +193,13 @@ class ArgumentFinder:
     def _noun_source(
         self, actors: ArticleActors, tok: Any, consult: bool = False, by_sector: bool = False
     ) -> ActorMention | None:
-        """The possessor, the pair in "talks between X and Y", or the subject of the clause the
-        noun is an adjunct of; a meeting or call ("after talks with X", "for a visit") is always
-        the subject's."""
+        """The possessor, the doer after "by" ("the attack by rebels on ..."; for a resignation, after
+        "of"), the pair in "talks between X and Y", the actor its modifiers name ("a Saudi-led strike";
+        for a protest also a sector: "an opposition protest"), or the subject of the clause the noun is
+        an adjunct of; a meeting or call ("after talks with X", "for a visit") is always the
+        subject's."""
+        if tok.lemma_.lower() in DOER_OF_NOUNS and not _happened(tok):
+            return None  # "sought the resignation of X", "rumours of X's resignation": none yet
         for c in tok.children:
             if c.dep_ == "poss":
                 m = actors.mention(c)
@@ -211,6 +220,13 @@ class ArgumentFinder:
                 None,
             )
         owner = actors.owner_of(tok, sector_only=by_sector)  # "a Saudi-led strike", "Israeli raids"
+        if (
+            owner is not None
+            and by_sector
+            and not owner.sector
+            and not owner.matched_by.startswith("demonym")
+        ):
+            owner = None  # "the Hong Kong protests": where, not a government's ("Palestinian riots" are)
         if owner is not None:
             return owner
         for c in tok.children:  # "talks between X and Y": a joint source, reciprocal
@@ -395,7 +411,11 @@ class ArgumentFinder:
                 continue  # "rallied in support of Trump": whom they back is no target of a protest
             m = self.actor_np(actors, slot)
             if m is None and visit:
-                continue  # "received a take-down notice from the RIAA": a visit's guest or host is named
+                # "visited an Israeli settlement": Israel; "received a take-down notice from the RIAA": no
+                # guest (a visit's guest or host is named, never searched for inside a thing)
+                m = actors.owner_of(slot)
+                if m is None:
+                    continue
             if m is None and (not pattern.code.startswith("01") or pattern.code.startswith("017")):
                 # a statement's topic is no target; a symbolic act's is ("mourned Leonov's passing")
                 # "condemned an Israeli police raid": the raid's author; "vetoed a resolution
@@ -616,13 +636,22 @@ def _asked_in_writing(tok: Any) -> bool:
     return tok.dep_ == "acl" and tok.head.lemma_.lower() in WRITINGS and tok.head.dep_ == "dobj"
 
 
+def _happened(noun: Any) -> bool:
+    """Whether an act noun is told as having happened: after a preposition of time ("following the
+    resignation of X"), or as the object or subject of a verb that says so ("accepted the
+    resignation", "X's resignation came after ...")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in HAPPENED_PREPS:
+        return True
+    return noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.lemma_.lower() in HAPPENED_VERBS
+
+
 def _others(token: Any) -> bool:
     """Whether "other" or "another" sets its noun apart from the ones named ("urged other countries",
-    "another state"), unlike "each other" and "one another"."""
+    "another state"), unlike "each other", "one another" and "the other side"."""
     if token.lower_ not in {"other", "another"}:
         return False
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    return before not in {"each", "one"}
+    return before not in {"each", "one", "the"}  # "accused the other side": the reciprocal
 
 
 def _by_agent(actors: ArticleActors, noun: Any) -> ActorMention | None:
@@ -892,7 +921,7 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
         and not (_referring(s) or _referring(t) or _one_body(s, t))
     ):
         return False  # "Commerce Secretary Baldrige asked the White House": an official and a body
-    if s.sector and t.sector and not (_pronoun(s) or _pronoun(t)) and _plural_group(s) != _plural_group(t):
+    if s.sector and t.sector and not (_pronoun(s) or _pronoun(t)) and _group_and_holder(s, t):
         return False  # "election officials denied the President's claims": a group and one office-holder
     # a person whose country alone is known ("Paul Manafort" in an American story) is not the country
     person = t.matched_by.startswith(("person", "memory:name")) or "+apposition" in t.matched_by
@@ -916,6 +945,22 @@ def _named_body(m: ActorMention) -> bool:
 def _referring(m: ActorMention) -> bool:
     """Whether a mention refers back to an earlier one (a pronoun, "the minister" again)."""
     return m.antecedent is not None or m.matched_by.startswith(("coref", "memory:title"))
+
+
+def _group_and_holder(s: ActorMention, t: ActorMention) -> bool:
+    """Whether one side is a group named by a plural noun and the other one office-holder ("election
+    officials" and "the President"; not a body: "Chinese officials" and "Beijing")."""
+    group, one = (s, t) if _plural_group(s) else (t, s)
+    return _plural_group(group) and not _plural_group(one) and _office_holder(one)
+
+
+def _office_holder(m: ActorMention) -> bool:
+    """Whether a mention names one person in office: by a title ("the President") or a name."""
+    words = m.text.split()
+    last = words[-1].lower() if words else ""
+    return last in OFFICE_WORDS or m.matched_by.startswith(
+        ("person", "memory:title", "memory:name", "office-holder")
+    )
 
 
 def _pronoun(m: ActorMention) -> bool:

@@ -483,8 +483,12 @@ class EventCoder:
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
-            if code == "016" and target is None:  # "no evidence to support the President's claims"
-                target = self._speech.claimant(actors, tok, source)
+            if target is None and code in {"010", "012", "013", "016"}:
+                # "there is no evidence to support the President's claims": a denial of the claimant's
+                # claims ("no evidence to support the use of the drug" denies no one)
+                claimant = self._speech.denied_claimant(actors, tok, source)
+                if claimant is not None:
+                    code, target, why = "016", claimant, why.split("+says:")[0] + "+says:016"
             if self._roleless_remark(source, target):
                 return  # 'Downey said of Boseman, "He was ... humble"': praise between private people
             ruled = ruling_code(tok, source, code, target)  # "the court ruled X's advice was unlawful"
@@ -643,7 +647,7 @@ class EventCoder:
         )
         if timetabled:
             return code, status, why, when
-        if status in FUTURE_STATUSES and announced_resignation(tok, code):
+        if status == "future" and announced_resignation(tok, code):
             return code, "asserted", why + "+announced", when  # "announced he would step down"
         refusal = refused(tok) or (status == "negated" and announced_negation(tok))
         if status == "denied":  # the act denied is coded as it was alleged: a denied plan is a threat

@@ -26,10 +26,9 @@ __all__ = [
 
 # Visits: another happening than the talks held during them ("arrived in Islamabad for talks").
 VISIT_KINDS = ("042", "043")
-# Roots whose acts in one sentence by one source are one happening: an expression of intent, a
-# rejection, a threat, a protest, an assault, a fight ("threatened to withhold funds from the districts":
-# one threat; "promised to provide aid to Nepal": one intent, not a plain promise beside it).
-ONE_HAPPENING_ROOTS = frozenset({"03", "12", "13", "14", "18", "19", "20"})
+# Roots whose acts in one sentence by one source are one happening: a rejection, a threat, a protest, an
+# assault, a fight ("threatened to withhold funds from the districts": one threat).
+ONE_HAPPENING_ROOTS = frozenset({"12", "13", "14", "18", "19", "20"})
 
 
 def trigger_tokens(sent: Any, events: Sequence[Event]) -> dict[int, Any]:
@@ -100,7 +99,8 @@ def actor_key(m: ActorMention | None) -> tuple[object, ...]:
 def deduplicate(events: list[Event]) -> list[Event]:
     """One event per (source, target, CAMEO root, status) in a sentence, and at most one per (trigger,
     source, target); a targetless event is dropped when its source has one of the same root and status
-    with a target; an event whose target was only supplied by the given actor spans is dropped when
+    with a target, and a targetless plain intent (030) when its source has a targeted intent; an event
+    whose target was only supplied by the given actor spans is dropped when
     the dyad already has an event."""
     dyads = {
         (actor_key(e.source), actor_key(e.target)) for e in events if not e.pattern.endswith("+given-target")
@@ -111,8 +111,12 @@ def deduplicate(events: list[Event]) -> list[Event]:
     # toward X and its targetless mention of the same root are one happening (an arrest beside a
     # dispersal is another act); so are two acts of one code ("is considering sanctions against Iran")
     aimed = {_happening(e) for e in events if e.target is not None and not _guessed(e)}
+    # "promised to provide aid to Nepal": the intent to provide aid, not a plain promise (030) beside it
+    intents = {(actor_key(e.source), e.status) for e in events if e.target and e.cameo.startswith("03")}
     for e in events:
         if e.target is None and _happening(e) in aimed:
+            continue
+        if e.target is None and e.cameo == "030" and (actor_key(e.source), e.status) in intents:
             continue
         dyad = (actor_key(e.source), actor_key(e.target))
         if e.pattern.endswith("+given-target"):

@@ -184,6 +184,8 @@ def announced_resignation(tok: Any, code: str) -> bool:
     and "threatened to resign" stay what they were)."""
     if not code.startswith("0831") or tok.dep_ != "ccomp":
         return False
+    if tok.head.tag_ not in {"VBD", "VBZ", "VBN"}:
+        return False  # "is expected to announce he will step down", "will announce": not yet announced
     if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in tok.children):
         return False
     return tok.head.lemma_.lower() in ANNOUNCING_VERBS

@@ -44,6 +44,8 @@ THIRD_PERSON = frozenset({"he", "she"})
 
 # What a denial answers: whoever made the claim is its target.
 CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion"})
+# "no evidence", "no proof": a claim said to lack them is denied.
+NO_SUPPORT = ("evidence", "proof")
 
 # Verbs that put questions and the words that open a question clause ("asked whether ...").
 QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "wonder"})
@@ -136,10 +138,18 @@ class StatementReader:
         tally = self.lexicon.tally(words_of(content))
         return tally.code(target is not None)
 
-    def claimant(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
-        """Whose claims a denial answers when its content names them: "stated there is no evidence to
-        support the President's claims" (the President), "said Kyiv's allegations were baseless"."""
-        for t in content_tokens(tok):
+    def denied_claimant(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
+        """Whose claims a statement denies when its content says they lack evidence or truth and names
+        whose they are: "stated there is no evidence to support the President's claims" (the
+        President), "said Kyiv's allegations were baseless" (Kyiv); None otherwise."""
+        content = content_tokens(tok)
+        words = words_of(content)
+        denied = self.lexicon.tally(words).denial > 0 or any(
+            words[i : i + 2] == ["no", w] for i in range(len(words)) for w in NO_SUPPORT
+        )
+        if not denied:
+            return None
+        for t in content:
             if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS:
                 found = accuser(actors, t, source)
                 if found is not None:
@@ -260,8 +270,9 @@ def accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> Act
         found = actors.mention(owner)
         if found is not None and not same_actor(source, found):
             return found
-    found = actors.owner_of(accusation)  # "rejected Iranian charges": Iran's
-    if found is not None and not same_actor(source, found):
+    national = any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in accusation.children)
+    found = actors.owner_of(accusation) if national else None  # "rejected Iranian charges": Iran's
+    if found is not None and not same_actor(source, found):  # ("the Russia collusion allegations": a topic)
         return found
     return None
 
