@@ -741,3 +741,9 @@ def test_review_cases_of_the_new_rules_stay_narrow(pipeline: Any) -> None:
     [visit] = _events(pipeline, "Pompeo visited an Israeli settlement in the West Bank.")
     assert visit.target is not None and visit.target.country == "ISR"
     assert not _events(pipeline, "The Hong Kong protests drew international criticism.")
+
+
+def test_a_demonym_before_a_protest_noun_is_its_doer(pipeline: Any) -> None:
+    [riots] = _events(pipeline, "Palestinian riots against Israeli military policies are still continuing.")
+    assert riots.cameo.startswith("14") and riots.source.country == "PSE"
+    assert riots.target is not None and riots.target.code == "ISRMIL"
