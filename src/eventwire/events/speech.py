@@ -9,6 +9,7 @@ the deal 'lousy'") and :func:`is_question` the "ask" that puts a question rather
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -258,18 +259,9 @@ def accuser(actors: ArticleActors, accusation: Any, source: ActorMention) -> Act
     """Whose accusation a denial answers: the possessor of the accusation denied ("rejected Iran's
     charges"), its author after "by" or "from" ("the allegations by Iran"), or the actor its modifiers
     name ("rejected Iranian charges"), or None."""
-    owners = [c for c in accusation.children if c.dep_ == "poss"]
-    owners += [
-        p
-        for c in accusation.children
-        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    for owner in owners:
-        found = actors.mention(owner)
-        if found is not None and not same_actor(source, found):
-            return found
+    found = _other_actor(actors, _possessor_and(accusation, {"by", "from"}), source)
+    if found is not None:
+        return found
     national = any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in accusation.children)
     found = actors.owner_of(accusation) if national else None  # "rejected Iranian charges": Iran's
     if found is not None and not same_actor(source, found):  # ("the Russia collusion allegations": a topic)
@@ -287,16 +279,30 @@ def claimed_victim(actors: ArticleActors, claim: Any, source: ActorMention) -> A
     the murder of journalist Jamal Khashoggi" (Khashoggi), "for Khashoggi's murder"; or None."""
     acts = [p for c in claim.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
     for act in (a for a in acts if a.dep_ == "pobj" and a.pos_ == "NOUN"):
-        done_to = [c for c in act.children if c.dep_ == "poss"]
-        done_to += [
-            p
-            for c in act.children
-            if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        for victim in done_to:
-            found = actors.mention(victim)
-            if found is not None and not same_actor(source, found):
-                return found
+        found = _other_actor(actors, _possessor_and(act, VICTIM_PREPS), source)
+        if found is not None:
+            return found
+    return None
+
+
+def _possessor_and(noun: Any, preps: Collection[str]) -> list[Any]:
+    """A noun's possessor, then the objects of its prepositions ``preps`` ("Iran's charges", "the
+    allegations by Iran", "the attack on X")."""
+    named = [c for c in noun.children if c.dep_ == "poss"]
+    named += [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return named
+
+
+def _other_actor(actors: ArticleActors, tokens: list[Any], source: ActorMention) -> ActorMention | None:
+    """The first of ``tokens`` that is an actor other than ``source``."""
+    for token in tokens:
+        found = actors.mention(token)
+        if found is not None and not same_actor(source, found):
+            return found
     return None
