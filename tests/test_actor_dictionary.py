@@ -538,3 +538,18 @@ def test_public_before_a_noun_is_no_people(pipeline: Any) -> None:
     assert not pipeline.code_text("The governor praised public transport.", published="2020-11-10")
     [apology] = pipeline.code_text("The minister apologised to the public.", published="2020-11-10")
     assert apology.target is not None and apology.target.sector == "CVL"
+
+
+def test_a_governor_general_governs_and_a_think_tank_is_no_military(pipeline: Any) -> None:
+    events = pipeline.code_text(
+        "In early September, Julie Payette, the Governor General of Canada, dissolved the 42nd Canadian"
+        " Parliament.",
+        published="2019-10-20",
+    )
+    assert events and all(e.source.code == "CANGOV" for e in events)
+    events = pipeline.code_text(
+        "Greek prime minister Kyriakos Mitsotakis, speaking to the Atlantic Council think tank, called the"
+        " agreement null and void.",
+        published="2019-10-20",
+    )
+    assert all(e.target is None or e.target.code == "NGO" for e in events)  # an organisation type, no MIL
