@@ -487,18 +487,6 @@ class ArticleActors(Surroundings):
         self._remember(token, mention, is_person)
         return mention
 
-    def _led_coalition(self, token: Any, tokens: list[Any]) -> tuple[ActorCode, str] | None:
-        """A coalition a country leads is that country's military ("the Saudi-led coalition", "the
-        US-led coalition"); a party-led coalition is none ("the SPD-led coalition")."""
-        if token.lemma_.lower() != "coalition":
-            return None
-        for led in (t for t in tokens if t.lower_ == "led"):
-            for leader in (c for c in led.children if c.dep_ in {"npadvmod", "compound", "nmod"}):
-                match = self.countries.lookup(leader.text)
-                if match is not None:
-                    return ActorCode(match.iso3, "MIL"), f"led-coalition:{leader.text}"
-        return None
-
     def is_thing(self, token: Any) -> bool:
         """Whether a noun phrase's head is a thing that is never an actor, whatever modifies it (a
         law by its entity label or its head: "the Affordable Care Act", "the United States
@@ -1014,7 +1002,8 @@ class ArticleActors(Surroundings):
         taken = {(referent.start, referent.end), referent.antecedent} if referent else set()
         here = self.sentence_index(token)
 
-        name = referent.text.split()[-1] if referent is not None and referent.text.split() else ""
+        words = referent.text.split() if referent is not None else []
+        name = words[-1] if words else ""
 
         def other(e: _Entry) -> bool:
             if e.token_i in owns or (e.mention.start, e.mention.end) in taken:
@@ -1170,7 +1159,6 @@ class ArticleActors(Surroundings):
         )
 
 
-#: Double quotation marks as the tokenizer gives them (single ones double as apostrophes: "leaders’").
 def _keys_of(names: list[str]) -> list[str]:
     """The keys a person's name is remembered by: the whole name, the surname, the given name."""
     return [" ".join(names), names[-1], names[0]] if names else []

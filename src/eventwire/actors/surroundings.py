@@ -1,8 +1,9 @@
 """What the words around a name say about the actor: a title split from the name by its own
 prepositional phrase or given in a relative clause, the body a person heads or belongs to, the
 organisation before a title, the country a person is "of", "from" or "based" in, an institution's name
-that goes on in an "of" phrase or that the entity tagger kept whole, and the team's entry for a whole
-name (a mixin of :class:`~eventwire.actors.mentions.ArticleActors`)."""
+that goes on in an "of" phrase or that the entity tagger kept whole, the country that leads a
+coalition, and the team's entry for a whole name (a mixin of
+:class:`~eventwire.actors.mentions.ArticleActors`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
 from eventwire.actors.entities import CONFIDENT, EntityMatch, EntityTable
-from eventwire.actors.words import ARTICLES, PERSON_LABELS, entity_span
+from eventwire.actors.words import ARTICLES, PERSON_LABELS, entity_span, prep_objects
 from eventwire.models import ActorCode, ActorMention
 
 __all__ = ["HEAD_TITLES", "LISTED", "MEMBER_NOUNS", "ROLE_WORDS", "Surroundings"]
@@ -123,6 +124,18 @@ class Surroundings:
             return None  # a listed group's whole name, not a word in it ("Capitol Hill Occupied Protests")
         return words, found
 
+    def _led_coalition(self, token: Any, tokens: list[Any]) -> tuple[ActorCode, str] | None:
+        """A coalition a country leads is that country's military ("the Saudi-led coalition", "the
+        US-led coalition"); a party-led coalition is none ("the SPD-led coalition")."""
+        if token.lemma_.lower() != "coalition":
+            return None
+        for led in (t for t in tokens if t.lower_ == "led"):
+            for leader in (c for c in led.children if c.dep_ in {"npadvmod", "compound", "nmod"}):
+                match = self.countries.lookup(leader.text)
+                if match is not None:
+                    return ActorCode(match.iso3, "MIL"), f"led-coalition:{leader.text}"
+        return None
+
     def _apposed_name(self, token: Any) -> ActorMention | None:
         """The known person or body a title stands beside ("the leader of Roman Catholic Christianity,
         Pope Francis"; "the militant organisation, the Islamic State"): the title is that actor, with its
@@ -136,17 +149,14 @@ class Surroundings:
 
     def _body_of(self, token: Any) -> ActorCode | None:
         """The sector (and country) of the body a person is said to be "of" or "from"."""
-        for prep in token.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+        for pobj in prep_objects(token, ("of", "from")):
+            if pobj.ent_type_ in PERSON_LABELS or pobj.ent_type_ == "GPE":
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.ent_type_ in PERSON_LABELS or pobj.ent_type_ == "GPE":
-                    continue
-                body = self.mention(pobj)
-                if body is None or body.members:
-                    continue
-                if body.sector or self.agents.organisation_type(body.country):  # "of the United Nations"
-                    return ActorCode(body.country, body.sector)
+            body = self.mention(pobj)
+            if body is None or body.members:
+                continue
+            if body.sector or self.agents.organisation_type(body.country):  # "of the United Nations"
+                return ActorCode(body.country, body.sector)
         return None
 
     @staticmethod
@@ -231,15 +241,11 @@ class Surroundings:
 
     def _home_of(self, token: Any) -> str:
         """The country a person is said to be "of" or "from" ("Samba of Qatar")."""
-        for prep in token.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and not pobj.conjuncts:
-                    text, _, _ = self._span_text(self._np_tokens(pobj))
-                    match = self.countries.lookup(text)
-                    if match is not None:
-                        return match.iso3
+        for pobj in prep_objects(token, ("of", "from")):
+            if pobj.ent_type_ == "GPE" and not pobj.conjuncts:
+                match = self.countries.lookup(self._span_text(self._np_tokens(pobj))[0])
+                if match is not None:
+                    return match.iso3
         return ""
 
     def _title_code(self, head: Any) -> ActorCode | None:
@@ -270,7 +276,8 @@ class Surroundings:
 
     def _place_country(self, token: Any) -> str:
         """The country of a place attached to the phrase: "riot police in Minsk", and through a
-        participle, "guerrillas operating in Macedonia"."""
+        participle, "guerrillas operating in Macedonia"; the guests a leader meets or receives "from" a
+        country are its ("received officials from Sudan")."""
         holders = [token, *(c for c in token.rights if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")]
         preps = [c for h in holders for c in h.rights]
         if token.dep_ == "dobj" and token.head.lemma_.lower() in GUEST_VERBS:

@@ -4,6 +4,7 @@ offices, wire datelines, quotations."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from eventwire.models import ActorCode
@@ -23,6 +24,7 @@ __all__ = [
     "name_suffixes",
     "named_noun",
     "person_words",
+    "prep_objects",
     "quote_speaker",
     "quoted_between",
     "role_only",
@@ -74,6 +76,17 @@ def country_modifier(token: Any, code: ActorCode, how: str) -> bool:
         return False
     word = how.split(":", 1)[1].split("+")[0]
     return bool(word) and word.split()[-1] != token.text
+
+
+def prep_objects(token: Any, preps: Collection[str]) -> list[Any]:
+    """The objects of a word's prepositions ``preps``, in order ("the attack by X", "a man from Kenya")."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def coordinated_objects(pronoun: Any) -> list[Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
+from eventwire.actors.words import prep_objects
 from eventwire.events.patterns import Pattern
 from eventwire.events.sameness import same_actor
 from eventwire.models import ActorMention
@@ -469,7 +470,7 @@ class ArgumentFinder:
         if pattern.pos == "NOUN" and tok.dep_ == "dobj":  # "cut its aid to X": "to X" may hang on the verb
             holders.append(tok.head)
         if pattern.pos == "NOUN":  # "the attack by rebels on Saudi oil facilities": "on" hangs on the doer
-            holders += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+            holders += noun_doers(tok)
         if pattern.xcomp:  # "threatened to retaliate against Israel": the target hangs on the complement
             holders += [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         slots: list[Any] = []
@@ -653,18 +654,20 @@ def _others(token: Any) -> bool:
     return before not in {"each", "one", "the"}  # "accused the other side": the reciprocal
 
 
+def noun_doers(noun: Any) -> list[Any]:
+    """The words after an event noun's "by" ("the attack by rebels on Saudi facilities": the parser may
+    hang the target's "on" on them)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+
+
 def _by_agent(actors: ArticleActors, noun: Any) -> ActorMention | None:
     """The doer an event noun names with "by" ("the attack by Houthi rebels on ...", "protests by
     farmers", "an air strike by the coalition"); a person or body, never a means or a date ("by car",
     "by Friday")."""
     if noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
         return None  # "according to a statement by the spokesman": an attribution, not the act
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN", "PRON"}:
-                    return actors.mention(p)
-    return None
+    doer = next((p for p in prep_objects(noun, ("by",)) if p.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return actors.mention(doer) if doer is not None else None
 
 
 def _owner_country(actors: ArticleActors, thing: Any) -> ActorMention | None:
@@ -897,6 +900,7 @@ __all__ = [
     "is_passive",
     "is_target_prep",
     "names_country",
+    "noun_doers",
     "passive_subject",
     "place_use",
     "same_actor",

@@ -24,6 +24,7 @@ from eventwire.events.arguments import (
     ArgumentFinder,
     is_passive,
     is_target_prep,
+    noun_doers,
     passive_subject,
     same_actor,
 )
@@ -416,8 +417,7 @@ class EventCoder:
         event, "praised the cooperation between the two sides", are dropped in ``_triggers``.)"""
         if p.prep:
             # "the attack by rebels on Saudi facilities": the parser may hang "on" on the doer
-            doers = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
-            return any(is_target_prep(c, p.prep) for h in (tok, *doers) for c in h.children)
+            return any(is_target_prep(c, p.prep) for h in (tok, *noun_doers(tok)) for c in h.children)
         modifiers = {"poss", "prep", "compound"} if p.code.startswith("14") else {"poss", "prep"}
         return bool(p.compound) or any(c.dep_ in modifiers for c in tok.children)  # "an opposition protest"
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
-from eventwire.actors.words import quoted_between
+from eventwire.actors.words import prep_objects, quoted_between
 from eventwire.events.arguments import ArgumentFinder, is_passive, same_actor
 from eventwire.events.cues import LABELLING_VERBS
 from eventwire.events.patterns import Pattern
@@ -277,8 +277,7 @@ def claimed_victim(actors: ArticleActors, claim: Any, source: ActorMention) -> A
     """Whom the act that an actor claims or accepts responsibility for was done to: "claimed
     responsibility for the attack on Israeli soldiers" (the soldiers), "accepted responsibility for
     the murder of journalist Jamal Khashoggi" (Khashoggi), "for Khashoggi's murder"; or None."""
-    acts = [p for c in claim.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
-    for act in (a for a in acts if a.dep_ == "pobj" and a.pos_ == "NOUN"):
+    for act in (a for a in prep_objects(claim, ("for",)) if a.pos_ == "NOUN"):
         found = _other_actor(actors, _possessor_and(act, VICTIM_PREPS), source)
         if found is not None:
             return found
@@ -288,15 +287,7 @@ def claimed_victim(actors: ArticleActors, claim: Any, source: ActorMention) -> A
 def _possessor_and(noun: Any, preps: Collection[str]) -> list[Any]:
     """A noun's possessor, then the objects of its prepositions ``preps`` ("Iran's charges", "the
     allegations by Iran", "the attack on X")."""
-    named = [c for c in noun.children if c.dep_ == "poss"]
-    named += [
-        p
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    return named
+    return [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, preps)
 
 
 def _other_actor(actors: ArticleActors, tokens: list[Any], source: ActorMention) -> ActorMention | None:
