@@ -747,3 +747,25 @@ def test_a_demonym_before_a_protest_noun_is_its_doer(pipeline: Any) -> None:
     [riots] = _events(pipeline, "Palestinian riots against Israeli military policies are still continuing.")
     assert riots.cameo.startswith("14") and riots.source.country == "PSE"
     assert riots.target is not None and riots.target.code == "ISRMIL"
+
+
+def test_a_bare_number_of_people_is_a_crowd_of_civilians(pipeline: Any) -> None:
+    [rally] = _events(
+        pipeline, "Thousands gathered in Yerevan on Sunday to protest against the prime minister."
+    )
+    assert rally.cameo.startswith("14") and (rally.source.code, rally.source.text) == ("ARMCVL", "Thousands")
+    [march] = _events(pipeline, "Tens of thousands marched through Madrid against the housing law.")
+    assert march.source.code == "ESPCVL" and march.source.text == "Tens of thousands"
+    arrest = [
+        e for e in _events(pipeline, "Riot police detained hundreds outside the parliament in Tbilisi.")
+    ]
+    assert [(e.cameo, e.target.code if e.target else None) for e in arrest] == [("173", "GEOCVL")]
+    # a number of things is no crowd; nor is a counted number
+    assert not _events(pipeline, "Thousands of homes were flooded in Valencia on Tuesday.")
+    assert not [e for e in _events(pipeline, "The firm sold millions in bonds.") if e.source.sector == "CVL"]
+
+
+def test_marching_through_a_city_is_where_not_against_whom(pipeline: Any) -> None:
+    [march] = _events(pipeline, "Farmers marched through Brussels against the trade deal.")
+    assert march.cameo.startswith("14") and march.target is None
+    assert march.location is not None and march.location.name == "Brussels"

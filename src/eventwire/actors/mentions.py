@@ -99,6 +99,13 @@ QUANTITY_HEADS = frozenset(
 )
 
 
+# Bare numbers of people: "Thousands rallied", "hundreds were arrested" (not "thousands of homes").
+CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
+# Where a bare number of people stands: a subject, an object, or the object of "at", "on", "against".
+CROWD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+CROWD_PREPS = frozenset({"at", "on", "against", "among"})
+
+
 #: Where a capital stands for its government (CAMEO codes "Washington said" as USAGOV), rather than
 #: for a place ("attacked Kabul", "in Minsk").
 METONYM_DEPS = frozenset({"nsubj", "poss"})
@@ -403,6 +410,11 @@ class ArticleActors(Surroundings):
                             return self.mention(pobj)
         tokens = self._np_tokens(token)
         text, start, end = self._span_text(tokens)
+        if _crowd_number(token):  # "Thousands rallied in Tbilisi", "police fired tear gas at hundreds"
+            code, how = self._complete(token, tokens, ActorCode("", "CVL"), "crowd-number", False)
+            mention = ActorMention(text, start, end, code.country, code.sector, how)
+            self._remember(token, mention, False)
+            return mention
         joint = self._resolve_joint(token, tokens, text, start, end)
         if joint is not None:
             return joint
@@ -1199,3 +1211,21 @@ THING_ENTS = frozenset({"LAW", "LANGUAGE"})
 DOCUMENT_NAMES = frozenset(
     {"constitution", "act", "treaty", "accord", "accords", "agreement", "protocol", "resolution", "bill"}
 )
+
+
+def _crowd_number(token: Any) -> bool:
+    """Whether a token is a bare number of people ("Thousands rallied in Tbilisi", "police fired tear
+    gas at hundreds"): a plural number noun with no "of" phrase (not "thousands of homes") nor a
+    number word before it ("three hundreds"), as a subject, an object or the object of "at", "on",
+    "against" or "among"."""
+    if token.lower_ not in CROWD_NUMBERS or token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    if any(c.dep_ in {"nummod", "compound"} for c in token.children):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "tens":
+        token = token.head.head  # "Tens of thousands marched": the role of "tens"
+    if token.dep_ in CROWD_ROLES:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in CROWD_PREPS

@@ -159,7 +159,20 @@ TOPIC_HOLDERS = frozenset(
 VISIT_CODES = ("042", "043")
 #: Prepositions whose object is where something happens.
 LOCATIVE_WORDS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "along", "within", "off"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "along",
+        "within",
+        "off",
+        "through",
+    }
 )
 RECIPROCAL_WORDS = frozenset(
     {"their", "each", "other", "another", "bilateral", "mutual", "themselves", "both"}

@@ -44,7 +44,7 @@ __all__ = [
 
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off"}
+    {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off", "through"}
 )
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^the\s+", re.I)
