@@ -54,6 +54,20 @@ def test_announced_or_refused_acts_are_rejections(pipeline: Any, text: str) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The foreign minister said Syria must stop backing the militias.", "requested"),
+        ("Poland did not refuse to sign the agreement with Ukraine.", "negated"),
+        ("Analysts said Ankara may refuse to endorse Sweden's accession.", "conditional"),
+    ],
+)
+def test_a_refusal_that_did_not_happen_is_not_asserted(pipeline: Any, text: str, status: str) -> None:
+    rejections = [e for e in _events(pipeline, text) if e.cameo.startswith("12")]
+    assert not [e for e in rejections if e.status == "asserted"], [(e.cameo, e.status) for e in rejections]
+    assert status in {e.status for e in _events(pipeline, text)}
+
+
 def test_failing_to_agree_is_no_rejection(pipeline: Any) -> None:
     text = "The US government is shut down because President Trump and Congress could not agree on a budget."
     events = _events(pipeline, text, "2019-01-10")

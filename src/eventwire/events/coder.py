@@ -55,6 +55,7 @@ from eventwire.events.modality import (
     has_condition,
     is_supposed,
     no_longer,
+    refusal_status,
     refused,
     reporter,
     status_of,
@@ -658,6 +659,8 @@ class EventCoder:
         own = not (is_supposed(tok) or (source is not None and self._told_by_another(ctx, tok, source)))
         own = own or has_condition(tok)  # "may halt its mediation if cooperation founders": an ultimatum
         recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, own)
+        undone = refusal_status(tok) if recoded[2].endswith("+refused") else None
+        recoded = recoded if undone is None else (recoded[0], undone, recoded[2])  # "must stop backing X"
         if recoded[0] != code and when is not None and when.source == "text" and status in FUTURE_STATUSES:
             # the act's date is not the intent's ("vowed to meet on March 11"); a date of the clause
             # that expresses the intent is ("on Friday expressed their willingness to help")

@@ -54,6 +54,8 @@ INTEND = frozenset(
 SCHEDULE = frozenset({"schedule", "due", "set", "slate", "poise", "timetable"})
 LIKELIHOOD = frozenset({"likely", "unlikely", "possible", "probable", "improbable"})
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
+# The statuses of a refusing verb that leave the refusal itself undone (not "will refuse": announced).
+UNREALISED_REFUSALS = frozenset({"requested", "conditional", "hedged", "hoped", "negated", "denied"})
 NEGATORS = frozenset({"refuse", "fail", "decline", "reject", "avoid", "stop", "cease", "halt"})
 # Governors that forbid the act they govern: it did not happen, but is no refusal by the governor's subject.
 PROHIBITORS = frozenset({"bar", "ban", "prohibit", "forbid", "outlaw", "prevent"})
@@ -242,15 +244,31 @@ def scheduled(trigger: Any) -> bool:
 def refused(trigger: Any) -> bool:
     """Whether the act is refused or failed ("refused to meet", "declined to sign"): CAMEO codes the
     refusal as a rejection (12x); a plain negation ("did not meet", "no plans to meet") is not one."""
+    return refuser(trigger) is not None
+
+
+def refusal_status(trigger: Any) -> EventStatus | None:
+    """The status of a refusal that did not itself happen ("Pakistan must stop supporting X": asked
+    for; "did not refuse to meet": negated; "may decline to sign": conditional), else None."""
+    verb = refuser(trigger)
+    if verb is None:
+        return None
+    status = status_of(verb)
+    return status if status in UNREALISED_REFUSALS else None
+
+
+def refuser(trigger: Any) -> Any | None:
+    """The verb that refuses the act ("refused" of "refused to meet", "stop" of "must stop supporting
+    X"), or None: its own modality is the rejection's."""
     token = clause_head(trigger)
     for child, head in _chain(token):
         if child.dep_ == "conj":
             continue
         if head.lemma_.lower() in NEGATORS and child.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "prep"}:
-            return True
+            return head
         if head.pos_ in {"VERB", "AUX"} and child.dep_ in {"xcomp", "ccomp"}:
-            return False  # another verb governs first ("said it would not refuse ...")
-    return False
+            return None  # another verb governs first ("said it would not refuse ...")
+    return None
 
 
 def announced_negation(trigger: Any) -> bool:
