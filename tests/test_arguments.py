@@ -769,3 +769,31 @@ def test_marching_through_a_city_is_where_not_against_whom(pipeline: Any) -> Non
     [march] = _events(pipeline, "Farmers marched through Brussels against the trade deal.")
     assert march.cameo.startswith("14") and march.target is None
     assert march.location is not None and march.location.name == "Brussels"
+
+
+def test_a_coordinated_subject_of_a_reciprocal_act_needs_no_with(pipeline: Any) -> None:
+    events = _events(pipeline, "Thai and Cambodian soldiers exchanged fire near the temple on Monday.")
+    assert {(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("19", "THAMIL", "KHMMIL"),
+        ("19", "KHMMIL", "THAMIL"),
+    }
+    clash = _events(pipeline, "Serbia and Kosovo clashed over the licence plates.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in clash} == {
+        ("SRB", "XKX"),
+        ("XKX", "SRB"),
+    }
+
+
+def test_two_sides_of_one_country_act_on_each_other(pipeline: Any) -> None:
+    events = _events(pipeline, "Riot police and students clashed in Dhaka on Tuesday.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("BGDCOP", "BGDEDU"),
+        ("BGDEDU", "BGDCOP"),
+    }
+    talks = _events(pipeline, "The junta and the rebels held talks in Bangkok.")
+    assert {(e.cameo, e.source.code, e.target.code if e.target else None) for e in talks} == {
+        ("040", "THAGOV", "THAREB"),
+        ("040", "THAREB", "THAGOV"),
+    }
+    # two people who met someone the tables do not know met that one, not each other
+    assert not _events(pipeline, "Senator Warren and Senator Sanders met Okonkwo in Boston.")

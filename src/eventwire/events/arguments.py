@@ -886,6 +886,20 @@ def passive_subject(tok: Any) -> Any | None:
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
+def joint_subject(verb: Any) -> bool:
+    """Whether a verb's subject names two sides ("India and China exchanged fire", "Indian and Chinese
+    troops clashed"): a coordinated subject or a subject with coordinated modifiers."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(g.dep_ == "conj" for g in subject.children):
+            return True
+        if any(
+            m.dep_ in {"amod", "compound", "nmod"} and any(g.dep_ == "conj" for g in m.children)
+            for m in subject.children
+        ):
+            return True
+    return False
+
+
 def is_target_prep(token: Any, preps: Sequence[str]) -> bool:
     """A listed preposition whose object is not a date ("called X on Tuesday" is no "call on"),
     or a "for X to ..." clause ("called for NATO members to increase spending")."""

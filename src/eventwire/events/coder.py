@@ -24,6 +24,7 @@ from eventwire.events.arguments import (
     ArgumentFinder,
     is_passive,
     is_target_prep,
+    joint_subject,
     noun_doers,
     passive_subject,
     same_actor,
@@ -370,10 +371,14 @@ class EventCoder:
             return False
         if any(c.dep_ == "oprd" for c in children):
             return False  # "called X a traitor": a predicate, not the event
+        # "India and China clashed", "exchanged fire": no "with" needed (but "X and Y met Kim" has one)
+        objects = [c for c in children if c.dep_ == "dobj"] if not p.object else []
+        joint = p.reciprocal and not objects and joint_subject(tok)
         if (
             p.prep
             and p.pos == "VERB"
             and not p.object
+            and not joint
             and not any(is_target_prep(c, p.prep) for c in children)
         ):
             return False
@@ -386,7 +391,11 @@ class EventCoder:
                 for m in obj.children
             ):
                 return False
-            if p.prep and not any(is_target_prep(c, p.prep) for c in (*children, *obj.children)):
+            if (
+                p.prep
+                and not joint
+                and not any(is_target_prep(c, p.prep) for c in (*children, *obj.children))
+            ):
                 return False  # "imposed sanctions on X" needs its "on"; the plain entry comes next
             return obj
         if p.pos == "NOUN" and not self._noun_is_event(tok, p):
@@ -523,7 +532,7 @@ class EventCoder:
         verbal = verbal_attack(tok)
         spoken = code[:2] in SPOKEN_ROOTS
         relational = _relational(tok)  # "pledged to restore full diplomatic cooperation": between them
-        for n, (s, t) in enumerate(self._pairs(source, target, pattern, code, relational)):
+        for n, (s, t) in enumerate(self._pairs(tok, source, target, pattern, code, relational)):
             location = self.locator.locate(ctx.places, actors, tok, s, t, spoken)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
@@ -781,6 +790,7 @@ class EventCoder:
 
     def _pairs(
         self,
+        tok: Any,
         source: ActorMention,
         target: ActorMention | None,
         pattern: Pattern,
@@ -788,14 +798,19 @@ class EventCoder:
         relational: bool = False,
     ) -> Iterator[tuple[ActorMention, ActorMention | None]]:
         sources = _expand(source)
+        # "police and protesters clashed", "the government and the opposition held talks": two sides
+        # of one country; not two named people ("Trump and Pence met Kim": whom they met is unknown)
+        sides = bool(source.members) and not _names_people(tok, source)
         if target is None:
+            if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+                sides = False  # "Trump and Pence met Kim": someone the tables do not know, not each other
             intent = code.startswith(("030", "031")) and (pattern.lemma in MUTUAL_INTENT_VERBS or relational)
             # the act is mutual, also when announced ("agreed to share information": 06 as an intent)
             mutual = code.startswith(RECIPROCAL_CODES) or pattern.code.startswith(RECIPROCAL_CODES)
             if len(sources) > 1 and (pattern.reciprocal or mutual or intent):
                 for s in sources:
                     for t in sources:
-                        if s.identity != t.identity and s.country != t.country:
+                        if s.identity != t.identity and (s.country != t.country or sides):
                             yield s, t
                 return
             for s in sources:
@@ -1008,6 +1023,16 @@ def _names_person(text: str, titles: frozenset[str]) -> bool:
     """Whether a mention's words name someone beyond a title ("President Francois Mitterand", not
     "Prime Minister")."""
     return any(w[:1].isupper() and w.lower() not in titles for w in text.split()[1:])
+
+
+def _names_people(tok: Any, mention: ActorMention) -> bool:
+    """Whether a joint mention names a person ("Trump and Pence"; not the word of "Riot police" that
+    the tagger calls a name)."""
+    return any(
+        t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN")
+        for t in tok.doc
+        if mention.start <= t.idx < mention.end
+    )
 
 
 def _expand(mention: ActorMention) -> list[ActorMention]:

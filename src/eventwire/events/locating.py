@@ -30,7 +30,7 @@ from eventwire.actors.dictionary import AgentTable
 from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer, normalise_place
 from eventwire.actors.words import entity_span
-from eventwire.models import ActorMention, Article, Location
+from eventwire.models import ActorCode, ActorMention, Article, Location
 
 __all__ = [
     "LOCATIVE_PREPS",
@@ -399,8 +399,11 @@ def localise(
 ) -> ActorMention:
     """A sector-only actor ("protesters", "the government", "police") takes the country of the
     event's place (``how`` "event-place") or, given ``places``, the article's home country for its
-    sector ("home-country")."""
-    if mention.members or mention.country or not mention.sector or mention.sector not in DOMESTIC_SECTORS:
+    sector ("home-country"); each side of a joint actor with no country alike ("police and
+    protesters clashed in Nairobi")."""
+    if mention.members:
+        return _localise_members(mention, country, how, places)
+    if mention.country or not mention.sector or mention.sector not in DOMESTIC_SECTORS:
         return mention
     if places is not None:
         local = is_local(mention.text) or bool(_DOMESTIC.search(mention.text))
@@ -408,3 +411,19 @@ def localise(
     if not country:
         return mention
     return replace(mention, country=country, matched_by=mention.matched_by + "+" + how)
+
+
+def _localise_members(
+    mention: ActorMention, country: str, how: str, places: ArticlePlaces | None
+) -> ActorMention:
+    """A joint actor whose sector-only sides take the country :func:`localise` gives each."""
+    if any(m.country for m in mention.members):
+        return mention  # "Indian and Chinese troops", "the police and Hamas": the sides' own countries
+    sides = [
+        localise(ActorMention(mention.text, 0, 0, m.country, m.sector), country, how, places)
+        for m in mention.members
+    ]
+    if not any(side.country for side in sides):
+        return mention
+    members = tuple(ActorCode(side.country, side.sector) for side in sides)
+    return replace(mention, members=members, matched_by=mention.matched_by + "+" + how)
