@@ -797,3 +797,22 @@ def test_two_sides_of_one_country_act_on_each_other(pipeline: Any) -> None:
     }
     # two people who met someone the tables do not know met that one, not each other
     assert not _events(pipeline, "Senator Warren and Senator Sanders met Okonkwo in Boston.")
+
+
+def test_a_judgement_received_from_someone_is_theirs(pipeline: Any) -> None:
+    [event] = _events(pipeline, "Hungary's veto drew fierce criticism from the European Commission.")
+    assert (event.cameo, event.source.country, event.target.country if event.target else None) == (
+        "111",
+        "EUR",
+        "HUN",
+    )
+    [sanction] = _events(pipeline, "North Korea faced fresh sanctions from the United Nations last year.")
+    assert sanction.cameo.startswith("16") and sanction.source.code.startswith("UNO")
+    assert sanction.target is not None and sanction.target.country == "PRK"
+    # what is judged is no actor: the judge alone
+    [alone] = _events(pipeline, "The bombing drew condemnation from the African Union.")
+    assert (alone.cameo, alone.source.text, alone.target) == ("111", "African Union", None)
+    # no one named with "from": nothing is told from the receiving side
+    assert not [
+        e for e in _events(pipeline, "The film drew criticism from viewers.") if e.cameo.startswith("11")
+    ]

@@ -64,7 +64,7 @@ from eventwire.events.modality import (
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
-from eventwire.events.receiving import RECEIVING_VERBS, is_receiving, receiving
+from eventwire.events.receiving import RECEIVING_VERBS, giver, is_receiving, judged_owner, receiving
 from eventwire.events.recoding import (
     COMMERCE_ROOTS,
     COMMERCE_VERBS,
@@ -445,11 +445,16 @@ class EventCoder:
         if source is None and self.unresolved_actors and is_passive(tok):
             # sentence classification: "an aide ... to be extradited to Venezuela" is an act by someone
             source = ActorMention("", tok.idx, tok.idx, "", "", "unknown-agent")
+        judge_alone = source is None and is_receiving(pattern) and pattern.code.startswith("11")
+        if judge_alone:  # "the attack drew condemnation from the UN": the judge; the act is no actor
+            source = giver(actors, tok, found.obj)
         if source is None or (source.start <= tok.idx < source.end and not _own_act(tok, source)):
             return  # "the coalition fighting Houthi rebels ...": the trigger only describes the actor
         found_target = self.arguments.target(actors, tok, pattern, found.obj, source)
         target = found_target.mention
-        if is_receiving(pattern):  # "Ukraine received weapons from the United States": the giver acts
+        if judge_alone:
+            target = judged_owner(actors, tok)  # "Hungary's veto drew criticism from X": Hungary
+        elif is_receiving(pattern):  # "Ukraine received weapons from the United States": the giver acts
             if target is None:
                 return
             source, target = target, source

@@ -1,13 +1,15 @@
 """Acts told from the receiving side: "Ukraine received weapons from the United States" is the United
-States' aid to Ukraine — the giver is the source, the receiver the target."""
+States' aid to Ukraine, and "the government faced criticism from rights groups" the groups' criticism
+of the government — the giver is the source, the receiver the target."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from eventwire.actors.words import prep_objects
 from eventwire.events.patterns import Pattern
 
-__all__ = ["GIFTS", "RECEIVING_VERBS", "is_receiving", "receiving"]
+__all__ = ["GIFTS", "JUDGEMENTS", "RECEIVING_VERBS", "giver", "is_receiving", "judged_owner", "receiving"]
 
 #: Verbs that tell a gift from its receiver's side ("obtained" and "got" are left out: often bought).
 RECEIVING_VERBS = frozenset({"receive"})
@@ -27,6 +29,16 @@ GIFTS: dict[str, str] = {
     "grant": "071",
     "credit": "071",
 }
+#: Verbs that tell a judgement, a threat or a penalty from its receiver's side ("drew condemnation
+#: from the UN", "faced sanctions from Washington", "won praise from the opposition").
+JUDGEMENT_VERBS = frozenset({"receive", "draw", "face", "attract", "earn", "win", "meet", "incur"})
+#: What is received, with its CAMEO code (111 criticise, 051 praise, 130 threaten, 163 sanctions).
+JUDGEMENTS: dict[str, str] = {
+    **dict.fromkeys(("criticism", "condemnation", "rebuke", "censure", "backlash", "reproach"), "111"),
+    **dict.fromkeys(("praise", "applause", "plaudit", "commendation", "congratulation"), "051"),
+    **dict.fromkeys(("threat", "ultimatum"), "130"),
+    **dict.fromkeys(("sanction", "embargo"), "163"),
+}
 #: A modifier of the gift that names its kind ("military aid", "humanitarian assistance").
 KINDS: dict[str, str] = {
     **dict.fromkeys(("military", "security", "defence", "defense"), "072"),
@@ -40,7 +52,13 @@ def receiving(tok: Any) -> Pattern | None:
     ("received military aid from Iran": 072), or None ("received Iranian assistance", no giver named,
     is left to the other entries and their senses)."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in RECEIVING_VERBS:
+    if tok.pos_ != "VERB":
+        return None
+    if lemma in JUDGEMENT_VERBS:
+        judged = _judgement(tok, lemma)
+        if judged is not None:
+            return judged
+    if lemma not in RECEIVING_VERBS:
         return None
     gift = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in GIFTS), None)
     if gift is None:
@@ -65,3 +83,50 @@ def receiving(tok: Any) -> Pattern | None:
 def is_receiving(pattern: Pattern) -> bool:
     """Whether an entry reads an act from its receiving side (source and target swap)."""
     return pattern.id.startswith("receive:")
+
+
+def _judgement(tok: Any, lemma: str) -> Pattern | None:
+    """The entry of a judgement, threat or penalty received from someone named with "from" ("drew
+    sharp criticism from the EU": the EU criticises; "met with condemnation from" ...), or None."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    thing = next((o for o in objects if o.lemma_.lower() in JUDGEMENTS), None)
+    if thing is None:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in (*tok.children, *thing.children)):
+        return None
+    code = JUDGEMENTS[thing.lemma_.lower()]
+    return Pattern(
+        id=f"receive:{lemma}:{code}",
+        lemma=lemma,
+        pos="VERB",
+        code=code,
+        object=tuple(JUDGEMENTS),
+        prep=("from",),
+        note="a judgement told from its receiver's side: the one who judges acts",
+    )
+
+
+def giver(actors: Any, tok: Any, obj: Any | None) -> Any | None:
+    """The actor named with "from" that gives what ``tok`` receives ("drew condemnation from the
+    United Nations": the United Nations), an ``ActorMention`` of ``actors``, or None."""
+    for p in [*prep_objects(tok, ("from",)), *(prep_objects(obj, ("from",)) if obj is not None else [])]:
+        m = actors.mention(p)
+        if m is not None:
+            return m
+    return None
+
+
+def judged_owner(actors: Any, tok: Any) -> Any | None:
+    """The author of the thing that receives a judgement ("Hungary's veto drew criticism": Hungary; "the
+    Israeli plan": Israel), an ``ActorMention`` of ``actors``, or None ("the bombing")."""
+    for subject in (c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for c in subject.children:
+            if c.dep_ == "poss":
+                m = actors.mention(c)
+                if m is not None:
+                    return m
+        m = actors.owner_of(subject)
+        if m is not None:
+            return m
+    return None
