@@ -461,3 +461,31 @@ def test_no_evidence_for_a_thing_denies_no_one(pipeline: Any) -> None:
     )
     [denial] = _events(pipeline, "Trump rejected the Russia collusion allegations as a hoax.")
     assert denial.cameo == "016" and denial.target is None  # Russia is the topic, not the accuser
+
+
+def test_condolences_offered_to_someone_are_an_empathetic_comment_to_them(pipeline: Any) -> None:
+    [event] = _events(pipeline, "Japan's prime minister offered condolences to the people of Morocco.")
+    assert event.cameo == "018" and event.target is not None and event.target.country == "MAR"
+
+
+def test_a_label_of_war_crime_or_terror_is_criticism_and_the_thing_labelled_no_act_of_the_speaker(
+    pipeline: Any,
+) -> None:
+    [label] = _events(pipeline, "Warsaw described the shelling as a war crime.")
+    assert (label.cameo, label.source.code, label.target) == ("111", "POLGOV", None)
+    [label] = _events(pipeline, "Lula called the Israeli blockade of Gaza a genocide.")
+    assert label.cameo == "111" and label.target is not None and label.target.country == "ISR"
+    # a call labelled is still a call
+    met = _events(pipeline, "Macron characterised his meeting with Modi as productive.")
+    assert ("040", "FRA", "IND") in {
+        (e.cameo, e.source.country, e.target.country if e.target else "") for e in met
+    }
+
+
+def test_what_is_said_of_someone_is_said_about_them(pipeline: Any) -> None:
+    [event] = _events(
+        pipeline, '"This is a shameful provocation," the Polish president said of the Belarusian move.'
+    )
+    assert event.cameo == "111" and event.target is not None and event.target.country == "BLR"
+    # a plain remark about someone is no judgement of them
+    assert not _events(pipeline, 'The senator said of Obama, "He spoke at the school in 1998."')

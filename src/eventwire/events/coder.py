@@ -337,7 +337,7 @@ class EventCoder:
                 else:
                     nouns.append(found)
                 break
-        kept = [n for n in nouns if n.trigger.i not in consumed and not _argument_of(n.trigger, verbs)]
+        kept = [n for n in nouns if n.trigger.i not in consumed and not _argument_of(n, verbs)]
         yield from sorted([*verbs.values(), *kept], key=lambda f: f.trigger.i)
 
     def _match(self, p: Pattern, tok: Any) -> Any:
@@ -513,6 +513,8 @@ class EventCoder:
                 code, why = ruled, why + "+ruling"
             if code == "010" and target is not None and _news_topic(target):
                 target = None  # "X said Y would ...": the content is the news, not a statement to Y
+            if code == "010" and target is not None and target.matched_by.endswith("+said-of"):
+                target = None  # 'Sarkozy said of Chirac, "He incarnated ..."': a remark, no judgement
             if code == "010" and target is not None and target.matched_by.startswith("person+"):
                 target = None  # 'said "Munk has been a world treasure"': a remark on a private person
             if code == "010" and target is None:
@@ -903,15 +905,19 @@ def _descriptive(tok: Any) -> bool:
     return False
 
 
-def _argument_of(noun: Any, verbs: dict[int, _Found]) -> bool:
-    """Whether a noun lies in the object or in a target phrase of a fired verb trigger."""
-    node = noun
+def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:
+    """Whether a noun trigger lies in the object or in a target phrase of a fired verb trigger."""
+    node = found_noun.trigger
+    consult = found_noun.pattern.code.startswith("04")  # "characterized the call with Zelensky as ..."
     for _ in range(6):
         head = node.head
         if head.i == node.i:
             return False
         found = verbs.get(head.i)
-        if found is not None and not found.pattern.code.startswith("01"):  # statements carry news
+        # statements carry news; what a label is put on is no act of the labeller ("described the
+        # bombing as a terrorist act": Ankara did not bomb)
+        labelled = found is not None and found.pattern.id.startswith("label:") and not consult
+        if found is not None and (not found.pattern.code.startswith("01") or labelled):
             if node.dep_ in {"dobj", "attr", "nsubjpass", "xcomp", "ccomp", "oprd"}:
                 return True
             content_preps = {"for", "of"} if not found.pattern.code.startswith("04") else set()

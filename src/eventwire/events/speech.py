@@ -98,6 +98,12 @@ class StatementReader:
             found = self.arguments.actor_np(actors, labelled) or actors.owner_of(labelled)
             if found is not None and not same_actor(source, found):
                 return found
+        if not labelling and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+            for about in prep_objects(tok, ("of",)):  # (not "told them of its existence")
+                # '"a dangerous escalation," the minister said of the Russian strikes': their author
+                found = self.arguments.actor_np(actors, about) or actors.owner_of(about)
+                if found is not None and not same_actor(source, found):
+                    return replace(found, matched_by=found.matched_by + "+said-of")
         for clause in (c for c in tok.children if c.dep_ in {"ccomp", "parataxis", "oprd"}):
             # "called [May's deal] lousy": the parser may hang the labelled thing on the label
             roles = {"nsubj", "nsubjpass"} | ({"npadvmod", "dobj"} if clause.dep_ == "oprd" else set())
@@ -236,9 +242,23 @@ def labelling(tok: Any) -> Pattern | None:
     oprd = any(c.dep_ == "oprd" for c in tok.children)
     # 'calling it "an aggression"': the parser may read the label as a second direct object
     double = sum(c.dep_ == "dobj" for c in tok.children) >= 2
+    # "called the Russian invasion of Ukraine a disaster": the label read as the object's apposition
+    double = double or any(_indefinite_apposition(c) for o in objects for c in o.subtree)
     if not (oprd or double or (objects and (after or (lemma != "call" and as_phrase)))):
         return None
     return Pattern(id=f"label:{lemma}:010", lemma=lemma, pos="VERB", code="010", note="labelling statement")
+
+
+def _indefinite_apposition(token: Any) -> bool:
+    """An apposition that opens with "a"/"an" after its noun ("the invasion ... a disaster"): a label,
+    not a second name ("Sergei Lavrov, the foreign minister")."""
+    return (
+        token.dep_ == "appos"
+        and token.i > token.head.i
+        and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in token.children)
+        and token.doc[token.i - 1].text != ","
+        and not any(t.text == "," for t in token.doc[token.head.i : token.i])
+    )
 
 
 def is_question(tok: Any) -> bool:
