@@ -816,3 +816,30 @@ def test_a_judgement_received_from_someone_is_theirs(pipeline: Any) -> None:
     assert not [
         e for e in _events(pipeline, "The film drew criticism from viewers.") if e.cameo.startswith("11")
     ]
+
+
+def test_a_resolution_vetoed_calls_for_nothing_on_the_vetoers_behalf(pipeline: Any) -> None:
+    events = _events(pipeline, "Russia vetoed a draft resolution demanding a halt to the fighting in Sudan.")
+    assert [(e.cameo[:2], e.source.country) for e in events] == [("12", "RUS")]
+    passed = _events(pipeline, "The European Parliament passed a resolution condemning Azerbaijan.")
+    assert ("111", "AZE") in {(e.cameo, e.target.country if e.target else "") for e in passed}
+
+
+def test_a_weapons_test_is_a_show_of_military_power(pipeline: Any) -> None:
+    [event] = _events(pipeline, "Pakistan tested a nuclear-capable ballistic missile on Thursday.")
+    assert (event.cameo, event.source.country) == ("150", "PAK")
+    [event] = _events(
+        pipeline, "Iran's Revolutionary Guards carried out a missile test near the Strait of Hormuz."
+    )
+    assert event.cameo == "150" and event.source.country == "IRN"
+    assert not _events(pipeline, "The lab tested a new vaccine against malaria.")
+
+
+def test_a_strike_that_hits_a_place_is_an_attack_but_not_a_tariff_or_a_record(pipeline: Any) -> None:
+    [event] = _events(pipeline, "Israeli jets hit Beirut's southern suburbs overnight.")
+    assert event.cameo.startswith("19") and event.source.code == "ISRMIL"
+    [event] = _events(pipeline, "Russian missiles hit Odesa on Tuesday.")
+    assert event.cameo.startswith("19") and (event.source.country, event.target.country) == ("RUS", "UKR")
+    tariffs = _events(pipeline, "Washington hit Beijing with fresh tariffs on steel.")
+    assert not [e for e in tariffs if e.cameo.startswith(("18", "19"))]
+    assert not _events(pipeline, "Brent crude hit a record high in Singapore.")

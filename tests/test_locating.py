@@ -97,3 +97,13 @@ def test_a_town_called_by_its_own_name_stays_the_town(pipeline: Any) -> None:
     assert e.location is not None and e.location.country == "SYR"
     [e] = _events(pipeline, "Police arrested two protesters in Langley, British Columbia.", "2020-06-20")
     assert e.location is not None and e.location.country == "CAN" and e.source.country == "CAN"
+
+
+def test_the_place_of_an_area_acted_on_locates_the_act(pipeline: Any) -> None:
+    [event] = pipeline.code_text(
+        "Russian drones hit residential areas of Zaporizhzhia on Sunday, the governor said.",
+        published="2024-05-06",
+    )
+    assert event.location is not None and event.location.name.startswith("Zaporizh")  # GeoNames: Zaporizhzhya
+    [event] = pipeline.code_text("Syrian troops shelled the outskirts of Idlib.", published="2020-02-06")
+    assert event.location is not None and event.location.country == "SYR"

@@ -95,6 +95,8 @@ QUANTITY_HEADS = frozenset(
         "thousands",
         "millions",
         "tens",
+        "couple",
+        "handful",
     }
 )
 

@@ -336,6 +336,8 @@ class ArgumentFinder:
             governor = verb.head.head
             if governor.pos_ == "ADP":
                 governor = governor.head
+            if governor.lemma_.lower() in REFUSING_GOVERNORS:
+                return None  # "vetoed a resolution calling for a ceasefire": the vetoer called for nothing
             return (
                 self._verb_source(actors, governor, depth + 1) if governor.pos_ in {"VERB", "AUX"} else None
             )
@@ -759,6 +761,12 @@ def owner_of_place(token: Any) -> bool:
     in_building = head.lemma_.lower() in BUILDING_NOUNS and head.dep_ == "pobj"
     return bool(in_building and head.head.lower_ in LOCATIVE_WORDS) or place_use(head)
 
+
+# Verbs whose subject stands against the thing it acts on: "vetoed a resolution calling for X" is no
+# call by the vetoer (unlike "passed a resolution condemning X").
+REFUSING_GOVERNORS = frozenset(
+    {"veto", "reject", "block", "oppose", "defeat", "scuttle", "thwart", "criticize", "criticise", "condemn"}
+)
 
 # Laws and treaties as subjects: a norm in force, no act ("Thai law forbids the export of rice").
 NORM_NOUNS = frozenset(

@@ -855,7 +855,10 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
                 core.extend(o.lemma_ for o in coordinated_objects(c))
         elif c.dep_ in {"prep", "agent"}:
             around.append(c.lower_)  # "hails from Arizona"
-            around.extend(p.lemma_ for p in c.children if p.dep_ == "pobj")
+            for p in (p for p in c.children if p.dep_ == "pobj"):
+                around.append(p.lemma_)
+                if p.lemma_.lower() in QUANTITY_HEADS:  # "hit back with a couple of tries": the tries
+                    around.extend(o.lemma_ for of in p.children if of.lower_ == "of" for o in of.children)
         elif c.dep_ == "xcomp" or (c.dep_ == "advmod" and c.i < tok.i):
             around.append(c.lemma_)  # "asked not to be named", "said when asked"
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):

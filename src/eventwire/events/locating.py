@@ -267,6 +267,7 @@ class Locator:
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         places: list[tuple[int, Any]] = []
+        areas: set[int] = set()  # place names after an area noun, which the tagger may not call places
         for word in clause.subtree:
             if in_other_clause(word, clause, tok):
                 continue
@@ -278,8 +279,16 @@ class Locator:
                 and word.ent_type_ in PLACE_ENTS
             ):
                 places.append((abs(word.i - tok.i), word))  # "visited Ankara"
+            elif _area_of(word):
+                places.append((abs(word.i - tok.i), word))  # "shelled residential areas of El Fasher"
+                areas.add(word.i)
         for _, pobj in sorted(places, key=lambda p: p[0]):
             found = self._resolve_place(pobj, prefer, "sentence")
+            if found is None and pobj.i in areas:
+                name = " ".join(
+                    t.text for t in pobj.subtree if t.dep_ in {"compound", "flat"} or t.i == pobj.i
+                )
+                found = self._resolve(name, prefer, how="sentence")
             if found is not None:
                 return found
         return None
@@ -320,6 +329,32 @@ class Locator:
                     if m is not None and m.country and not m.sector:
                         return m.country
         return ""
+
+
+# Parts of a place that an act is done to: "shelled residential areas of El Fasher".
+AREA_NOUNS = frozenset(
+    {
+        "area",
+        "part",
+        "outskirt",
+        "outskirts",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "centre",
+        "center",
+    }
+)
+
+
+def _area_of(word: Any) -> bool:
+    """Whether a word is the place of an area acted on ("shelled residential areas of El Fasher",
+    "struck the outskirts of Kharkiv"): a name after "of", on an area noun that is the object."""
+    if word.dep_ != "pobj" or word.head.lower_ != "of" or word.pos_ != "PROPN":
+        return False
+    area = word.head.head
+    return area.lemma_.lower() in AREA_NOUNS and area.dep_ in {"dobj", "nsubjpass"}
 
 
 def _in_phrase(token: Any, head: Any) -> bool:
