@@ -271,3 +271,15 @@ def test_two_intents_of_one_source_are_both_kept(pipeline: Any) -> None:
         "Iran said it would release all prisoners and send aid to Lebanon.", published="2020-08-27"
     )
     assert {e.cameo[:3] for e in events} == {"035", "033"}
+
+
+def test_a_possible_act_nobody_announced_is_no_threat(pipeline: Any) -> None:
+    events = _events(pipeline, "In those years the army would shell villages near the border.")
+    assert events and not [e for e in events if e.cameo.startswith("13")]
+    assert {e.status for e in events} == {"conditional"}
+    # reported by someone else, also through a coordinated speech verb: not the actor's own threat
+    events = _events(pipeline, "Macron praised the deal and warned that Russia could invade Moldova.")
+    assert not [e for e in events if e.source.country == "RUS" and e.cameo.startswith("13")]
+    # the actor's own word stays a threat
+    events = _events(pipeline, "Tehran warned that Iran might strike American bases in Iraq.")
+    assert [e for e in events if e.source.country == "IRN" and e.cameo.startswith("13")]

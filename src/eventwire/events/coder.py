@@ -674,6 +674,8 @@ class EventCoder:
         # "if Israel attacks Iran, ...": a hypothesis; "warned that Biden could destroy ...": another's
         own = not (is_supposed(tok) or (source is not None and self._told_by_another(ctx, tok, source)))
         own = own or has_condition(tok)  # "may halt its mediation if cooperation founders": an ultimatum
+        if status == "conditional" and not has_condition(tok) and not self._said_by_source(ctx, tok, source):
+            own = False  # "the police would hit us", "a law that would allow X to ...": nobody's threat
         recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, own)
         undone = refusal_status(tok) if recoded[2].endswith("+refused") else None
         recoded = recoded if undone is None else (recoded[0], undone, recoded[2])  # "must stop backing X"
@@ -697,6 +699,16 @@ class EventCoder:
         if speaker is None:  # "Analysts warned that Russia could invade": not the actor's word
             return bool(subject.pos_ != "PRON")
         return not _same_side(speaker, source)
+
+    @staticmethod
+    def _said_by_source(ctx: _Sentence, tok: Any, source: ActorMention | None) -> bool:
+        """Whether an act is the content of its own actor's statement ("Iran said it could close the
+        strait", "Putin warned that Russia might respond")."""
+        subject = reporter(tok)
+        if subject is None or source is None:
+            return False
+        speaker = ctx.actors.mention(subject)
+        return speaker is not None and _same_side(speaker, source)
 
     def _event(
         self,

@@ -60,7 +60,20 @@ NEGATORS = frozenset({"refuse", "fail", "decline", "reject", "avoid", "stop", "c
 # Governors that forbid the act they govern: it did not happen, but is no refusal by the governor's subject.
 PROHIBITORS = frozenset({"bar", "ban", "prohibit", "forbid", "outlaw", "prevent"})
 REPORTING = frozenset(
-    {"say", "tell", "announce", "state", "declare", "add", "claim", "insist", "warn", "promise", "report"}
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "declare",
+        "add",
+        "claim",
+        "insist",
+        "warn",
+        "promise",
+        "report",
+        "confirm",
+    }
 )
 DENIERS = frozenset({"deny", "refute", "rebut", "dismiss"})
 HEDGERS = frozenset({"allege", "suspect", "claim", "rumour", "rumor", "accuse", "blame", "speculate"})
@@ -372,7 +385,11 @@ def reporter(trigger: Any) -> Any | None:
     head = clause_head(trigger)
     if not _reported(head):
         return None
-    return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    speech = head.head
+    subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if subject is None and speech.dep_ == "conj":  # "hailed the report and warned that Biden could ..."
+        subject = next((c for c in speech.head.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 def _imperative(token: Any) -> bool:
