@@ -843,3 +843,45 @@ def test_a_strike_that_hits_a_place_is_an_attack_but_not_a_tariff_or_a_record(pi
     tariffs = _events(pipeline, "Washington hit Beijing with fresh tariffs on steel.")
     assert not [e for e in tariffs if e.cameo.startswith(("18", "19"))]
     assert not _events(pipeline, "Brent crude hit a record high in Singapore.")
+
+
+def test_sides_that_act_together_or_are_one_side_do_not_fight_each_other(pipeline: Any) -> None:
+    for text in (
+        "French and Malian troops fought side by side near Gao.",
+        "Soldiers and police exchanged fire with gunmen for several hours in Kano.",
+        "Teachers and nurses clashed in central Lagos on Monday.",
+        "Ministers and MPs clashed over the budget in Nairobi.",
+    ):
+        events = _events(pipeline, text)
+        pairs = {(e.source.code, e.target.code) for e in events if e.target is not None}
+        assert not [(s, t) for s, t in pairs if (t, s) in pairs], (text, pairs)
+
+
+def test_money_is_no_crowd_and_a_place_passed_through_is_not_where(pipeline: Any) -> None:
+    [pledge] = _events(pipeline, "Japan pledged millions to Ukraine on Friday.")
+    assert pledge.target is not None and pledge.target.country == "UKR"
+    assert not [e for e in _events(pipeline, "The ministry spent millions on the new stadium.") if e.target]
+    [sent] = _events(pipeline, "Iran sent drones to the Houthis through Oman, officials said.")
+    assert sent.location is None or sent.location.country != "OMN"
+
+
+def test_hitting_back_or_the_streets_is_no_attack(pipeline: Any) -> None:
+    for text in (
+        "Erdogan hit back at Macron over the cartoons.",
+        "Supporters of the opposition hit the streets of Lima.",
+        "Lula hit the campaign trail in Recife on Sunday.",
+    ):
+        assert not [e for e in _events(pipeline, text) if e.cameo.startswith(("18", "19"))], text
+
+
+def test_a_threat_assessment_is_no_threat_received(pipeline: Any) -> None:
+    assert not [
+        e
+        for e in _events(pipeline, "Estonia faces a growing threat from Russia, the study said.")
+        if e.cameo.startswith("13")
+    ]
+    [criticism, *rest] = _events(pipeline, "Netanyahu's plan drew criticism from Egypt and Jordan.")
+    assert {(e.source.country, e.target.country if e.target else "") for e in [criticism, *rest]} == {
+        ("EGY", "ISR"),
+        ("JOR", "ISR"),
+    }

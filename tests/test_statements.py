@@ -489,3 +489,9 @@ def test_what_is_said_of_someone_is_said_about_them(pipeline: Any) -> None:
     assert event.cameo == "111" and event.target is not None and event.target.country == "BLR"
     # a plain remark about someone is no judgement of them
     assert not _events(pipeline, 'The senator said of Obama, "He spoke at the school in 1998."')
+
+
+def test_an_act_labelled_that_names_its_doer_stays_its_doers(pipeline: Any) -> None:
+    events = _events(pipeline, "Kyiv described Russia's strike on the maternity hospital as a war crime.")
+    assert ("111", "UKR") in {(e.cameo, e.source.country) for e in events}
+    assert ("19", "RUS") in {(e.cameo[:2], e.source.country) for e in events}

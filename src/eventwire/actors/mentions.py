@@ -101,10 +101,23 @@ QUANTITY_HEADS = frozenset(
 )
 
 
+# Countries whose national legislature is called Congress (the national constitutions): "Congress" in
+# a story about one of them is its legislature.
+CONGRESS_COUNTRIES = frozenset(
+    {"USA", "PHL", "BRA", "ARG", "CHL", "COL", "MEX", "PER", "GTM", "HND", "PRY", "BOL", "ECU", "SLV", "NIC"}
+)
 # Bare numbers of people: "Thousands rallied", "hundreds were arrested" (not "thousands of homes").
 CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
-# Where a bare number of people stands: a subject, an object, or the object of "at", "on", "against".
-CROWD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Where a bare number of people stands: a subject; or the object of a verb done to people ("police
+# detained hundreds", not "pledged millions", "spent millions on", "evacuated thousands").
+CROWD_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CROWD_VERBS = frozenset(
+    {
+        "arrest", "detain", "kill", "injure", "wound", "disperse", "deport", "expel", "jail", "sentence",
+        "execute", "abduct", "kidnap", "free", "release", "shoot", "attack", "beat", "massacre", "round",
+        "teargas", "hold", "imprison", "torture", "convict", "charge", "fire",
+    }
+)  # fmt: skip
 CROWD_PREPS = frozenset({"at", "on", "against", "among"})
 
 
@@ -753,6 +766,12 @@ class ArticleActors(Surroundings):
             place = self._place_country(token)
             if place:
                 code, how = ActorCode(place, code.sector), how + "+place"
+        if code.sector == "LEG" and not code.country and token.text == "Congress":
+            # "Congress is weighing a trade bill" in a story about the US and Japan: the one country
+            # of the story whose legislature is called Congress (not India's Congress party)
+            named = [c for c, _ in self._country_counts.most_common() if c in CONGRESS_COUNTRIES]
+            if named:
+                code, how = ActorCode(named[0], code.sector), how + "+congress-country"
         if country_modifier(token, code, how):
             # "Bharat Ratna Pranab Mukherjee" after "Pranab Mukherjee": a country word before a name
             # the article has given gives way to that name's code
@@ -1218,16 +1237,19 @@ DOCUMENT_NAMES = frozenset(
 def _crowd_number(token: Any) -> bool:
     """Whether a token is a bare number of people ("Thousands rallied in Tbilisi", "police fired tear
     gas at hundreds"): a plural number noun with no "of" phrase (not "thousands of homes") nor a
-    number word before it ("three hundreds"), as a subject, an object or the object of "at", "on",
-    "against" or "among"."""
+    number word before it ("three hundreds"), as a subject, or as the object (or the object of "at",
+    "on", "against", "among") of a verb done to people (:data:`CROWD_VERBS`; "pledged millions" is
+    money)."""
     if token.lower_ not in CROWD_NUMBERS or token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return False
     if any(c.dep_ in {"nummod", "compound"} for c in token.children):
         return False
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "tens":
-        token = token.head.head  # "Tens of thousands marched": the role of "tens"
-    if token.dep_ in CROWD_ROLES:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"tens", "hundreds"}:
+        token = token.head.head  # "Tens of thousands marched", "hundreds of thousands": the role of the first
+    if token.dep_ in CROWD_SUBJECTS:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in CROWD_PREPS
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in CROWD_PREPS else token.head
+    role = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in CROWD_PREPS)
+    return role and token.lower_ != "millions" and verb.lemma_.lower() in CROWD_VERBS

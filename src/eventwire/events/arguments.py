@@ -762,6 +762,8 @@ def owner_of_place(token: Any) -> bool:
     return bool(in_building and head.head.lower_ in LOCATIVE_WORDS) or place_use(head)
 
 
+# Words of sides acting together: "US and Iraqi troops fought side by side", "fought alongside".
+TOGETHER_WORDS = frozenset({"together", "side", "alongside", "jointly", "beside", "shoulder"})
 # Verbs whose subject stands against the thing it acts on: "vetoed a resolution calling for X" is no
 # call by the vetoer (unlike "passed a resolution condemning X").
 REFUSING_GOVERNORS = frozenset(
@@ -896,8 +898,14 @@ def passive_subject(tok: Any) -> Any | None:
 
 def joint_subject(verb: Any) -> bool:
     """Whether a verb's subject names two sides ("India and China exchanged fire", "Indian and Chinese
-    troops clashed"): a coordinated subject or a subject with coordinated modifiers."""
+    troops clashed"): a coordinated subject or a subject with coordinated modifiers; not sides acting
+    together ("fought side by side", "alongside the Ukrainians") nor a quarrel ("clashed over the
+    budget")."""
+    if any(t.lower_ in TOGETHER_WORDS for t in verb.subtree) or prep_objects(verb, ("over",)):
+        return False
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(t.ent_type_ == "PERSON" for t in subject.subtree):
+            return False  # "Trump and Zelensky clashed in the Oval Office": a quarrel of two people
         if any(g.dep_ == "conj" for g in subject.children):
             return True
         if any(

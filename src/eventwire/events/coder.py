@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors
-from eventwire.actors.words import coordinated_objects
+from eventwire.actors.words import coordinated_objects, prep_objects
 from eventwire.events.arguments import (
     ArgumentFinder,
     is_passive,
@@ -445,7 +445,7 @@ class EventCoder:
         if source is None and self.unresolved_actors and is_passive(tok):
             # sentence classification: "an aide ... to be extradited to Venezuela" is an act by someone
             source = ActorMention("", tok.idx, tok.idx, "", "", "unknown-agent")
-        judge_alone = source is None and is_receiving(pattern) and pattern.code.startswith("11")
+        judge_alone = source is None and is_receiving(pattern) and pattern.code.startswith(("11", "05"))
         if judge_alone:  # "the attack drew condemnation from the UN": the judge; the act is no actor
             source = giver(actors, tok, found.obj)
         if source is None or (source.start <= tok.idx < source.end and not _own_act(tok, source)):
@@ -820,6 +820,8 @@ class EventCoder:
         # "police and protesters clashed", "the government and the opposition held talks": two sides
         # of one country; not two named people ("Trump and Pence met Kim": whom they met is unknown)
         sides = bool(source.members) and not _names_people(tok, source)
+        if sides and code[:2] in CLASH_ROOTS and not _opposed(source.members):
+            sides = False  # "soldiers and police exchanged fire", "students and workers clashed": one side
         if target is None:
             if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
                 sides = False  # "Trump and Pence met Kim": someone the tables do not know, not each other
@@ -869,10 +871,14 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
             around.append(c.lower_)  # "hails from Arizona"
             for p in (p for p in c.children if p.dep_ == "pobj"):
                 around.append(p.lemma_)
-                if p.lemma_.lower() in QUANTITY_HEADS:  # "hit back with a couple of tries": the tries
+                if (
+                    p.lemma_.lower() in QUANTITY_HEADS | BATCH_HEADS
+                ):  # "with a couple of tries", "a round of sanctions"
                     around.extend(o.lemma_ for of in p.children if of.lower_ == "of" for o in of.children)
-        elif c.dep_ == "xcomp" or (c.dep_ == "advmod" and c.i < tok.i):
-            around.append(c.lemma_)  # "asked not to be named", "said when asked"
+        elif c.dep_ in {"xcomp", "prt"} or (
+            c.dep_ == "advmod" and (c.i < tok.i or c.lower_ in {"back", "out"})
+        ):
+            around.append(c.lemma_)  # "asked not to be named", "said when asked", "hit back"
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
         core.append(tok.head.lemma_)
     return core, around
@@ -923,7 +929,9 @@ def _descriptive(tok: Any) -> bool:
 def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:
     """Whether a noun trigger lies in the object or in a target phrase of a fired verb trigger."""
     node = found_noun.trigger
-    consult = found_noun.pattern.code.startswith("04")  # "characterized the call with Zelensky as ..."
+    # a labelled call, or an act that names its own doer, stays an event ("characterized the call with
+    # Zelensky as ...", "described Russia's attack on the hospital as a war crime")
+    consult = found_noun.pattern.code.startswith("04") or _names_doer(found_noun.trigger)
     for _ in range(6):
         head = node.head
         if head.i == node.i:
@@ -939,6 +947,15 @@ def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:
             return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in content_preps)
         node = head
     return False
+
+
+def _names_doer(noun: Any) -> bool:
+    """Whether an act's noun names who did it: a possessor, a nationality or a name before it
+    ("Russia's attack", "the Russian strike", "the EU's sanctions"), or a "by" agent."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+        for c in noun.children
+    ) or bool(prep_objects(noun, ("by",)))
 
 
 def _analysed_sentences(doc: Any, sents: list[Any]) -> list[bool]:
@@ -1049,6 +1066,21 @@ def _names_person(text: str, titles: frozenset[str]) -> bool:
     """Whether a mention's words name someone beyond a title ("President Francois Mitterand", not
     "Prime Minister")."""
     return any(w[:1].isupper() and w.lower() not in titles for w in text.split()[1:])
+
+
+# Heads of a batch of things: "hit Russia with a new round of sanctions": the sanctions.
+BATCH_HEADS = frozenset({"round", "package", "wave", "raft", "batch", "series", "set", "slew"})
+# Roots of clashes between sides (protest, assault, fight, mass violence).
+CLASH_ROOTS = frozenset({"14", "18", "19", "20"})
+# Sectors of the state's force: a clash of one country's sides sets one of them against the others.
+STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+
+
+def _opposed(members: Sequence[ActorCode]) -> bool:
+    """Whether the sides of one country can be at odds in a clash: the state's force against others
+    ("police and protesters"), not two forces of the state nor two groups of civilians."""
+    force = [m.sector in STATE_FORCE_SECTORS for m in members]
+    return any(force) and not all(force)
 
 
 def _names_people(tok: Any, mention: ActorMention) -> bool:

@@ -44,8 +44,10 @@ __all__ = [
 
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off", "through"}
+    {"in", "at", "near", "outside", "across", "throughout", "inside", "around", "within", "off"}
 )
+# Verbs of moving along a place: "marched through Paris" is there, "sent arms through Oman" is not.
+MOVING_VERBS = frozenset({"march", "parade", "walk", "drive", "advance", "rally", "sweep", "roll", "rampage"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _NAME = r"[A-Z][\w'’\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]+){0,3}"
@@ -271,7 +273,8 @@ class Locator:
         for word in clause.subtree:
             if in_other_clause(word, clause, tok):
                 continue
-            if word.dep_ == "prep" and word.lower_ in LOCATIVE_PREPS:
+            moving = word.lower_ == "through" and word.head.lemma_.lower() in MOVING_VERBS
+            if word.dep_ == "prep" and (word.lower_ in LOCATIVE_PREPS or moving):
                 places.extend((abs(p.i - tok.i), p) for p in word.children if p.dep_ == "pobj")
             elif (
                 word.dep_ == "dobj"

@@ -54,8 +54,11 @@ INTEND = frozenset(
 SCHEDULE = frozenset({"schedule", "due", "set", "slate", "poise", "timetable"})
 LIKELIHOOD = frozenset({"likely", "unlikely", "possible", "probable", "improbable"})
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
-# The statuses of a refusing verb that leave the refusal itself undone (not "will refuse": announced).
-UNREALISED_REFUSALS = frozenset({"requested", "conditional", "hedged", "hoped", "negated", "denied"})
+# The statuses of a refusing verb that leave the refusal itself undone ("vowed to refuse to sign",
+# "would refuse": the refusing verb's own event says so, asserted or not).
+UNREALISED_REFUSALS = frozenset(
+    {"requested", "conditional", "hedged", "hoped", "negated", "denied", "intended", "future"}
+)
 NEGATORS = frozenset({"refuse", "fail", "decline", "reject", "avoid", "stop", "cease", "halt"})
 # Governors that forbid the act they govern: it did not happen, but is no refusal by the governor's subject.
 PROHIBITORS = frozenset({"bar", "ban", "prohibit", "forbid", "outlaw", "prevent"})

@@ -31,7 +31,11 @@ GIFTS: dict[str, str] = {
 }
 #: Verbs that tell a judgement, a threat or a penalty from its receiver's side ("drew condemnation
 #: from the UN", "faced sanctions from Washington", "won praise from the opposition").
-JUDGEMENT_VERBS = frozenset({"receive", "draw", "face", "attract", "earn", "win", "meet", "incur"})
+JUDGEMENT_VERBS = frozenset({"receive", "draw", "face", "attract", "earn", "win", "incur"})
+#: What is only received when it was done: "faces a growing threat from China" is an assessment, "faces
+#: sanctions" mostly a prospect; "received threats", "incurred" or "faced sanctions" happened.
+DONE_ONLY = frozenset({"130", "163"})
+DONE_VERBS = frozenset({"receive", "incur"})
 #: What is received, with its CAMEO code (111 criticise, 051 praise, 130 threaten, 163 sanctions).
 JUDGEMENTS: dict[str, str] = {
     **dict.fromkeys(("criticism", "condemnation", "rebuke", "censure", "backlash", "reproach"), "111"),
@@ -87,15 +91,16 @@ def is_receiving(pattern: Pattern) -> bool:
 
 def _judgement(tok: Any, lemma: str) -> Pattern | None:
     """The entry of a judgement, threat or penalty received from someone named with "from" ("drew
-    sharp criticism from the EU": the EU criticises; "met with condemnation from" ...), or None."""
+    sharp criticism from the EU": the EU criticises; "received threats from a gang"), or None."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
     thing = next((o for o in objects if o.lemma_.lower() in JUDGEMENTS), None)
     if thing is None:
         return None
     if not any(c.dep_ == "prep" and c.lower_ == "from" for c in (*tok.children, *thing.children)):
         return None
     code = JUDGEMENTS[thing.lemma_.lower()]
+    if code in DONE_ONLY and lemma not in DONE_VERBS and tok.tag_ != "VBD":
+        return None  # "faces sanctions from Washington if ...": a prospect ("faced sanctions": done)
     return Pattern(
         id=f"receive:{lemma}:{code}",
         lemma=lemma,
@@ -111,7 +116,8 @@ def giver(actors: Any, tok: Any, obj: Any | None) -> Any | None:
     """The actor named with "from" that gives what ``tok`` receives ("drew condemnation from the
     United Nations": the United Nations), an ``ActorMention`` of ``actors``, or None."""
     for p in [*prep_objects(tok, ("from",)), *(prep_objects(obj, ("from",)) if obj is not None else [])]:
-        m = actors.mention(p)
+        m = actors.joint([p, *p.conjuncts]) if p.conjuncts else None  # "from Canada and Mexico"
+        m = m if m is not None and m.members else actors.mention(p)
         if m is not None:
             return m
     return None
