@@ -5,6 +5,7 @@ the body it heads or belongs to, the organisation before its title, the place it
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -228,3 +229,14 @@ def test_weak_clues_do_not_override_stronger_ones(pipeline, text, context, wrong
 def test_roles_keep_their_own_sector(pipeline, text, context, sector) -> None:  # type: ignore[no-untyped-def]
     answer = resolve_actor(pipeline.language, pipeline.resources, text, dt.date(2024, 9, 1), context)
     assert answer.sector == sector, answer.matched_by
+
+
+def test_congress_is_the_legislature_of_the_storys_country_that_has_one(pipeline: Any) -> None:
+    events = pipeline.code_text(
+        "Manila protested to Beijing on Monday. Congress condemned China's incursions.",
+        published="2021-04-06",
+    )
+    assert ("PHLLEG", "111") in {(e.source.code, e.cameo) for e in events}
+    # no country of the story calls its legislature so: India's Congress party is no legislature of theirs
+    events = pipeline.code_text("Congress criticised Modi over the farm laws.", published="2021-04-06")
+    assert all(e.source.country != "USA" for e in events)

@@ -777,7 +777,7 @@ def test_a_coordinated_subject_of_a_reciprocal_act_needs_no_with(pipeline: Any) 
         ("19", "THAMIL", "KHMMIL"),
         ("19", "KHMMIL", "THAMIL"),
     }
-    clash = _events(pipeline, "Serbia and Kosovo clashed over the licence plates.")
+    clash = _events(pipeline, "Serbia and Kosovo clashed near the border crossing.")
     assert {(e.source.country, e.target.country if e.target else None) for e in clash} == {
         ("SRB", "XKX"),
         ("XKX", "SRB"),

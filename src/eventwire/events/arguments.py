@@ -8,7 +8,7 @@ trust between the two countries").  :class:`ArgumentFinder` owns these rules; th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -896,6 +896,14 @@ def passive_subject(tok: Any) -> Any | None:
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
+def names_person(tokens: Iterable[Any]) -> bool:
+    """Whether words name a person ("Trump and Zelensky"; not the word of "Riot police" that the
+    tagger calls a name)."""
+    return any(
+        t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN") for t in tokens
+    )
+
+
 def joint_subject(verb: Any) -> bool:
     """Whether a verb's subject names two sides ("India and China exchanged fire", "Indian and Chinese
     troops clashed"): a coordinated subject or a subject with coordinated modifiers; not sides acting
@@ -904,7 +912,7 @@ def joint_subject(verb: Any) -> bool:
     if any(t.lower_ in TOGETHER_WORDS for t in verb.subtree) or prep_objects(verb, ("over",)):
         return False
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if any(t.ent_type_ == "PERSON" for t in subject.subtree):
+        if names_person(subject.subtree):
             return False  # "Trump and Zelensky clashed in the Oval Office": a quarrel of two people
         if any(g.dep_ == "conj" for g in subject.children):
             return True

@@ -25,6 +25,7 @@ from eventwire.events.arguments import (
     is_passive,
     is_target_prep,
     joint_subject,
+    names_person,
     noun_doers,
     passive_subject,
     same_actor,
@@ -950,12 +951,9 @@ def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:
 
 
 def _names_doer(noun: Any) -> bool:
-    """Whether an act's noun names who did it: a possessor, a nationality or a name before it
-    ("Russia's attack", "the Russian strike", "the EU's sanctions"), or a "by" agent."""
-    return any(
-        c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
-        for c in noun.children
-    ) or bool(prep_objects(noun, ("by",)))
+    """Whether an act's noun names who did it by a possessor or a "by" agent ("Russia's attack", "the
+    EU's sanctions", "the attack by militants"; a nationality before it may be the labeller's reading)."""
+    return any(c.dep_ == "poss" for c in noun.children) or bool(prep_objects(noun, ("by",)))
 
 
 def _analysed_sentences(doc: Any, sents: list[Any]) -> list[bool]:
@@ -1084,13 +1082,10 @@ def _opposed(members: Sequence[ActorCode]) -> bool:
 
 
 def _names_people(tok: Any, mention: ActorMention) -> bool:
-    """Whether a joint mention names a person ("Trump and Pence"; not the word of "Riot police" that
-    the tagger calls a name)."""
-    return any(
-        t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN")
-        for t in tok.doc
-        if mention.start <= t.idx < mention.end
-    )
+    """Whether a joint mention names people only ("Trump and Pence"; not "President Trump and
+    Congress")."""
+    spans = mention.member_spans or ((mention.start, mention.end),)
+    return all(names_person(t for t in tok.doc if a <= t.idx < b) for a, b in spans)
 
 
 def _expand(mention: ActorMention) -> list[ActorMention]:

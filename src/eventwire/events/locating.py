@@ -273,8 +273,7 @@ class Locator:
         for word in clause.subtree:
             if in_other_clause(word, clause, tok):
                 continue
-            moving = word.lower_ == "through" and word.head.lemma_.lower() in MOVING_VERBS
-            if word.dep_ == "prep" and (word.lower_ in LOCATIVE_PREPS or moving):
+            if word.dep_ == "prep" and _locative(word):
                 places.extend((abs(p.i - tok.i), p) for p in word.children if p.dep_ == "pobj")
             elif (
                 word.dep_ == "dobj"
@@ -327,7 +326,7 @@ class Locator:
             verb = verb.head
         for scope in (verb.subtree, verb.sent):  # the clause first, then the whole sentence
             for t in scope:  # "in/at/outside <place>"
-                if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.ent_type_ in PLACE_ENTS:
+                if t.dep_ == "pobj" and _locative(t.head) and t.ent_type_ in PLACE_ENTS:
                     m = actors.mention(t)
                     if m is not None and m.country and not m.sector:
                         return m.country
@@ -349,6 +348,14 @@ AREA_NOUNS = frozenset(
         "center",
     }
 )
+
+
+def _locative(prep: Any) -> bool:
+    """Whether a preposition puts its object where the act is: "in", "at", "near" ...; "through" only
+    after a verb of moving along ("marched through Paris", not "sent arms through Oman")."""
+    return prep.lower_ in LOCATIVE_PREPS or (
+        prep.lower_ == "through" and prep.head.lemma_.lower() in MOVING_VERBS
+    )
 
 
 def _area_of(word: Any) -> bool:

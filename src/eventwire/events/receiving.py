@@ -64,24 +64,14 @@ def receiving(tok: Any) -> Pattern | None:
             return judged
     if lemma not in RECEIVING_VERBS:
         return None
-    gift = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in GIFTS), None)
+    gift = _received(tok, GIFTS)
     if gift is None:
-        return None
-    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in (*tok.children, *gift.children)):
         return None
     code = GIFTS[gift.lemma_.lower()]
     for modifier in gift.children:
         if modifier.dep_ in {"amod", "compound"} and modifier.lemma_.lower() in KINDS:
             code = KINDS[modifier.lemma_.lower()]
-    return Pattern(
-        id=f"receive:{lemma}:{code}",
-        lemma=lemma,
-        pos="VERB",
-        code=code,
-        object=tuple(GIFTS),
-        prep=("from",),
-        note="told from the receiving side: the giver acts",
-    )
+    return _entry(lemma, code, GIFTS, "told from the receiving side: the giver acts")
 
 
 def is_receiving(pattern: Pattern) -> bool:
@@ -92,23 +82,38 @@ def is_receiving(pattern: Pattern) -> bool:
 def _judgement(tok: Any, lemma: str) -> Pattern | None:
     """The entry of a judgement, threat or penalty received from someone named with "from" ("drew
     sharp criticism from the EU": the EU criticises; "received threats from a gang"), or None."""
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
-    thing = next((o for o in objects if o.lemma_.lower() in JUDGEMENTS), None)
+    thing = _received(tok, JUDGEMENTS)
     if thing is None:
-        return None
-    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in (*tok.children, *thing.children)):
         return None
     code = JUDGEMENTS[thing.lemma_.lower()]
     if code in DONE_ONLY and lemma not in DONE_VERBS and tok.tag_ != "VBD":
         return None  # "faces sanctions from Washington if ...": a prospect ("faced sanctions": done)
+    return _entry(
+        lemma, code, JUDGEMENTS, "a judgement told from its receiver's side: the one who judges acts"
+    )
+
+
+def _received(tok: Any, things: dict[str, str]) -> Any | None:
+    """The direct object of ``tok`` that is one of ``things`` and is received "from" someone (the
+    "from" hung on the verb or on the object), or None."""
+    thing = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in things), None)
+    if thing is None:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in (*tok.children, *thing.children)):
+        return None
+    return thing
+
+
+def _entry(lemma: str, code: str, things: dict[str, str], note: str) -> Pattern:
+    """The dictionary entry of a received thing, read from the giver's side (:func:`is_receiving`)."""
     return Pattern(
         id=f"receive:{lemma}:{code}",
         lemma=lemma,
         pos="VERB",
         code=code,
-        object=tuple(JUDGEMENTS),
+        object=tuple(things),
         prep=("from",),
-        note="a judgement told from its receiver's side: the one who judges acts",
+        note=note,
     )
 
 

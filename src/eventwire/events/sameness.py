@@ -28,6 +28,12 @@ def same_actor(s: ActorMention, t: ActorMention) -> bool:
     s_name, t_name = _surname(s), _surname(t)
     if s_name and t_name and s_name != t_name:
         return False  # "Zelensky declined Honcharuk's offer": two people of one government
+    if (
+        s.sector == t.sector == "LEG"
+        and bool(s_name) != bool(t_name)
+        and not (_referring(s) or _referring(t))
+    ):
+        return False  # "Senator Ted Cruz said members of Congress abused their power": a member and the body
     local = is_local(s.text) != is_local(t.text) and s.start != t.start
     # "punish the mayor of Fort Lee for refusing to support the New Jersey Governor": two offices
     s_office, t_office = local_office(s.text), local_office(t.text)
