@@ -499,3 +499,22 @@ def test_an_act_labelled_that_names_its_doer_stays_its_doers(pipeline: Any) -> N
     events = _events(pipeline, "Kyiv described Russia's strike on the maternity hospital as a war crime.")
     assert ("111", "UKR") in {(e.cameo, e.source.country) for e in events}
     assert ("19", "RUS") in {(e.cameo[:2], e.source.country) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The IMF warned that Argentina's debt could spiral out of control.", "012"),
+        ("The mayor of Lagos warned residents to stay indoors.", "020"),
+        ("The WHO warned of a cholera outbreak in Haiti.", "012"),
+        # the speaker's own act, a condition or consequences stay a threat
+        ("Moscow warned that Russia would respond to any NATO deployment in Finland.", "13"),
+        ("Beijing warned Manila of serious consequences over the shoal.", "13"),
+        ("Tehran warned that Iran would close the strait if its oil exports were blocked.", "13"),
+    ],
+)
+def test_a_warning_of_a_danger_is_pessimism_and_of_ones_own_act_a_threat(
+    pipeline: Any, text: str, code: str
+) -> None:
+    warned = [e for e in _events(pipeline, text, "2022-05-10") if e.trigger.lower().startswith("warn")]
+    assert warned and warned[0].cameo.startswith(code), [(e.cameo, e.pattern) for e in warned]

@@ -89,6 +89,7 @@ from eventwire.events.speech import (
     is_press,
     is_question,
     labelling,
+    warning_code,
 )
 from eventwire.events.statements import StatementLexicon
 from eventwire.models import ActorCode, ActorMention, Article, CameoEntry, Event, EventStatus, Location, Theme
@@ -496,6 +497,13 @@ class EventCoder:
             if target is not None:
                 target = localise(localise(target, place), "", "home-country", ctx.places)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
+        if pattern.id == "verb:warn:130":  # "warned that Biden could destroy the growth": no threat
+            warned = warning_code(
+                tok, lambda g: (m := actors.mention(g)) is not None and _own_side(m, source)
+            )
+            if warned is not None and warned.startswith("01") and not self.statements:
+                return
+            code, why = (warned, why + "+warning") if warned is not None else (code, why)
         if code == "010":  # what the statement says: criticism, praise, condolences, worry ...
             code = self._speech.kind(tok, target)
             why += f"+says:{code}" if code != "010" else ""
@@ -1137,6 +1145,15 @@ def _news_topic(target: ActorMention) -> bool:
 
 #: Sectors of the state itself: a state's officials speak for its forces and agencies.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _own_side(m: ActorMention, source: ActorMention) -> bool:
+    """Whether an actor a speaker names is the speaker's side: :func:`_same_side`, or an arm of the state
+    named without a country when the speaker is one ("Cairo's security chief warned that police will
+    no longer tolerate rallies")."""
+    if _same_side(m, source):
+        return True
+    return not m.country and m.sector in STATE_SECTORS and source.sector in STATE_SECTORS
 
 
 def _same_side(reporter: ActorMention, source: ActorMention) -> bool:

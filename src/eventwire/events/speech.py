@@ -9,7 +9,7 @@ the deal 'lousy'") and :func:`is_question` the "ask" that puts a question rather
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
@@ -247,6 +247,53 @@ def labelling(tok: Any) -> Pattern | None:
     if not (oprd or double or (objects and (after or (lemma != "call" and as_phrase)))):
         return None
     return Pattern(id=f"label:{lemma}:010", lemma=lemma, pos="VERB", code="010", note="labelling statement")
+
+
+# Words of a condition set in a warning: an ultimatum is a threat whoever acts in it.
+CONDITION_WORDS = frozenset({"if", "unless", "should", "otherwise", "until"})
+# What a warning is of when it is a threat: "warned of consequences", "warned of a response".
+THREAT_NOUNS = frozenset(
+    {
+        "consequence",
+        "retaliation",
+        "response",
+        "reprisal",
+        "action",
+        "measure",
+        "countermeasure",
+        "war",
+        "force",
+    }
+)
+
+
+def warning_code(tok: Any, own: Callable[[Any], bool]) -> str | None:
+    """CAMEO's reading of a plain warning by what it warns of, when that is no threat: a danger or
+    another's act is a pessimistic comment (012: "warned of the dangers", "warned that Biden could
+    destroy the growth"), advice to act an appeal (020: "warned people to stay inside"); None keeps the
+    threat (130): the speaker's own act ("warned that Russia might strike"; ``own`` says whether a
+    subject is the speaker's side), a condition set, consequences or action, "warned X not to",
+    "warned against"."""
+    children = list(tok.children)
+    for c in children:
+        if c.dep_ == "xcomp":
+            negated = any(n.dep_ == "neg" for n in c.children)
+            return None if negated else "020"
+        if c.dep_ == "prep" and c.lower_ == "against":
+            return None
+        if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
+            things = [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
+            if any(p.lemma_.lower() in THREAT_NOUNS for p in things):
+                return None
+            return "012" if things else None
+        if c.dep_ == "ccomp":
+            if any(t.lower_ in CONDITION_WORDS for t in c.subtree):
+                return None  # "warned that his government would expel him if he continued ...": a threat
+            subjects = [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "expl"}]
+            if subjects and not any(own(g) for g in subjects):
+                return "012"
+            return None
+    return None
 
 
 def _indefinite_apposition(token: Any) -> bool:
