@@ -518,3 +518,10 @@ def test_a_warning_of_a_danger_is_pessimism_and_of_ones_own_act_a_threat(
 ) -> None:
     warned = [e for e in _events(pipeline, text, "2022-05-10") if e.trigger.lower().startswith("warn")]
     assert warned and warned[0].cameo.startswith(code), [(e.cameo, e.pattern) for e in warned]
+
+
+def test_a_name_read_as_a_label_is_the_one_called(pipeline: Any) -> None:
+    [call] = _events(pipeline, "Scholz called Macron, his closest ally, on Wednesday.", "2023-03-01")
+    assert (call.cameo, call.target.country if call.target else None) == ("041", "FRA")
+    [label] = _events(pipeline, "Zelensky called Putin a war criminal.", "2023-03-01")
+    assert (label.cameo, label.target.country if label.target else None) == ("111", "RUS")

@@ -517,7 +517,8 @@ class ArgumentFinder:
         if pattern.pos == "VERB" and obj is None:
             passive = is_passive(tok)
             for c in tok.children:
-                if c.dep_ in {"dobj", "dative", "iobj"} or (passive and c.dep_ == "nsubjpass"):
+                named = c.dep_ == "oprd" and c.pos_ == "PROPN"  # "called Putin on Tuesday" (misparsed)
+                if c.dep_ in {"dobj", "dative", "iobj"} or named or (passive and c.dep_ == "nsubjpass"):
                     if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                         c = tok.head  # "the activist who was arrested": the activist
                     slots.append(c)

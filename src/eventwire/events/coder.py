@@ -85,6 +85,7 @@ from eventwire.events.speech import (
     StatementReader,
     accuser,
     claimed_victim,
+    is_label,
     is_platform,
     is_press,
     is_question,
@@ -371,7 +372,7 @@ class EventCoder:
             for o in c.children
         ):
             return False
-        if any(c.dep_ == "oprd" for c in children):
+        if any(is_label(c) for c in children):
             return False  # "called X a traitor": a predicate, not the event
         # "India and China clashed", "exchanged fire": no "with" needed (but "X and Y met Kim" has one)
         objects = [c for c in children if c.dep_ == "dobj"] if not p.object else []

@@ -239,7 +239,7 @@ def labelling(tok: Any) -> Pattern | None:
     as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for t in (tok, *objects) for c in t.children)
     # "called the deal \"lousy\"": the parser often hangs the label on the object, after it
     after = any(c.i > o.i and c.pos_ == "ADJ" for o in objects for c in o.rights)
-    oprd = any(c.dep_ == "oprd" for c in tok.children)
+    oprd = any(is_label(c) for c in tok.children)
     # 'calling it "an aggression"': the parser may read the label as a second direct object
     double = sum(c.dep_ == "dobj" for c in tok.children) >= 2
     # "called the Russian invasion of Ukraine a disaster": the label read as the object's apposition
@@ -294,6 +294,15 @@ def warning_code(tok: Any, own: Callable[[Any], bool]) -> str | None:
                 return "012"
             return None
     return None
+
+
+def is_label(token: Any) -> bool:
+    """Whether a word is the label a verb puts on its object ("called X a traitor"); a name the parser
+    reads so is the one called ("called Putin, a longtime rival, on Tuesday"), unless a label follows
+    it ("called Trump a clown")."""
+    if token.dep_ != "oprd":
+        return False
+    return token.pos_ != "PROPN" or any(_indefinite_apposition(g) for g in token.subtree if g.i != token.i)
 
 
 def _indefinite_apposition(token: Any) -> bool:
