@@ -885,3 +885,8 @@ def test_a_threat_assessment_is_no_threat_received(pipeline: Any) -> None:
         ("EGY", "ISR"),
         ("JOR", "ISR"),
     }
+
+
+def test_a_subjectless_passive_clause_is_done_to_the_subject_not_by_it(pipeline: Any) -> None:
+    events = _events(pipeline, "Hezbollah vowed to hit back at Israel if attacked.")
+    assert not [e for e in events if e.source.country == "LBN" and e.trigger == "attacked"]

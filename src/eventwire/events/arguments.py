@@ -294,6 +294,8 @@ class ArgumentFinder:
                 if found is None and actors.listed_thing(c) and c.lemma_.lower() not in ACTING_THINGS:
                     return None  # "higher Argentine export taxes encourage exports": no actor
                 return found or actors.owner_of(c)
+        if _reduced_passive(verb):
+            return None  # "Iran would retaliate if attacked": the subject is the one attacked
         if verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
             governor = verb.head
             if verb.dep_ == "pcomp" and governor.lower_ == "for":
@@ -902,6 +904,20 @@ def names_person(tokens: Iterable[Any]) -> bool:
     tagger calls a name)."""
     return any(
         t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN") for t in tokens
+    )
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """Whether a verb is a passive participle clause with no subject of its own ("if attacked", "when
+    provoked", "unless ordered to"): its governor's subject is the one acted on, not the actor."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        and any(
+            c.dep_ == "mark" and c.lower_ in {"if", "when", "unless", "once", "whenever"}
+            for c in verb.children
+        )
     )
 
 
