@@ -525,3 +525,23 @@ def test_a_name_read_as_a_label_is_the_one_called(pipeline: Any) -> None:
     assert (call.cameo, call.target.country if call.target else None) == ("041", "FRA")
     [label] = _events(pipeline, "Zelensky called Putin a war criminal.", "2023-03-01")
     assert (label.cameo, label.target.country if label.target else None) == ("111", "RUS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang warned that South Korea would pay dearly for the exercises.",
+        "Ankara warned of fresh sanctions against the rebels' backers.",
+        "Kyiv warned Minsk to stay out of the war or face consequences.",
+        "The militants warned that they would target foreign troops.",
+        "Hamas warned that Israeli soldiers would be targeted.",
+    ],
+)
+def test_a_warning_of_a_price_a_penalty_or_an_ultimatum_stays_a_threat(pipeline: Any, text: str) -> None:
+    warned = [e for e in _events(pipeline, text, "2022-05-10") if e.trigger.lower().startswith("warn")]
+    assert warned and warned[0].cameo.startswith("13"), [(e.cameo, e.pattern) for e in warned]
+
+
+def test_a_label_after_the_name_with_the_is_still_a_label(pipeline: Any) -> None:
+    events = _events(pipeline, "Protesters called Lukashenko the last dictator of Europe.", "2021-03-01")
+    assert [e.cameo for e in events] == ["111"]

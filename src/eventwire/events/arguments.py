@@ -411,7 +411,9 @@ class ArgumentFinder:
         visit = pattern.code.startswith(VISIT_CODES)
         theme: Any | None = None
         for slot in slots:
-            if not violent and place_use(slot) and not _listed_country(actors, pattern, slot):
+            # "vowed to hit back at Israel", "lashed out at Washington": whom, not where
+            aimed = slot.head.lower_ == "at" and (conflict or pattern.code.startswith("11"))
+            if not violent and not aimed and place_use(slot) and not _listed_country(actors, pattern, slot):
                 if visit:  # "arrived in Ankara": the host country's government receives the visit
                     host = self._host(actors, slot)
                     if host is not None:
@@ -915,7 +917,8 @@ def _reduced_passive(verb: Any) -> bool:
         and verb.dep_ == "advcl"
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
         and any(
-            c.dep_ == "mark" and c.lower_ in {"if", "when", "unless", "once", "whenever"}
+            (c.dep_ == "mark" and c.lower_ in {"if", "when", "unless", "once", "whenever"})
+            or (c.dep_ == "advmod" and c.lower_ == "once")  # "once attacked" ("when asked to" is asked)
             for c in verb.children
         )
     )

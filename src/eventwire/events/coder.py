@@ -488,9 +488,7 @@ class EventCoder:
                 target = localise(localise(target, place), "", "home-country", ctx.places)
         code, why = pattern.code, pattern.id + ("+given-target" if fallback else "")
         if pattern.id == "verb:warn:130":  # "warned that Biden could destroy the growth": no threat
-            warned = warning_code(
-                tok, lambda g: (m := actors.mention(g)) is not None and _own_side(m, source)
-            )
+            warned = warning_code(tok, lambda g: _speakers_side(actors.mention(g), g, source))
             if warned is not None and warned.startswith("01") and not self.statements:
                 return
             code, why = (warned, why + "+warning") if warned is not None else (code, why)
@@ -1041,6 +1039,12 @@ def _news_topic(target: ActorMention) -> bool:
 
 #: Sectors of the state itself: a state's officials speak for its forces and agencies.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _speakers_side(m: ActorMention | None, word: Any, source: ActorMention) -> bool:
+    """Whether a word a speaker names is the speaker's side (:func:`_own_side`); a pronoun no actor
+    resolves is taken for the speaker ("The Houthis warned that they would target warships")."""
+    return _own_side(m, source) if m is not None else word.pos_ == "PRON"
 
 
 def _own_side(m: ActorMention, source: ActorMention) -> bool:

@@ -254,17 +254,13 @@ CONDITION_WORDS = frozenset({"if", "unless", "should", "otherwise", "until"})
 # What a warning is of when it is a threat: "warned of consequences", "warned of a response".
 THREAT_NOUNS = frozenset(
     {
-        "consequence",
-        "retaliation",
-        "response",
-        "reprisal",
-        "action",
-        "measure",
-        "countermeasure",
-        "war",
-        "force",
+        "consequence", "retaliation", "response", "reprisal", "action", "measure", "countermeasure", "war",
+        "force", "sanction", "tariff", "repercussion", "punishment", "penalty", "price", "cost",
     }
-)
+)  # fmt: skip
+# Words of a warning's clause that make it a threat whoever its subject is: "would pay a heavy price",
+# "would regret any attack", "would be a legitimate target", "all options remained on the table".
+THREAT_CLAUSE_WORDS = THREAT_NOUNS | {"regret", "target", "pay", "table", "fire", "punish", "crush", "face"}
 
 
 def warning_code(tok: Any, own: Callable[[Any], bool]) -> str | None:
@@ -278,7 +274,9 @@ def warning_code(tok: Any, own: Callable[[Any], bool]) -> str | None:
     for c in children:
         if c.dep_ == "xcomp":
             negated = any(n.dep_ == "neg" for n in c.children)
-            return None if negated else "020"
+            # "warned Pakistan to stop supporting militants or face consequences": an ultimatum
+            ultimatum = any(t.lemma_.lower() in THREAT_CLAUSE_WORDS for t in tok.subtree)
+            return None if negated or ultimatum else "020"
         if c.dep_ == "prep" and c.lower_ == "against":
             return None
         if c.dep_ == "prep" and c.lower_ in {"of", "about"}:
@@ -289,10 +287,12 @@ def warning_code(tok: Any, own: Callable[[Any], bool]) -> str | None:
         if c.dep_ == "ccomp":
             if any(t.lower_ in CONDITION_WORDS for t in c.subtree):
                 return None  # "warned that his government would expel him if he continued ...": a threat
-            subjects = [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "expl"}]
+            if any(t.lemma_.lower() in THREAT_CLAUSE_WORDS for t in c.subtree):
+                return None  # "warned that the United States would pay a heavy price"
+            subjects = [g for g in c.children if g.dep_ in {"nsubj", "expl"}]
             if subjects and not any(own(g) for g in subjects):
                 return "012"
-            return None
+            return None  # (a passive clause: "ships linked to Israel would be targeted")
     return None
 
 
@@ -306,12 +306,13 @@ def is_label(token: Any) -> bool:
 
 
 def _indefinite_apposition(token: Any) -> bool:
-    """An apposition that opens with "a"/"an" after its noun ("the invasion ... a disaster"): a label,
-    not a second name ("Sergei Lavrov, the foreign minister")."""
+    """An apposition that opens with "a", "an" or "the" right after its noun, with no comma ("the
+    invasion ... a disaster", "Orban the last dictator of Europe"): a label, not a second name
+    ("Sergei Lavrov, the foreign minister")."""
     return (
         token.dep_ == "appos"
         and token.i > token.head.i
-        and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in token.children)
+        and any(d.dep_ == "det" and d.lower_ in {"a", "an", "the"} for d in token.children)
         and token.doc[token.i - 1].text != ","
         and not any(t.text == "," for t in token.doc[token.head.i : token.i])
     )
