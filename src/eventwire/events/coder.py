@@ -363,15 +363,12 @@ class EventCoder:
             return False
         if any(is_label(c) for c in children):
             return False  # "called X a traitor": a predicate, not the event
-        # "India and China clashed", "exchanged fire": no "with" needed (but "X and Y met Kim" has one)
-        objects = [c for c in children if c.dep_ == "dobj"] if not p.object else []
-        joint = p.reciprocal and not objects and joint_subject(tok)
         if (
             p.prep
             and p.pos == "VERB"
             and not p.object
-            and not joint
             and not any(is_target_prep(c, p.prep) for c in children)
+            and not _joint_without_with(p, tok, children)
         ):
             return False
         if p.object:
@@ -385,8 +382,8 @@ class EventCoder:
                 return False
             if (
                 p.prep
-                and not joint
                 and not any(is_target_prep(c, p.prep) for c in (*children, *obj.children))
+                and not _joint_without_with(p, tok, children)
             ):
                 return False  # "imposed sanctions on X" needs its "on"; the plain entry comes next
             return obj
@@ -669,9 +666,10 @@ class EventCoder:
             denied = recode_modality(code, inner, why, self._intent_governor(tok), refusal)
             return denied[0], "denied", denied[2], when
         # "if Israel attacks Iran, ...": a hypothesis; "warned that Biden could destroy ...": another's
-        own = not (is_supposed(tok) or (source is not None and self._told_by_another(ctx, tok, source)))
+        told_by = _told_by(ctx, tok, source)
+        own = not (is_supposed(tok) or told_by == "another")
         own = own or has_condition(tok)  # "may halt its mediation if cooperation founders": an ultimatum
-        if status == "conditional" and not has_condition(tok) and not self._said_by_source(ctx, tok, source):
+        if status == "conditional" and not has_condition(tok) and told_by != "itself":
             own = False  # "the police would hit us", "a law that would allow X to ...": nobody's threat
         recoded = recode_modality(code, status, why, self._intent_governor(tok), refusal, own)
         undone = refusal_status(tok) if recoded[2].endswith("+refused") else None
@@ -683,29 +681,6 @@ class EventCoder:
             expressed = [e for e in ctx.expressions if e.anchor is not None and e.anchor not in act]
             when = event_date(tok, obj, expressed, ctx.story, ctx.base, news_day=ctx.news_day)
         return (*recoded, when)
-
-    @staticmethod
-    def _told_by_another(ctx: _Sentence, tok: Any, source: ActorMention) -> bool:
-        """Whether an act is reported by a speaker who is not its actor's side ("Trump warned that
-        Biden could destroy the growth"); "Iran said it would attack ships" and "Putin said Russian
-        troops would withdraw" are the actor's own word."""
-        subject = reporter(tok)
-        if subject is None:
-            return False
-        speaker = ctx.actors.mention(subject)
-        if speaker is None:  # "Analysts warned that Russia could invade": not the actor's word
-            return bool(subject.pos_ != "PRON")
-        return not _same_side(speaker, source)
-
-    @staticmethod
-    def _said_by_source(ctx: _Sentence, tok: Any, source: ActorMention | None) -> bool:
-        """Whether an act is the content of its own actor's statement ("Iran said it could close the
-        strait", "Putin warned that Russia might respond")."""
-        subject = reporter(tok)
-        if subject is None or source is None:
-            return False
-        speaker = ctx.actors.mention(subject)
-        return speaker is not None and _same_side(speaker, source)
 
     def _event(
         self,
@@ -830,9 +805,7 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
             around.append(c.lower_)  # "hails from Arizona"
             for p in (p for p in c.children if p.dep_ == "pobj"):
                 around.append(p.lemma_)
-                if (
-                    p.lemma_.lower() in QUANTITY_HEADS | BATCH_HEADS
-                ):  # "with a couple of tries", "a round of sanctions"
+                if p.lemma_.lower() in GROUP_HEADS:  # "with a couple of tries", "a round of sanctions"
                     around.extend(o.lemma_ for of in p.children if of.lower_ == "of" for o in of.children)
         elif c.dep_ in {"xcomp", "prt"} or (
             c.dep_ == "advmod" and (c.i < tok.i or c.lower_ in {"back", "out"})
@@ -906,6 +879,15 @@ def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:
             return node.dep_ == "prep" and (node.lower_ in found.pattern.prep or node.lower_ in content_preps)
         node = head
     return False
+
+
+def _joint_without_with(p: Pattern, tok: Any, children: list[Any]) -> bool:
+    """Whether a reciprocal entry fires without its preposition because its subject names both sides
+    ("India and China clashed", "exchanged fire"; but "X and Y met Kim" has an object of its own).
+    Asked only when the preposition is missing: the subject's reading walks the clause."""
+    if not p.reciprocal or (not p.object and any(c.dep_ == "dobj" for c in children)):
+        return False
+    return joint_subject(tok)
 
 
 def _names_doer(noun: Any) -> bool:
@@ -1024,8 +1006,9 @@ def _names_person(text: str, titles: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in titles for w in text.split()[1:])
 
 
-# Heads of a batch of things: "hit Russia with a new round of sanctions": the sanctions.
-BATCH_HEADS = frozenset({"round", "package", "wave", "raft", "batch", "series", "set", "slew"})
+# Heads of a number or a batch of things, whose "of" phrase names the things: "hit back with a couple
+# of tries", "hit Russia with a new round of sanctions".
+GROUP_HEADS = QUANTITY_HEADS | {"round", "package", "wave", "raft", "batch", "series", "set", "slew"}
 __all__ = ["ActorCode", "EventCoder", "EventStatus"]
 
 
@@ -1039,6 +1022,20 @@ def _news_topic(target: ActorMention) -> bool:
 
 #: Sectors of the state itself: a state's officials speak for its forces and agencies.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _told_by(ctx: _Sentence, tok: Any, source: ActorMention | None) -> str:
+    """Who reports an act as the content of a statement: "itself" ("Iran said it would attack ships",
+    "Putin said Russian troops would withdraw": the actor's own word), "another" ("Trump warned that
+    Biden could destroy the growth"; "Analysts warned that Russia could invade"), "" when no statement
+    reports it or its speaker is an unresolved pronoun."""
+    subject = reporter(tok)
+    if subject is None or source is None:
+        return ""
+    speaker = ctx.actors.mention(subject)
+    if speaker is None:
+        return "another" if subject.pos_ != "PRON" else ""
+    return "itself" if _same_side(speaker, source) else "another"
 
 
 def _speakers_side(m: ActorMention | None, word: Any, source: ActorMention) -> bool:
