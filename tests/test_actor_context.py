@@ -240,3 +240,17 @@ def test_congress_is_the_legislature_of_the_storys_country_that_has_one(pipeline
     # no country of the story calls its legislature so: India's Congress party is no legislature of theirs
     events = pipeline.code_text("Congress criticised Modi over the farm laws.", published="2021-04-06")
     assert all(e.source.country != "USA" for e in events)
+
+
+def test_a_title_of_another_kind_of_office_beats_a_term_the_table_knows_ended(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the entity table knows Brudzinski's years in the Sejm (ended January 2018); the text titles him
+    # interior minister, a government office, a year later
+    [e] = pipeline.code_text(
+        "Interior Minister Joachim Brudziński criticised Germany.", published="2019-01-05"
+    )
+    assert e.source.code == "POLGOV"
+    [e] = pipeline.code_text("Joachim Brudziński criticised Germany.", published="2019-01-05")
+    assert e.source.code == "POLELI"  # untitled, the table's ended term makes him a former lawmaker
+    # the same kind of office ended stays ended: a former prime minister titled so after his term
+    [e] = pipeline.code_text("Prime Minister Oleksiy Honcharuk criticised Germany.", published="2021-01-05")
+    assert e.source.code == "UKRELI"

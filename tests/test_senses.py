@@ -199,3 +199,25 @@ def test_a_weather_warning_is_no_threat(pipeline) -> None:  # type: ignore[no-un
     assert not [e for e in pipeline.code_text(text, published="2019-09-01") if e.cameo.startswith("13")]
     text = "Iran warned the United States of a crushing response."
     assert [e for e in pipeline.code_text(text, published="2019-09-01") if e.cameo.startswith("13")]
+
+
+def test_battling_an_illness_or_calling_the_police_is_no_political_event(pipeline: Any) -> None:
+    for text in [
+        "He joined the ranch program for children, having battled and overcome leukemia.",
+        "The senator battled cancer for years.",
+        "A mother called the police after her daughter found a bag of drugs in a playground.",
+    ]:
+        assert not pipeline.code_text(text, published="2019-07-28"), text
+    [clash] = pipeline.code_text("Police battled protesters in Nairobi.", published="2019-07-28")
+    assert clash.source.sector == "COP"
+
+
+def test_securities_offered_in_a_market_are_no_offer_of_cooperation(pipeline: Any) -> None:
+    text = "The city of Osaka is offering in the Samurai bond market 50 billion yen of guaranteed notes."
+    assert not pipeline.code_text(text, published="2021-03-20")
+
+
+def test_an_appeal_to_the_police_stays_an_appeal(pipeline: Any) -> None:
+    text = "Amnesty International called on Kenyan police to stop using live ammunition."
+    [e] = pipeline.code_text(text, published="2024-05-04")
+    assert e.cameo.startswith("02") and e.target is not None and e.target.code == "KENCOP"

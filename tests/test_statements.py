@@ -545,3 +545,33 @@ def test_a_warning_of_a_price_a_penalty_or_an_ultimatum_stays_a_threat(pipeline:
 def test_a_label_after_the_name_with_the_is_still_a_label(pipeline: Any) -> None:
     events = _events(pipeline, "Protesters called Lukashenko the last dictator of Europe.", "2021-03-01")
     assert [e.cameo for e in events] == ["111"]
+
+
+def test_a_labelled_things_author_is_the_target_when_the_parser_takes_the_thing_for_the_label(
+    pipeline: Any,
+) -> None:
+    for text, target in [
+        ("The senator called Trump's decision a grave mistake.", "USA"),
+        ("Kyiv called Moscow's proposal a cynical trap.", "RUS"),
+    ]:
+        events = [e for e in pipeline.code_text(text, published="2026-05-04") if e.cameo.startswith("11")]
+        assert events and events[0].target is not None and events[0].target.country == target, text
+
+
+def test_sorrow_spoken_of_victims_is_sympathy_with_them(pipeline: Any) -> None:
+    text = 'The Polish president said the victims were "joyful girls" and called it an "appalling tragedy".'
+    events = [e for e in _events(pipeline, text, "2019-01-05") if e.target is not None]
+    assert events and events[0].cameo == "018" and events[0].target.sector == "CVL"
+    # a harsh judgement of others is no sympathy
+    [e] = _events(pipeline, "The president said the protesters were dangerous criminals.", "2019-01-05")
+    assert e.cameo.startswith("11")
+
+
+def test_a_neutral_remark_about_a_named_country_is_news_not_a_statement_to_it(pipeline: Any) -> None:
+    text = "Egypt, Vietnam and Kenya were the largest importers this quarter, the ministry said."
+    assert not _events(pipeline, text, "2021-03-20")
+    # a judgement of a named actor stays one
+    events = _events(
+        pipeline, "The minister said Brazil was a dangerous and unreliable partner.", "2021-03-20"
+    )
+    assert events and events[0].cameo.startswith("11") and events[0].target is not None

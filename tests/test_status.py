@@ -283,3 +283,123 @@ def test_a_possible_act_nobody_announced_is_no_threat(pipeline: Any) -> None:
     # the actor's own word stays a threat
     events = _events(pipeline, "Tehran warned that Iran might strike American bases in Iraq.")
     assert [e for e in events if e.source.country == "IRN" and e.cameo.startswith("13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanter", "asked", "code"),
+    [
+        ("Beijing said it wants Washington to lift the tariffs on Chinese steel.", "CHN", "USA", "0254"),
+        ("Seoul would like Pyongyang to return to talks, the envoy said.", "KOR", "PRK", "02"),
+        ("The opposition said it wanted the prime minister to resign.", "", "", "02"),
+    ],
+)
+def test_wanting_another_to_act_is_an_appeal_and_the_act_only_requested(
+    pipeline: Any, text: str, wanter: str, asked: str, code: str
+) -> None:
+    events = _events(pipeline, text)
+    appeal = next(e for e in events if e.trigger in {"wants", "wanted", "like"})
+    assert appeal.status == "asserted" and appeal.cameo.startswith(code)
+    assert appeal.source.country == wanter and appeal.target is not None and appeal.target.country == asked
+    # the act wanted is the other's, and it did not happen
+    assert all(e.status != "asserted" for e in events if e is not appeal)
+    assert not [e for e in events if e.cameo.startswith("03")]
+
+
+def test_a_standing_wish_in_the_present_is_no_act_of_the_day(pipeline: Any) -> None:
+    text = "The civil war has gone on for seventeen years; the Taliban wants foreign troops to withdraw."
+    events = _events(pipeline, text)
+    assert events and all(e.status != "asserted" for e in events)
+
+
+def test_wanting_to_act_oneself_stays_an_intent(pipeline: Any) -> None:
+    events = _events(pipeline, "Beijing wants to lift the tariffs on American soybeans.")
+    assert [e.cameo[:2] for e in events] == ["03"] and events[0].source.country == "CHN"
+
+
+def test_an_act_of_another_in_a_purpose_clause_is_no_intent_of_its_doer(pipeline: Any) -> None:
+    events = _events(pipeline, "The United States offered drones to help Taiwan defend its coast.")
+    assert events and not [e for e in events if e.source.country == "TWN" and e.status == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle describing a noun says what the noun is doing, whatever the sentence's tense
+        "The draft accord will be handed to the Iranian team negotiating on enrichment in Vienna.",
+        # what cannot be done is not done
+        "The senator read a letter from the trade envoy, who said the tariff would be impossible to defend.",
+        # hopeful is hoping
+        "The envoy said he remains hopeful that Serbia and Kosovo will reach a deal on licence plates.",
+        # an opinion on a case is no policy weighed
+        "A spokesman said Ankara considered the matter closed.",
+    ],
+)
+def test_acts_described_hoped_or_impossible_are_not_asserted_intents(pipeline: Any, text: str) -> None:
+    events = _events(pipeline, text)
+    assert not [e for e in events if e.status == "asserted" and e.cameo.startswith(("03", "014"))], events
+
+
+def test_a_tendency_to_act_is_habitual(pipeline: Any) -> None:
+    text = "Analysts said Beijing's tendency to impose export controls worries Tokyo."
+    events = [e for e in _events(pipeline, text) if e.cameo.startswith("17")]
+    assert events and all(e.status == "habitual" and e.source.country == "CHN" for e in events)
+
+
+def test_insisting_on_a_fact_is_no_demand(pipeline: Any) -> None:
+    text = "A senior Indian official insisted that the country was honouring its border accord."
+    assert not [e for e in _events(pipeline, text) if e.cameo.startswith("10")]
+    [demand] = [
+        e
+        for e in _events(pipeline, "Trump insisted that Congress fund the border wall.")
+        if e.cameo.startswith("10")
+    ]
+    assert demand.target is not None and demand.target.sector == "LEG"
+
+
+def test_what_one_needs_to_do_is_not_done(pipeline: Any) -> None:
+    events = _events(pipeline, "Argentina needs to request a waiver of the loan conditions.")
+    assert events and all(e.status != "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "status"),
+    [
+        # one's own act one would like to do is an intent, as "wants to" is
+        ("Putin said he would like to meet Trump in Moscow.", "036", "asserted"),
+        # a measure's participle shares the sentence's future ("will announce a package providing aid")
+        (
+            "Biden will announce a package providing $2 billion in military aid to Ukraine next week.",
+            "071",
+            "future",
+        ),
+        # "it was impossible to" negates the act
+        ("Ukraine said it was impossible to negotiate with Putin.", "046", "negated"),
+    ],
+)
+def test_own_wishes_measures_and_impossibilities_keep_their_status(
+    pipeline: Any, text: str, code: str, status: str
+) -> None:
+    events = [e for e in pipeline.code_text(text, published="2024-05-04") if e.cameo == code]
+    assert events and events[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin wants Ukraine to lose the war, a Western official said.",
+        "Beijing wants the talks to succeed, the spokesman said.",
+        "The ministry said it wants the defendant to be extradited to Spain.",
+    ],
+)
+def test_wanting_an_outcome_is_no_appeal(pipeline: Any, text: str) -> None:
+    assert not [e for e in pipeline.code_text(text, published="2024-05-04") if e.cameo.startswith("02")]
+
+
+def test_insisting_on_what_must_be_done_is_a_demand(pipeline: Any) -> None:
+    for text in [
+        "The president insisted that he resign.",
+        "Kyiv insisted that all Russian troops leave its territory.",
+    ]:
+        assert [e for e in pipeline.code_text(text, published="2024-05-04") if e.cameo.startswith("10")], text
+    text = "The minister insisted that the army had not targeted civilians."
+    assert not [e for e in pipeline.code_text(text, published="2024-05-04") if e.cameo.startswith("10")]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase
+from eventwire.actors.dictionary import AgentTable, CountryTable, resolve_phrase, singulars
 from eventwire.actors.entities import FORMER_SECTOR, EntityMatch, EntityTable, EntityTerm
 from eventwire.actors.officeholders import OfficeHolderTable, normalise_name
 from eventwire.actors.petrarch import ActorDictionary
@@ -25,6 +25,7 @@ from eventwire.actors.senses import WordSenses
 from eventwire.actors.surroundings import LISTED, ROLE_WORDS, Surroundings
 from eventwire.actors.words import (
     ARTICLES,
+    KIN_WORDS,
     PERSON_LABELS,
     coordinated_objects,
     country_modifier,
@@ -442,6 +443,10 @@ class ArticleActors(Surroundings):
         if self._possessed_thing(token, tokens):
             return None  # "the protesters' demands", "Interpol's constitution": a thing, not an actor
         found = self._led_coalition(token, tokens) or resolve_phrase(text, self.countries, self.agents)
+        if found is not None and found[1].startswith("agent:") and token.lower_ not in KIN_WORDS:
+            kin = found[1].split(":", 1)[1].split("+")[0]
+            if kin in KIN_WORDS and token.ent_type_ not in PERSON_LABELS:
+                found = None  # "baby formula", "the mother ship": a kind of thing, nobody's relative
         if found is not None and found[1] == "name:Georgia" and self._us_georgia():
             found = ActorCode("USA", ""), "place:Georgia+US-state"  # "won Georgia, Arizona and Nevada"
         if found is not None and found[1].startswith(COUNTRY_HOWS):
@@ -461,6 +466,16 @@ class ArticleActors(Surroundings):
             dated = self._entity_match(tokens)
             if dated is not None and self._overrides_group(dated.term):
                 found = ActorCode(dated.country, dated.sector), dated.matched_by
+        if (
+            found is not None
+            and token.pos_ == "PROPN"
+            and found[1] in {f"agent:{w}" for w in singulars(token.lower_)}
+            and any(t.pos_ == "PROPN" and t.i < token.i for t in tokens)
+        ):
+            # "Proud Boys", "White Helmets": a listed name of several words whose head is an agent noun
+            entity = self._entity_match(tokens)
+            if entity is not None and entity.sector:
+                found = ActorCode(entity.country, entity.sector), entity.matched_by
         # "the American Chamber of Commerce", "the Federation of Industries", "the Ministry of Health of
         # Ethiopia": a name whose kind or country is in its "of" phrase
         whole = self._of_name(token, tokens, found[0] if found is not None else ActorCode())
@@ -523,6 +538,14 @@ class ArticleActors(Surroundings):
         )
         if token.ent_type_ in THING_ENTS or named_document:
             return True
+        if (
+            token.lemma_.lower() == "opposition"
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+            and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        ):
+            return (
+                True  # "drop their opposition to the scheme": a stance ("the opposition to Maduro": a group)
+            )
         senses = self._common_noun_senses(token)
         return senses is not None and senses.is_thing(token.lemma_, token.lower_, self.agents.head_words)
 
@@ -609,6 +632,7 @@ class ArticleActors(Surroundings):
             return None  # a named document is nobody's by its name ("the Minsk Protocol")
         tokens = [t for t in self._np_tokens(thing) if t.i != thing.i and t.lower_ not in ARTICLES]
         tokens = [t for t in tokens if t.dep_ not in {"det", "punct", "nummod"}]
+        tokens = [t for t in tokens if t.lower_ not in KIN_WORDS or t.dep_ == "poss"]  # "the mother ship"
         if not tokens or tokens[-1].i > thing.i:
             return None
         # "a public health emergency": health is nobody's, nor is the emergency (but "a Senegalese peace
@@ -702,6 +726,7 @@ class ArticleActors(Surroundings):
             former = {a.i for a in titles if a.head.lower_ in {"was", "were"} and _ended(a.head)}
             related += titles
             titles_at = {a.i for a in titles}
+            related = [r for r in related if r.lower_ not in KIN_WORDS]  # a relative's kinship is no role
             for other in related:
                 other_code = self._title_code(other) if other.i != token.i else None
                 if other_code is not None or (other_code := self._country_only(other)) is not None:
@@ -785,7 +810,9 @@ class ArticleActors(Surroundings):
             holder = self._office_holder(tokens) or self._imported_actor(tokens) or self._entity(tokens)
             if holder is not None:
                 found, how_found = holder
-                return ActorCode(found.country, titled_sector(code.sector, found.sector)), how_found
+                matched = self._entity_match(tokens) if how_found.startswith("kb:") else None
+                was = matched.term.sector if matched is not None else ""  # the office a former holder left
+                return ActorCode(found.country, titled_sector(code.sector, found.sector, was)), how_found
         if code.sector and not code.country and not is_person:
             # "the Bush administration", "the Putin government": a leader's name modifying the body
             names = [t for t in tokens if t.i != token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]

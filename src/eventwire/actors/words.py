@@ -12,6 +12,7 @@ from eventwire.models import ActorCode
 __all__ = [
     "ARTICLES",
     "DATELINE_ENDS",
+    "KIN_WORDS",
     "OFFICE_WORDS",
     "PERSON_LABELS",
     "QUOTE_MARKS",
@@ -33,6 +34,15 @@ __all__ = [
 ]
 
 PERSON_LABELS = frozenset({"PERSON"})
+#: Words of kinship and age (agents.yaml codes them as civilians): they say whose relative someone is,
+#: never their role ("Kim Yo Jong, the sister of Kim Jong Un", "baby formula", "the mother ship").
+KIN_WORDS = frozenset(
+    {
+        "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "boy", "girl", "baby",
+        "infant", "mothers", "fathers", "sons", "daughters", "wives", "husbands", "brothers", "sisters",
+        "boys", "girls", "babies", "infants",
+    }
+)  # fmt: skip
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
@@ -142,13 +152,15 @@ def dateline_tokens(doc: Any) -> frozenset[int]:
     return frozenset(out)
 
 
-def titled_sector(title: str, known: str) -> str:
+def titled_sector(title: str, known: str, was: str = "") -> str:
     """The sector of a named person with a title in the phrase: the title's ("Manhattan District Attorney
     Cyrus R. Vance" is JUD, whatever a namesake in the tables was), unless the tables know the person
-    left that kind of office ("Prime Minister Honcharuk" after his term: ELI)."""
+    left that kind of office ("Prime Minister Honcharuk" after his term: ELI); ``was``, when known, is
+    the sector of the office left: a lawmaker whose term ended who is titled a minister is one
+    ("Interior Minister Joachim Brudzinski" after his years in the Sejm: GOV)."""
     if not title:
         return known
-    if known == "ELI" and title in {"GOV", "LEG", "MIL"}:
+    if known == "ELI" and title in {"GOV", "LEG", "MIL"} and (not was or was == title):
         return known
     if known == "GOV" and title == "PTY":
         return known  # "Republican presidential candidate Donald Trump" in 2020 is the president

@@ -40,6 +40,11 @@ OBJECT_CONTROL = frozenset(
         "advise",
         "request",
         "appeal",
+        # "would like Tokyo to halve its curbs": Tokyo would halve them
+        "want",
+        "like",
+        "wish",
+        "prefer",
     }
 )
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp"})
@@ -99,6 +104,42 @@ LIGHT_VERB_TARGET_PREPS = (
 # Light-verb events whose object is the source's own means ("deployed warships", "sent doctors",
 # "held drills"): a sector-only object is not their target.
 OWN_MEANS_ROOTS = frozenset({"06", "07", "15"})
+# Verbs whose object is what is said, never whom it is said to ("expressed opposition to the merger":
+# the opposition is no opposition party).
+VOICING_VERBS = frozenset({"express", "voice", "register", "lodge", "reiterate", "convey", "air"})
+# Participles of what courts and police do to someone ("..., charged with murder", "..., accused of
+# spying"): after a comma they are passive.
+CHARGING_PARTICIPLES = frozenset(
+    {
+        "charge",
+        "accuse",
+        "suspect",
+        "arrest",
+        "detain",
+        "sentence",
+        "convict",
+        "indict",
+        "jail",
+        "hold",
+        "fine",
+    }
+)
+# Verbs whose subject undergoes the act their object names ("is facing terrorist attacks", "faced
+# Turkish air strikes"); read for noun triggers only (a verb trigger under them is not yet: "suffered
+# heavy Russian shelling", parsed with "shelling" a verb).
+UNDERGOING_VERBS = frozenset(
+    {"face", "suffer", "endure", "experience", "undergo", "sustain", "withstand", "weather", "survive"}
+)
+# Military machines the agent table lists as forces (they act for their force as subjects: "warplanes
+# bombed the town"), and the roots in which they are what is given, sold or offered, not the one
+# acted on ("offered warships to escort Kuwaiti tankers", "pledged drones").
+MACHINES = frozenset(
+    {
+        "warship", "destroyer", "frigate", "carrier", "submarine", "gunboat", "jet", "warplane", "bomber",
+        "drone", "gunship", "helicopter", "tank", "artillery", "missile", "aircraft", "plane", "ship",
+    }
+)  # fmt: skip
+GIVING_ROOTS = frozenset({"03", "05", "06", "07"})
 # Verbs that say someone did something ("accused X of shelling Y"): the one accused is the doer.
 ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict", "indict", "find"})
 # Act nouns whose "of" phrase names the doer, not the one acted on ("the resignation of X"), and the
@@ -256,6 +297,8 @@ class ArgumentFinder:
                 break
             if node.dep_ == "pobj" and head.lower_ not in PARTICIPATION_PREPS and not consult:
                 return None  # "protested over the detention of X": the subject did not detain
+            if node.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
+                return None  # "Tunisia is facing terrorist attacks": the subject is attacked
             if head.pos_ in {"VERB", "AUX"}:
                 return self._verb_source(actors, head, depth=0)
             node = head
@@ -429,6 +472,11 @@ class ArgumentFinder:
             if slot.lemma_.lower() in SUPPORT_NOUNS and pattern.code[:2] >= "10":
                 continue  # "rallied in support of Trump": whom they back is no target of a protest
             m = self.actor_np(actors, slot)
+            if m is not None and pattern.code[:2] in GIVING_ROOTS and slot.lemma_.lower() in MACHINES:
+                # "offered its fighter jets to Iran": what is given, not to whom; the one it goes "to" is
+                theme = theme if theme is not None else slot
+                slots.extend(p for p in prep_objects(tok, ("to",)) if p not in slots)
+                continue
             if m is None and visit:
                 # "visited an Israeli settlement": Israel; "received a take-down notice from the RIAA": no
                 # guest (a visit's guest or host is named, never searched for inside a thing)
@@ -509,15 +557,22 @@ class ArgumentFinder:
                             slots.extend(p for p in c.children if p.dep_ == "pobj")
                         elif (subject := _for_clause_subject(c, (prep,))) is not None:
                             slots.append(subject)
+            if pattern.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in UNDERGOING_VERBS:
+                # "Ukraine faced fresh Russian attacks": the one who faced them, after any named target
+                slots.extend(c for c in tok.head.children if c.dep_ == "nsubj")
             if pattern.prep or pattern.pos == "NOUN":
                 return slots
         if obj is not None:  # "expelled the Swedish ambassador": the object itself may be the target
             datives = [c for c in tok.children if c.dep_ in {"dative", "iobj"} and c.pos_ in NOMINAL_POS]
             own_means = pattern.code[:2] in OWN_MEANS_ROOTS and not names_country(obj)
+            own_means = own_means or tok.lemma_.lower() in VOICING_VERBS  # "expressed opposition to X"
             return [*slots, *datives] if own_means else [*slots, *datives, obj]
         if pattern.xcomp:  # "demanded that Seoul release X": the complement's own subject first
             subjects = [c for h in holders[1:] for c in h.children if c.dep_ == "nsubj"]
-            return [*subjects, *slots, *(c for h in holders[1:] for c in h.children if c.dep_ == "dobj")]
+            # "urged Washington to lift the tariffs": the one urged before what the complement acts on
+            asked = [c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.pos_ in NOMINAL_POS]
+            inner = [c for h in holders[1:] for c in h.children if c.dep_ == "dobj"]
+            return [*subjects, *slots, *asked, *inner]
         if pattern.pos == "VERB" and obj is None:
             passive = is_passive(tok)
             for c in tok.children:
@@ -587,6 +642,8 @@ class ArgumentFinder:
             if t.i != slot.i
             and (
                 t.dep_ == "relcl"
+                # "on the condition that the platform popular with teenagers would not ...": content
+                or (t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
                 or (
                     t.dep_ == "prep"
                     and t.lower_ in LOCATIVE_WORDS
@@ -912,16 +969,22 @@ def names_person(tokens: Iterable[Any]) -> bool:
 def _reduced_passive(verb: Any) -> bool:
     """Whether a verb is a passive participle clause with no subject of its own ("if attacked", "when
     provoked", "unless ordered to"): its governor's subject is the one acted on, not the actor."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
-        and any(
-            (c.dep_ == "mark" and c.lower_ in {"if", "when", "unless", "once", "whenever"})
-            or (c.dep_ == "advmod" and c.lower_ == "once")  # "once attacked" ("when asked to" is asked)
-            for c in verb.children
-        )
-    )
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    if any(
+        (c.dep_ == "mark" and c.lower_ in {"if", "when", "unless", "once", "whenever"})
+        or (c.dep_ == "advmod" and c.lower_ == "once")  # "once attacked" ("when asked to" is asked)
+        for c in verb.children
+    ):
+        return True
+    # "appeared in court on Monday, charged with murder": a participle of a charge or an arrest set off
+    # by a comma, or one with its agent (the tagger also reads active verbs so: ", protested against")
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.i > verb.head.i
+    objects = any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "prt"} for c in verb.children)
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    return after_comma and not objects and (agent or verb.lemma_.lower() in CHARGING_PARTICIPLES)
 
 
 def joint_subject(verb: Any) -> bool:

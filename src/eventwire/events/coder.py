@@ -60,6 +60,8 @@ from eventwire.events.modality import (
     refused,
     reporter,
     status_of,
+    wanted_of_another,
+    would_like,
 )
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
@@ -78,6 +80,7 @@ from eventwire.events.recoding import (
     recode_modality,
     stopped,
     verbal_attack,
+    worded_attack,
 )
 from eventwire.events.rulings import finding, is_finding, ruling_code
 from eventwire.events.sides import event_pairs
@@ -108,11 +111,16 @@ NO_TARGET_CODES = ("0831", "034", "0871", "055")
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
 # Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
 OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
+# Verbs of demanding that, with a that-clause of fact, only claim it ("insisted that X was ...").
+CLAIMING_DEMANDS = frozenset({"insist"})
 # Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
 # threats): a named public figure does them as a political actor.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 # Roots of acts done by speaking, where the story is reported (docs/annotation.md §6).
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
+# Roots of judging something by speaking: a religious leader's count as political ("the archbishop
+# condemned the bombing"); a pastoral appeal ("urged Catholics to pray") needs a political target.
+JUDGING_SPOKEN = frozenset({"01", "11", "12"})
 # Sentences that open an article: any of their dates sets the story's date.
 LEDE = 3
 # Sectors of a state's officials and bodies.
@@ -311,6 +319,10 @@ class EventCoder:
                 continue
             if is_question(tok):
                 continue  # "asked why Biden did not act", "asked Merkel whether ...": no appeal
+            wish = self._wish(tok) if pos == "VERB" else None
+            if wish is not None:  # "wants Washington to lift the tariffs": an appeal to Washington
+                verbs[tok.i] = wish
+                continue
             ruling = finding(tok)  # "the judge determined (that) X had lied": when nothing else fits
             received = receiving(tok) if pos == "VERB" else None  # "received weapons from the US"
             for pattern in [
@@ -332,10 +344,30 @@ class EventCoder:
         kept = [n for n in nouns if n.trigger.i not in consumed and not _argument_of(n, verbs)]
         yield from sorted([*verbs.values(), *kept], key=lambda f: f.trigger.i)
 
+    def _wish(self, tok: Any) -> _Found | None:
+        """A verb of wanting that names another doer for its clause, read as "urge" reads it (with the
+        same refinements: "want X to lift the sanctions" 0254)."""
+        clause = wanted_of_another(tok)
+        if clause is None or (tok.tag_ == "VBD" and tok.dep_ not in {"ccomp", "parataxis"}):
+            return None  # "Blankenship wanted the US to avoid ...": a past stance told, not an appeal
+        if clause.lemma_ == "be" or any(c.dep_ == "auxpass" for c in clause.children):
+            return None  # "wants Europe to be divided", "wants the defendant to be extradited": an outcome
+        if not self.res.patterns.candidates(clause.lemma_.lower(), "VERB"):
+            return None  # "wants Ukraine to lose the war", "wants the talks to succeed": no act asked
+        for p in self.res.patterns.candidates("urge", "VERB"):
+            obj = self._match(p, tok)
+            if obj is not False:
+                lemma = tok.lemma_.lower()
+                wish = replace(p, id=f"want:{lemma}:{p.code}", lemma=lemma, xcomp=(clause.lemma_.lower(),))
+                return _Found(tok, wish, obj)
+        return None
+
     def _match(self, p: Pattern, tok: Any) -> Any:
         """False when the pattern does not fire on ``tok``; else the object token it used (or None)."""
         if _descriptive(tok):
             return False  # "the defending champion", "characterised the deaths as crushing"
+        if p.code.startswith("10") and tok.lemma_.lower() in CLAIMING_DEMANDS and _indicative_content(tok):
+            return False  # "insisted that the country was living up to the pact": a claim, no demand
         children = list(tok.children)
         if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in children):
             return False
@@ -531,6 +563,8 @@ class EventCoder:
             code, why = STOPPED_CODE[code[:2]], why + "+stopped"  # "suspended aid to X": reduce aid
         span = self._trigger_span(tok, found.obj)
         verbal = verbal_attack(tok)
+        if code[:2] in {"18", "19"} and worded_attack(tok):
+            code, why = "111", why + "+verbal"  # "attacked the investigation as garbage": words
         spoken = code[:2] in SPOKEN_ROOTS
         relational = _relational(tok)  # "pledged to restore full diplomatic cooperation": between them
         for n, (s, t) in enumerate(event_pairs(tok, source, target, pattern, code, relational)):
@@ -573,6 +607,15 @@ class EventCoder:
             return False  # interbank rates "offered", a goal "attacked"
         if code.startswith("04") and target is not None and is_press(target):
             return False  # "speaking to BBC Sport", "talked to reporters": an interview, not a consultation
+        if code.startswith("10") and tok.lemma_.lower() in CLAIMING_DEMANDS and _indicative_content(tok):
+            return False  # "insisted that the army had not targeted civilians" (also read by a classifier)
+        if (
+            code.startswith("041")
+            and target is not None
+            and target.sector == "COP"
+            and source.sector == "CVL"
+        ):
+            return False  # "a mother called the police": a report of a crime, not a consultation
         if self.unresolved_actors:
             return True  # sentence classification: the act counts whoever does it
         root = code[:2]
@@ -582,20 +625,26 @@ class EventCoder:
         if (
             target is None
             and not alone
-            and (root in NEEDS_TARGET_ROOTS or not (actors.has_given or self._political(source)))
+            and (
+                root in NEEDS_TARGET_ROOTS
+                or not (actors.has_given or self._political(source, spoken=root in JUDGING_SPOKEN))
+            )
         ):
             return False
         if actors.has_given or root in senses.civil_roots:
             return True
         # a named person quoted or acting verbally in the news is taken for a public figure
         verbal = root in VERBAL_ROOTS
+        spoken = root in JUDGING_SPOKEN  # ... and so is a religious leader or body judging
         if root == "01" and self._roleless_remark(source, target):
             # a person the story names without a role ("co-lead author Sam Wilson said ...") speaks
             # politically only to or of a political actor ("Tom Watson called May's deal lousy")
             return False
         if root == "01":
-            return self._political(source, verbal)
-        return self._political(source, verbal) or (target is not None and self._political(target, verbal))
+            return self._political(source, verbal, spoken)
+        return self._political(source, verbal, spoken) or (
+            target is not None and self._political(target, verbal, spoken)
+        )
 
     def _roleless_remark(self, source: ActorMention, target: ActorMention | None) -> bool:
         """Whether what a person the story names without a role says is of no political actor (a
@@ -606,10 +655,11 @@ class EventCoder:
             return False
         return not (target is not None and self._political(target))
 
-    def _political(self, m: ActorMention, person_counts: bool = False) -> bool:
+    def _political(self, m: ActorMention, person_counts: bool = False, spoken: bool = False) -> bool:
         """A political actor: a political sector, a state, or a named international body (the Red
         Cross is political whatever its sector); with ``person_counts``, also a named person whose
-        country alone is known (a public figure speaking: "Tom Watson called the deal lousy")."""
+        country alone is known (a public figure speaking: "Tom Watson called the deal lousy"); with
+        ``spoken`` (an act done by speaking), also a religious leader or body."""
         senses = self.res.senses
         assert senses is not None
         members = m.members or (m.identity,)
@@ -617,6 +667,8 @@ class EventCoder:
         person = is_person(m)
         if person and person_counts and m.country and not m.sector:
             return True
+        if spoken and _religious(m):
+            return True  # a religious leader or body judging ("Pope Francis condemned the bombing")
         state = not person
         return any(
             senses.political_actor(c.country, c.sector, state and bool(c.country))
@@ -761,12 +813,17 @@ class EventCoder:
 
     @staticmethod
     def _intent_governor(tok: Any) -> bool:
+        """Whether a verb of intending governs the act as its subject's own: an infinitive with a doer
+        of its own ("offered drones to help Taiwan defend its coast") is the intender's purpose, not
+        an intent of that doer."""
         head = tok
         for _ in range(3):
             if head.dep_ not in {"xcomp", "ccomp", "advcl", "conj", "acomp", "acl"} or head.head.i == head.i:
                 return False
+            if head.tag_ == "VB" and any(c.dep_ == "nsubj" for c in head.children):
+                return False
             head = head.head
-            if head.lemma_.lower() in INTEND:
+            if head.lemma_.lower() in INTEND or would_like(head):
                 return True
         return False
 
@@ -813,6 +870,9 @@ def _argument_words(tok: Any, obj: Any | None) -> tuple[list[str], list[str]]:
             around.append(c.lemma_)  # "asked not to be named", "said when asked", "hit back"
     if tok.dep_ in {"acl", "relcl", "amod"} or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
         core.append(tok.head.lemma_)
+    if obj is None and not any(c.dep_ == "dobj" for c in tok.children):
+        # "having battled and overcome leukemia": the object of the verb coordinated after it
+        core.extend(o.lemma_ for v in tok.conjuncts if v.i > tok.i for o in v.children if o.dep_ == "dobj")
     return core, around
 
 
@@ -839,6 +899,11 @@ def _backoff_probability(why: str) -> float | None:
     return float(found.group(1)) if found else None
 
 
+def _religious(m: ActorMention) -> bool:
+    """A religious leader or body of a known country ("Pope Francis", "the Polish archbishop")."""
+    return any(c.sector == "REL" and c.country for c in (m.members or (m.identity,)))
+
+
 def _descriptive(tok: Any) -> bool:
     """A verb form that describes rather than reports an act: a participle modifying a noun ("the
     defending champion", "a crushing defeat"), a complement of "as" ("described the deaths as
@@ -852,10 +917,45 @@ def _descriptive(tok: Any) -> bool:
         # "considered X (to be) Y", "considered Rittenhouse a flight risk" (a verbless small clause)
         return any(
             c.dep_ in {"oprd", "ccomp", "xcomp"}
-            and (c.lemma_.lower() == "be" or c.dep_ == "oprd" or c.pos_ in {"NOUN", "ADJ", "PROPN"})
+            and (
+                c.lemma_.lower() == "be"
+                or c.dep_ == "oprd"
+                or c.pos_ in {"NOUN", "ADJ", "PROPN"}
+                or _small_clause(c)
+            )
             for c in tok.children
         ) or any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
     return False
+
+
+def _indicative_content(tok: Any) -> bool:
+    """Whether a verb's that-clause states a fact (a finite verb in the past or present, no modal:
+    "insisted that the country was living up to the pact") rather than what must be done ("insisted
+    that he resign", "insisted Iran must release")."""
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ in {"aux", "auxpass"}}
+        if aux & {"must", "should", "would", "will", "shall", "ought", "to", "could", "can", "may"}:
+            return False
+        # a verb in the present plural may be a subjunctive ("insisted that all troops leave"), and so is
+        # a bare form with a singular subject ("insisted that he resign", "that Congress fund the wall")
+        return (
+            bool(aux & {"was", "were", "is", "are", "has", "have", "had"})
+            or c.tag_ in {"VBD", "VBZ"}
+            or (c.lemma_ == "be" and c.tag_ == "VBP")
+        )
+    return False
+
+
+def _small_clause(clause: Any) -> bool:
+    """A participle with a subject and no auxiliary or "that": "considered the case closed" (the
+    tagger may read the participle as a past tense)."""
+    return (
+        clause.tag_ in {"VBN", "VBD"}
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children)
+    )
 
 
 def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:

@@ -15,7 +15,9 @@ from typing import Any
 
 from eventwire.models import EventStatus
 
-HOPE = frozenset({"hope", "wish", "expect", "anticipate", "look", "desire", "aspire", "dream"})
+HOPE = frozenset({"hope", "wish", "expect", "anticipate", "look", "desire", "aspire", "dream", "hopeful"})
+# Words that say an act cannot be done ("would be impossible to defend", "was unable to meet").
+UNABLE = frozenset({"impossible", "unable", "incapable"})
 HOPE_FORMS = frozenset({"hopes", "hoped", "hoping", "wishes", "wished", "expects", "expected"})
 INTEND = frozenset(
     {
@@ -54,6 +56,9 @@ INTEND = frozenset(
 SCHEDULE = frozenset({"schedule", "due", "set", "slate", "poise", "timetable"})
 LIKELIHOOD = frozenset({"likely", "unlikely", "possible", "probable", "improbable"})
 REQUEST = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"})
+# Verbs of wanting: with another doer named ("wants Washington to lift the tariffs", "would like Tokyo
+# to halve its curbs") they ask that doer to act, as "urge" does (CAMEO files WANT under URGE, 020).
+WANTING = frozenset({"want", "like", "wish", "prefer"})
 # The statuses of a refusing verb that leave the refusal itself undone ("vowed to refuse to sign",
 # "would refuse": the refusing verb's own event says so, asserted or not).
 UNREALISED_REFUSALS = frozenset(
@@ -111,7 +116,7 @@ HABITUAL_ADVERBS = frozenset(
 )
 #: Verbs of a standing position: in the simple present they state a stance, not an act at a time.
 STANCE_VERBS = frozenset(
-    {"oppose", "support", "favor", "favour", "back", "advocate", "recognise", "recognize"}
+    {"oppose", "support", "favor", "favour", "back", "advocate", "recognise", "recognize", "want", "prefer"}
 )
 #: Nouns whose content clause is not asserted: "plans for X to meet Y", "claims that X attacked Y".
 CONTENT_NOUNS: dict[str, EventStatus] = {
@@ -125,6 +130,9 @@ CONTENT_NOUNS: dict[str, EventStatus] = {
     "bid": "intended",
     "threat": "intended",
     "hope": "hoped",
+    "tendency": "habitual",
+    "habit": "habitual",
+    "practice": "habitual",
     "claim": "hedged",
     "allegation": "hedged",
     "accusation": "hedged",
@@ -140,6 +148,17 @@ CONTENT_NOUNS: dict[str, EventStatus] = {
     "demand": "requested",
     "request": "requested",
 }
+#: Nouns of measures and documents whose participle says what they will do when they come ("will
+#: announce a package providing aid", "plans to sign an order imposing tariffs"): unlike a participle of
+#: people ("the team negotiating ..."), theirs shares the sentence's status.
+MEASURE_NOUNS = frozenset(
+    {
+        "package", "order", "resolution", "law", "bill", "decree", "measure", "plan", "proposal", "deal",
+        "agreement", "treaty", "motion", "amendment", "regulation", "rule", "directive", "policy",
+        "programme", "program", "initiative", "budget", "legislation", "statement", "letter", "report",
+        "declaration", "ordinance", "executive", "act", "accord", "pact", "framework", "sanction",
+    }
+)  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_COND = frozenset({"would", "could", "might", "may"})
 OBLIGATION = frozenset({"must", "should", "ought"})
@@ -340,6 +359,22 @@ def _governed_status(token: Any) -> EventStatus | None:
             continue
         lemma = head.lemma_.lower()
         if head.pos_ in {"NOUN", "PROPN"}:
+            participle = child.tag_ in {"VBG", "VBN"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in child.children
+            )
+            if (
+                child.dep_ == "acl"
+                and participle
+                and lemma not in CONTENT_NOUNS
+                and lemma not in MEASURE_NOUNS
+            ):
+                # "the American team negotiating on missiles will get the draft": ongoing, whatever
+                # the sentence's tense; but a claim covers what it describes ("claimed ... to have a
+                # prosecutor investigating Burisma fired")
+                if any(c.dep_ == "relcl" for c, _ in _chain(head)):
+                    return None  # "accused of killing two people who were at demonstrations protesting"
+                above = _governed_status(head)
+                return above if above in {"hedged", "denied"} else None
             if child.dep_ not in {"acl", "relcl", "ccomp", "xcomp", "pcomp", "prep", "pobj"}:
                 continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -359,22 +394,58 @@ def _governed_status(token: Any) -> EventStatus | None:
             and any(c.lower_ == "yet" for c in head.children)
         ):
             return "negated"  # "Trump has yet to concede"
+        if lemma in WANTING and another_doer(head, child) is not None:
+            return "requested"  # "Beijing wants Washington to lift the tariffs": asked, not intended
         if lemma in HOPE or head.lower_ in HOPE_FORMS:  # the sm lemmatizer gives "hop" for "hopes"
             return "hoped"
         if lemma in REQUEST and child.dep_ in {"xcomp", "advcl", "ccomp"}:
             return "requested"
+        if lemma == "need" and head.pos_ == "VERB" and child.dep_ == "xcomp":
+            return "requested"  # "Brazil needs to request a formal extension": not yet done
         if lemma in SCHEDULE and child.dep_ in {"xcomp", "ccomp"}:
             return "future"
         if lemma in LIKELIHOOD and child.dep_ in {"xcomp", "ccomp", "advcl"}:
             return "hedged"
-        if lemma in INTEND and child.dep_ in {"xcomp", "ccomp", "advcl", "acomp"}:
-            return "intended"
+        if lemma in UNABLE and child.dep_ in {"xcomp", "ccomp", "advcl"}:
+            return "negated"
+        wish = would_like(head) and child.lemma_.lower() not in REPORTING  # not "would like to state that"
+        if (lemma in INTEND or wish) and child.dep_ in {"xcomp", "ccomp", "advcl", "acomp"}:
+            return "intended"  # "vowed to retaliate"; "said he would like to meet Trump in Moscow"
+        if (
+            lemma == "be"
+            and child.dep_ in {"xcomp", "ccomp"}
+            and any(c.dep_ == "acomp" and c.lemma_.lower() in UNABLE for c in head.children)
+        ):
+            return "negated"  # "said it was impossible to negotiate with Putin"
         if lemma in HEDGERS and child.dep_ in {"ccomp", "xcomp", "pcomp", "prep"}:
             return "hedged"  # "claimed Houthis attacked", "accused X of attacking"
         local = _local_status(head)
         if local is not None:
             return local
     return None
+
+
+def would_like(token: Any) -> bool:
+    """ "would like (to)": a wish stated now, not a condition."""
+    return token.lemma_.lower() == "like" and "would" in _aux_lemmas(token)
+
+
+def another_doer(want: Any, clause: Any) -> Any | None:
+    """The doer a verb of wanting names for its infinitive clause when that is not the wanter: the
+    object ("would like Tokyo to halve") or the clause's own subject ("wants Washington to lift"); None
+    for the wanter's own act ("wants to lift the tariffs") or a that-clause ("wants that ...")."""
+    if want.lemma_.lower() not in WANTING or want.pos_ != "VERB" or clause.dep_ not in {"xcomp", "ccomp"}:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    if clause.dep_ == "xcomp":
+        return next((c for c in want.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i), None)
+
+
+def wanted_of_another(want: Any) -> Any | None:
+    """The infinitive clause a verb of wanting asks another doer to carry out, or None."""
+    return next((c for c in want.children if another_doer(want, c) is not None), None)
 
 
 def _reported(token: Any) -> bool:
@@ -420,6 +491,8 @@ def _local_status(token: Any) -> EventStatus | None:
     adverbs = {c.lower_ for c in token.children if c.dep_ == "advmod"}
     if adverbs & HEDGE_ADVERBS:
         return "hedged"
+    if would_like(token) and token.dep_ != "advcl":
+        return None  # "would like Washington to lift the tariffs": a wish stated, not a condition
     if aux & MODAL_COND and "have" in aux:
         return "hedged"  # "may have attacked": a possibility, not a report
     if aux & FUTURE_AUX:

@@ -10,7 +10,15 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.actors.mentions import ArticleActors
-from eventwire.events.arguments import ACTS_ON, JUDGING_ROOTS, owner_of_place, place_use, same_actor
+from eventwire.events.arguments import (
+    ACTS_ON,
+    GIVING_ROOTS,
+    JUDGING_ROOTS,
+    MACHINES,
+    owner_of_place,
+    place_use,
+    same_actor,
+)
 from eventwire.events.backoff import NONE as BACKOFF_NONE
 from eventwire.events.backoff import SOURCE_ROLES, Prediction, pair_link
 from eventwire.events.happenings import share_targets, trigger_tokens
@@ -133,6 +141,10 @@ class PairSteps:
                     continue
                 if judged is not None and judged[0] <= m.start and m.end <= judged[1]:
                     continue  # "criticized the attack on Syria": the victim is not the one criticized
+                if _in_clause_of_noun(toks[-1], word):
+                    continue  # "on the condition that the service popular with students ...": content
+                if event.cameo[:2] in GIVING_ROOTS and toks[-1].lemma_.lower() in MACHINES:
+                    continue  # "offered to send helicopters to fight the fires": what is given
                 link = pair_link(source_tokens, toks, self.res.patterns, SOURCE_ROLES)
                 if link is None or link[0].idx != event.char_span[0]:
                     continue
@@ -195,6 +207,22 @@ def _governing_words(sent: Any, events: Sequence[Event]) -> set[int]:
     for tok in triggers.values():
         out.update(a.idx for a in tok.ancestors if a.lemma_.lower() in SPEECH_LEMMAS)
     return out
+
+
+def _in_clause_of_noun(tok: Any, trigger: Any | None) -> bool:
+    """Whether a word lies in a noun's content clause (a that-clause: "on the condition that the
+    service popular with students would ...") or relative clause ("the rally ..., where Biden has
+    been projected to win") that does not hold the trigger; the subject of a relative clause on the
+    trigger's own object names the thing's author ("condemned the decision that Israel announced")."""
+    above = {a.i for a in trigger.ancestors} | {trigger.i} if trigger is not None else set()
+    for a in tok.ancestors:
+        that = a.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
+        if a.i in above or not (that or a.dep_ == "relcl"):
+            continue
+        on_object = trigger is not None and a.head.head.i == trigger.i
+        author = a.dep_ == "relcl" and tok.head.i == a.i and tok.dep_ == "nsubj" and on_object
+        return not author
+    return False
 
 
 def _named_place(m: ActorMention, tok: Any) -> bool:

@@ -32,6 +32,9 @@ GIFTS: dict[str, str] = {
 #: Verbs that tell a judgement, a threat or a penalty from its receiver's side ("drew condemnation
 #: from the UN", "faced sanctions from Washington", "won praise from the opposition").
 JUDGEMENT_VERBS = frozenset({"receive", "draw", "face", "attract", "earn", "win", "incur"})
+#: Verbs a criticism arrives by as their subject ("condemnation came from the UN", "statements of
+#: condemnation have come from Egypt and Jordan", "criticism poured in from Europe").
+ARRIVAL_VERBS = frozenset({"come", "pour", "flood"})
 #: What is only received when it was done: "faces a growing threat from China" is an assessment, "faces
 #: sanctions" mostly a prospect; "received threats", "incurred" or "faced sanctions" happened.
 DONE_ONLY = frozenset({"130", "163"})
@@ -62,6 +65,8 @@ def receiving(tok: Any) -> Pattern | None:
         judged = _judgement(tok, lemma)
         if judged is not None:
             return judged
+    if lemma in ARRIVAL_VERBS:
+        return _arrived(tok, lemma)
     if lemma not in RECEIVING_VERBS:
         return None
     gift = _received(tok, GIFTS)
@@ -91,6 +96,26 @@ def _judgement(tok: Any, lemma: str) -> Pattern | None:
     return _entry(
         lemma, code, JUDGEMENTS, "a judgement told from its receiver's side: the one who judges acts"
     )
+
+
+def _arrived(tok: Any, lemma: str) -> Pattern | None:
+    """The entry of a criticism or praise that comes "from" someone as the verb's subject, itself or
+    as its "of" phrase ("statements of condemnation have come from ..."), or None."""
+    if not prep_objects(tok, ("from",)):
+        return None
+    for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+        for thing in (subject, *prep_objects(subject, ("of",))):
+            code = JUDGEMENTS.get(thing.lemma_.lower())
+            if code is not None and code.startswith("11"):  # (praise needs the one praised: 05 has a target)
+                return Pattern(
+                    id=f"receive:{lemma}:{code}",
+                    lemma=lemma,
+                    pos="VERB",
+                    code=code,
+                    prep=("from",),
+                    note="a judgement that comes from someone: the one who judges acts",
+                )
+    return None
 
 
 def _received(tok: Any, things: dict[str, str]) -> Any | None:

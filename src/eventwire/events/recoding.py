@@ -351,6 +351,36 @@ def verbal_attack(tok: Any) -> bool:
     return reasons or forum
 
 
+# Places and buildings attacked: with "as" they are still struck ("attacked the village as a stronghold").
+PLACE_WORDS = frozenset(
+    {
+        "village", "town", "city", "base", "station", "building", "office", "headquarters", "camp", "post",
+        "checkpoint", "convoy", "ship", "embassy", "compound", "house", "home", "school", "hospital", "site",
+        "facility", "position", "area", "district", "neighbourhood", "neighborhood", "market", "mosque",
+        "church", "temple", "port", "airport", "bridge", "road", "plant", "depot", "warehouse", "target",
+    }
+)  # fmt: skip
+# What an attack made "as" something is, when it is no label ("struck the base as retaliation").
+AS_PURPOSE = frozenset({"part", "retaliation", "revenge", "punishment", "response", "reprisal", "warning"})
+
+
+def worded_attack(tok: Any) -> bool:
+    """Whether an "attack" is made with a label, so with words ("attacked the impeachment
+    investigation as 'Witch Hunt garbage'", "attacked Biden as a socialist"; the attack on a decision
+    or an idea is its own pattern entry)."""
+    if tok.lemma_.lower() not in VERBAL_ATTACK_LEMMAS or tok.pos_ != "VERB":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in PLACE_WORDS for o in objects):
+        return False  # "attacked the village as a rebel stronghold", "the police station as a symbol"
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and p.dep_ == "pobj" and p.lemma_.lower() not in AS_PURPOSE
+        for t in (tok, *objects)
+        for c in t.children
+        for p in c.children
+    )
+
+
 def recode_by_actors(
     code: str,
     lemma: str,

@@ -92,8 +92,11 @@ class StatementReader:
             return target
         labelling = tok.lemma_.lower() in LABELLING_VERBS
         for labelled in (c for c in tok.children if labelling and c.dep_ in {"oprd", "dobj"}):
-            # "called Trump a clown" (parsed as oprd); "called Iran's charges baseless": their author
-            if labelled.dep_ == "oprd" and labelled.pos_ not in {"PROPN", "PRON"}:
+            # "called Trump a clown" (parsed as oprd); "called Iran's charges baseless": their author;
+            # a common noun read as the label is the labelled thing when the label follows it as its
+            # apposition ("called Trump's decision a grave mistake")
+            label_after = any(_indefinite_apposition(g) for g in labelled.subtree if g.i != labelled.i)
+            if labelled.dep_ == "oprd" and labelled.pos_ not in {"PROPN", "PRON"} and not label_after:
                 continue
             found = self.arguments.actor_np(actors, labelled) or actors.owner_of(labelled)
             if found is not None and not same_actor(source, found):
@@ -125,11 +128,19 @@ class StatementReader:
                     or _possessor(actors, subject)
                 )
                 if found is not None and not same_actor(source, found):
-                    # "said Biden was weak": a judgement of a named actor, not news it made
+                    # "said Biden was weak", "said Ukraine was an artificial state": a judgement of a
+                    # named actor, not news it made ("said South Korea and Canada were the major buyers"
+                    # lists facts)
                     judged = (
                         clause.lemma_ == "be"
                         and subject.pos_ == "PROPN"
-                        and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
+                        and (
+                            any(c.dep_ == "acomp" for c in clause.children)
+                            or (
+                                not _listed(subject, clause)
+                                and any(c.dep_ == "attr" for c in clause.children)
+                            )
+                        )
                     )
                     return replace(
                         found, matched_by=found.matched_by + ("+topic+judged" if judged else "+topic")
@@ -143,7 +154,10 @@ class StatementReader:
         if target is not None and any(t.lower_ == "unless" and t.dep_ == "mark" for t in content):
             return "130"  # "told Argentina that Washington would consider further action unless ..."
         tally = self.lexicon.tally(words_of(content))
-        return tally.code(target is not None)
+        code = tally.code(target is not None)
+        if code == "012" and target is not None and target.sector == "CVL" and _of_the_harmed(target.text):
+            return "018"  # "said the victims were joyful girls ... an appalling tragedy": sympathy
+        return code
 
     def denied_claimant(self, actors: ArticleActors, tok: Any, source: ActorMention) -> ActorMention | None:
         """Whose claims a statement denies when its content says they lack evidence or truth and names
@@ -227,6 +241,22 @@ def _the_bereaved(t: Any) -> ActorMention | None:
     words = [w for w in t.subtree]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return ActorMention(t.doc.text[start:end], start, end, "", "CVL", "bereaved")
+
+
+# Words for people harmed and their kin: sorrow spoken of them is sympathy with them (CAMEO 018).
+HARMED_WORDS = frozenset(
+    {"victim", "victims", "family", "families", "relatives", "survivor", "survivors", "bereaved", "dead"}
+)
+
+
+def _of_the_harmed(text: str) -> bool:
+    return any(w in HARMED_WORDS for w in text.lower().replace("'", " ").split())
+
+
+def _listed(subject: Any, clause: Any) -> bool:
+    """Whether a clause's subject is one of several ("Egypt, Vietnam and Kenya were the largest
+    importers", the parser may give the clause two subjects)."""
+    return bool(subject.conjuncts) or sum(c.dep_ == "nsubj" for c in clause.children) > 1
 
 
 def labelling(tok: Any) -> Pattern | None:
