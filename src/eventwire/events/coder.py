@@ -66,6 +66,7 @@ from eventwire.events.modality import (
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
 from eventwire.events.patterns import Pattern
+from eventwire.events.readings import descriptive, fact_insisted
 from eventwire.events.receiving import RECEIVING_VERBS, giver, is_receiving, judged_owner, receiving
 from eventwire.events.recoding import (
     COMMERCE_ROOTS,
@@ -109,10 +110,6 @@ ROLELESS = ("person+home-country", "person+earlier-name")
 NO_TARGET_CODES = ("0831", "034", "0871", "055")
 # Roots whose events are meaningless without a target ("X met", "X praised", "X provided aid").
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "07"})
-# Verbs of opinion: "considered X (to be) Y" is a view of X, not a policy option.
-OPINION_VERBS = frozenset({"consider", "deem", "regard", "view"})
-# Verbs of demanding that, with a that-clause of fact, only claim it ("insisted that X was ...").
-CLAIMING_DEMANDS = frozenset({"insist"})
 # Verbal roots (statements, appeals, intents, consultations, praise, demands, criticism, rejection,
 # threats): a named public figure does them as a political actor.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
@@ -364,9 +361,9 @@ class EventCoder:
 
     def _match(self, p: Pattern, tok: Any) -> Any:
         """False when the pattern does not fire on ``tok``; else the object token it used (or None)."""
-        if _descriptive(tok):
+        if descriptive(tok):
             return False  # "the defending champion", "characterised the deaths as crushing"
-        if p.code.startswith("10") and tok.lemma_.lower() in CLAIMING_DEMANDS and _indicative_content(tok):
+        if p.code.startswith("10") and fact_insisted(tok):
             return False  # "insisted that the country was living up to the pact": a claim, no demand
         children = list(tok.children)
         if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in children):
@@ -607,7 +604,7 @@ class EventCoder:
             return False  # interbank rates "offered", a goal "attacked"
         if code.startswith("04") and target is not None and is_press(target):
             return False  # "speaking to BBC Sport", "talked to reporters": an interview, not a consultation
-        if code.startswith("10") and tok.lemma_.lower() in CLAIMING_DEMANDS and _indicative_content(tok):
+        if code.startswith("10") and fact_insisted(tok):
             return False  # "insisted that the army had not targeted civilians" (also read by a classifier)
         if (
             code.startswith("041")
@@ -902,60 +899,6 @@ def _backoff_probability(why: str) -> float | None:
 def _religious(m: ActorMention) -> bool:
     """A religious leader or body of a known country ("Pope Francis", "the Polish archbishop")."""
     return any(c.sector == "REL" and c.country for c in (m.members or (m.identity,)))
-
-
-def _descriptive(tok: Any) -> bool:
-    """A verb form that describes rather than reports an act: a participle modifying a noun ("the
-    defending champion", "a crushing defeat"), a complement of "as" ("described the deaths as
-    crushing"), an opinion ("considered her best performance to be ...", "considered him a flight
-    risk")."""
-    if tok.pos_ in {"VERB", "AUX"} and tok.tag_ in {"VBG", "VBN"} and tok.dep_ == "amod":
-        return True
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":
-        return True
-    if tok.lemma_.lower() in OPINION_VERBS:
-        # "considered X (to be) Y", "considered Rittenhouse a flight risk" (a verbless small clause)
-        return any(
-            c.dep_ in {"oprd", "ccomp", "xcomp"}
-            and (
-                c.lemma_.lower() == "be"
-                or c.dep_ == "oprd"
-                or c.pos_ in {"NOUN", "ADJ", "PROPN"}
-                or _small_clause(c)
-            )
-            for c in tok.children
-        ) or any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
-    return False
-
-
-def _indicative_content(tok: Any) -> bool:
-    """Whether a verb's that-clause states a fact (a finite verb in the past or present, no modal:
-    "insisted that the country was living up to the pact") rather than what must be done ("insisted
-    that he resign", "insisted Iran must release")."""
-    for c in tok.children:
-        if c.dep_ != "ccomp":
-            continue
-        aux = {a.lower_ for a in c.children if a.dep_ in {"aux", "auxpass"}}
-        if aux & {"must", "should", "would", "will", "shall", "ought", "to", "could", "can", "may"}:
-            return False
-        # a verb in the present plural may be a subjunctive ("insisted that all troops leave"), and so is
-        # a bare form with a singular subject ("insisted that he resign", "that Congress fund the wall")
-        return (
-            bool(aux & {"was", "were", "is", "are", "has", "have", "had"})
-            or c.tag_ in {"VBD", "VBZ"}
-            or (c.lemma_ == "be" and c.tag_ == "VBP")
-        )
-    return False
-
-
-def _small_clause(clause: Any) -> bool:
-    """A participle with a subject and no auxiliary or "that": "considered the case closed" (the
-    tagger may read the participle as a past tense)."""
-    return (
-        clause.tag_ in {"VBN", "VBD"}
-        and any(c.dep_ == "nsubj" for c in clause.children)
-        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children)
-    )
 
 
 def _argument_of(found_noun: _Found, verbs: dict[int, _Found]) -> bool:
