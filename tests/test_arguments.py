@@ -940,6 +940,9 @@ def test_a_that_clause_inside_the_object_names_no_target(pipeline: Any) -> None:
 def test_the_subject_of_facing_or_suffering_attacks_is_their_victim(pipeline: Any) -> None:
     events = _events(pipeline, "Mali is facing jihadist attacks, the minister said.", "2019-06-28")
     assert not [e for e in events if e.source.country == "MLI" and e.cameo[:2] in {"18", "19"}]
+    # ... also when the parser makes the act a verb under "suffered"
+    events = _events(pipeline, "Kyiv suffered heavy Russian shelling overnight.", "2024-05-04")
+    assert not [e for e in events if e.source.country == "UKR" and e.cameo[:2] in {"18", "19"}]
     [strike] = _events(pipeline, "Kurdish fighters faced Turkish air strikes near Kobani.", "2019-10-10")
     assert strike.source.country == "TUR" and strike.target is not None and "Kurdish" in strike.target.text
 

@@ -125,8 +125,7 @@ CHARGING_PARTICIPLES = frozenset(
     }
 )
 # Verbs whose subject undergoes the act their object names ("is facing terrorist attacks", "faced
-# Turkish air strikes"); read for noun triggers only (a verb trigger under them is not yet: "suffered
-# heavy Russian shelling", parsed with "shelling" a verb).
+# Turkish air strikes", "suffered heavy Russian shelling" with "shelling" parsed as a verb).
 UNDERGOING_VERBS = frozenset(
     {"face", "suffer", "endure", "experience", "undergo", "sustain", "withstand", "weather", "survive"}
 )
@@ -357,6 +356,14 @@ class ArgumentFinder:
                 return self.actor_np(actors, accused) if accused is not None else None
             if verb.dep_ == "pcomp" and governor.pos_ == "ADP" and governor.head.i != governor.i:
                 governor = governor.head  # "responded by expelling X": the subject of "responded"
+            if (
+                verb.tag_ == "VBG"
+                and verb.dep_ in {"advcl", "xcomp"}
+                and governor.lemma_.lower() in UNDERGOING_VERBS
+            ):
+                # "Kyiv suffered heavy Russian shelling": Kyiv was shelled, by whom a "by" names
+                doers = prep_objects(verb, ("by",))
+                return self.actor_np(actors, doers[0]) if doers else None
             if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
                 controller = self._controller(actors, governor)
                 if controller is not None:
