@@ -807,12 +807,14 @@ class ArticleActors(Surroundings):
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector or code.sector), "memory:name"
-            holder = self._office_holder(tokens) or self._imported_actor(tokens) or self._entity(tokens)
+            holder = self._office_holder(tokens) or self._imported_actor(tokens)
             if holder is not None:
                 found, how_found = holder
-                matched = self._entity_match(tokens) if how_found.startswith("kb:") else None
-                was = matched.term.sector if matched is not None else ""  # the office a former holder left
-                return ActorCode(found.country, titled_sector(code.sector, found.sector, was)), how_found
+                return ActorCode(found.country, titled_sector(code.sector, found.sector)), how_found
+            entity = self._entity_match(tokens)
+            if entity is not None:  # its row's sector is the office a former holder left
+                sector = titled_sector(code.sector, entity.sector, entity.term.sector)
+                return ActorCode(entity.country, sector), entity.matched_by
         if code.sector and not code.country and not is_person:
             # "the Bush administration", "the Putin government": a leader's name modifying the body
             names = [t for t in tokens if t.i != token.i and t.dep_ == "compound" and t.pos_ == "PROPN"]

@@ -649,8 +649,7 @@ class ArgumentFinder:
             if t.i != slot.i
             and (
                 t.dep_ == "relcl"
-                # "on the condition that the platform popular with teenagers would not ...": content
-                or (t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
+                or content_clause(t)  # "on the condition that the service popular with students ..."
                 or (
                     t.dep_ == "prep"
                     and t.lower_ in LOCATIVE_WORDS
@@ -971,6 +970,11 @@ def names_person(tokens: Iterable[Any]) -> bool:
     return any(
         t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN") for t in tokens
     )
+
+
+def content_clause(tok: Any) -> bool:
+    """Whether a clause is a noun's that-clause ("the condition that ...", "the fact that ...")."""
+    return tok.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in tok.children)
 
 
 def _reduced_passive(verb: Any) -> bool:

@@ -15,6 +15,7 @@ from eventwire.events.arguments import (
     GIVING_ROOTS,
     JUDGING_ROOTS,
     MACHINES,
+    content_clause,
     owner_of_place,
     place_use,
     same_actor,
@@ -216,8 +217,7 @@ def _in_clause_of_noun(tok: Any, trigger: Any | None) -> bool:
     trigger's own object names the thing's author ("condemned the decision that Israel announced")."""
     above = {a.i for a in trigger.ancestors} | {trigger.i} if trigger is not None else set()
     for a in tok.ancestors:
-        that = a.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
-        if a.i in above or not (that or a.dep_ == "relcl"):
+        if a.i in above or not (content_clause(a) or a.dep_ == "relcl"):
             continue
         on_object = trigger is not None and a.head.head.i == trigger.i
         author = a.dep_ == "relcl" and tok.head.i == a.i and tok.dep_ == "nsubj" and on_object

@@ -107,14 +107,7 @@ def _arrived(tok: Any, lemma: str) -> Pattern | None:
         for thing in (subject, *prep_objects(subject, ("of",))):
             code = JUDGEMENTS.get(thing.lemma_.lower())
             if code is not None and code.startswith("11"):  # (praise needs the one praised: 05 has a target)
-                return Pattern(
-                    id=f"receive:{lemma}:{code}",
-                    lemma=lemma,
-                    pos="VERB",
-                    code=code,
-                    prep=("from",),
-                    note="a judgement that comes from someone: the one who judges acts",
-                )
+                return _entry(lemma, code, {}, "a judgement that comes from someone: the one who judges acts")
     return None
 
 

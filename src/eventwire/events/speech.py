@@ -95,8 +95,11 @@ class StatementReader:
             # "called Trump a clown" (parsed as oprd); "called Iran's charges baseless": their author;
             # a common noun read as the label is the labelled thing when the label follows it as its
             # apposition ("called Trump's decision a grave mistake")
-            label_after = any(_indefinite_apposition(g) for g in labelled.subtree if g.i != labelled.i)
-            if labelled.dep_ == "oprd" and labelled.pos_ not in {"PROPN", "PRON"} and not label_after:
+            if (
+                labelled.dep_ == "oprd"
+                and labelled.pos_ not in {"PROPN", "PRON"}
+                and not _label_follows(labelled)
+            ):
                 continue
             found = self.arguments.actor_np(actors, labelled) or actors.owner_of(labelled)
             if found is not None and not same_actor(source, found):
@@ -332,7 +335,13 @@ def is_label(token: Any) -> bool:
     it ("called Trump a clown")."""
     if token.dep_ != "oprd":
         return False
-    return token.pos_ != "PROPN" or any(_indefinite_apposition(g) for g in token.subtree if g.i != token.i)
+    return token.pos_ != "PROPN" or _label_follows(token)
+
+
+def _label_follows(token: Any) -> bool:
+    """Whether a label follows a word as its apposition ("Trump a clown", "Trump's decision a grave
+    mistake"): the word is the one labelled."""
+    return any(_indefinite_apposition(g) for g in token.subtree if g.i != token.i)
 
 
 def _indefinite_apposition(token: Any) -> bool:
