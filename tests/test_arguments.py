@@ -155,6 +155,61 @@ def test_a_subject_it_continues_the_latest_subject(pipeline: Any) -> None:
     assert not [e for e in _events(pipeline, fire) if e.cameo[:2] in {"18", "19"}]
 
 
+def test_a_subject_pronoun_takes_up_an_office_named_as_the_subject_before(pipeline: Any) -> None:
+    refusal = "The mayor said he refused to support the governor's budget."
+    [e] = [e for e in _events(pipeline, refusal) if e.cameo.startswith("12")]
+    assert (e.source.sector, e.source.matched_by.split("+")[0]) == ("GOV", "coref:pronoun")
+    meeting = "The minister said she would meet the Chinese ambassador."
+    [e] = [e for e in _events(pipeline, meeting) if e.cameo.startswith("03")]
+    assert (e.source.sector, e.target and e.target.country) == ("GOV", "CHN")
+    # an office named as an object is no antecedent of a subject "he": the appeal is nobody's
+    appeal = "Tax officials said the ruling came from a judge in Moscow. He filed his intent to appeal it."
+    assert not [e for e in _events(pipeline, appeal) if e.source.sector == "JUD" and e.cameo < "03"]
+
+
+def test_its_is_its_own_clauses_subject_when_no_name_stands_between(pipeline: Any) -> None:
+    text = (
+        "Tokyo later protested to the Dutch government. The submarine Tautog was low on fuel after its "
+        "long attack on Japanese tankers."
+    )
+    [attack] = [e for e in _events(pipeline, text) if e.cameo.startswith("19")]
+    assert (attack.source.country, attack.source.sector) == ("", "MIL")  # the submarine, not the Dutch
+    # a name between: "its" may be the name's, and a known subject keeps its country
+    pentagon = "The Pentagon said its jets had struck Iranian militias in Iraq."
+    [strike] = [e for e in _events(pipeline, pentagon) if e.cameo.startswith("19")]
+    assert strike.source.country == "USA"
+
+
+def test_a_gerund_under_a_passive_is_done_by_the_one_acted_on(pipeline: Any) -> None:
+    arrested = "The activist was arrested after criticizing the Chinese government."
+    [e] = [e for e in _events(pipeline, arrested) if e.cameo.startswith("11")]
+    assert (e.source.sector, e.target and e.target.country, e.status) == ("OPP", "CHN", "asserted")
+    jailed = "A Saudi blogger was jailed for insulting the king."
+    [e] = [e for e in _events(pipeline, jailed) if e.cameo.startswith("11")]
+    assert (e.source.country, e.target and e.target.sector, e.status) == ("SAU", "GOV", "asserted")
+    charged = "A Saudi blogger was arrested for insulting the king."  # the charge: the accuser's word
+    [e] = [e for e in _events(pipeline, charged) if e.cameo.startswith("11")]
+    assert (e.source.country, e.status) == ("SAU", "hedged")
+    recalled = "The envoy was recalled after meeting Taiwanese officials."
+    [e] = [e for e in _events(pipeline, recalled) if e.cameo.startswith("04")]
+    assert (e.source.sector, e.target and e.target.country) == ("GOV", "TWN")
+    # by a gerund: a means or a misread modifier ("interrupted by protesting legislators")
+    interrupted = (
+        "Hong Kong leader Carrie Lam returned to the chamber on Monday. Inside the Legislative Council, "
+        "Lam was interrupted by protesting legislators."
+    )
+    assert not [e for e in _events(pipeline, interrupted) if e.source.sector == "GOV" and e.cameo[:2] == "11"]
+
+
+def test_money_pledged_in_a_currency_or_for_someone_names_the_recipient(pipeline: Any) -> None:
+    euros = "Germany pledged 100 million euros in humanitarian aid for Yemen."
+    [e] = [e for e in _events(pipeline, euros) if e.cameo.startswith("03")]
+    assert (e.cameo, e.target and e.target.country) == ("0331", "YEM")
+    loans = "Japan promised $2 billion in loans for Indonesia."
+    [e] = [e for e in _events(pipeline, loans) if e.cameo.startswith("03")]
+    assert (e.cameo, e.target and e.target.country) == ("0331", "IDN")
+
+
 def test_a_killing_by_a_person_is_assault_not_military_force(pipeline: Any) -> None:
     text = "Police in Multan said Waseem Azeem confessed to killing his sister last year."
     events = [e for e in _events(pipeline, text, "2019-07-20") if e.cameo[:2] in {"18", "19"}]

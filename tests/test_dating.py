@@ -104,6 +104,21 @@ def test_a_past_time_at_the_end_of_a_clause_dates_that_clause_alone(pipeline: An
     assert (accusation.date, accusation.historical) == ("2020-06-10", False)
 
 
+def test_a_past_time_carries_to_the_state_of_its_subject_in_the_next_sentence(pipeline: Any) -> None:
+    text = (
+        "The Iraqi army crossed the border in August 1990. The army was short of fuel after its attack "
+        "on Kuwaiti forces. The United States condemned Iraq."
+    )
+    events = _events(pipeline, text, "2020-06-10")
+    assert (_one(events, "19").date, _one(events, "19").historical) == ("1990-08-01", True)
+    assert _one(events, "111").date == "2020-06-10"  # another subject: the news day
+    dated = (
+        "The Iraqi army crossed the border in August 1990. On Monday the army was short of fuel after "
+        "its attack on Kuwaiti forces."
+    )
+    assert _one(_events(pipeline, dated, "2020-06-10"), "19").date == "2020-06-08"  # a time of its own
+
+
 def test_a_past_time_of_a_subject_frames_nothing(pipeline: Any) -> None:
     text = "Obama in 2013 accused Russia of aggression. China accused Japan of provocations."
     accusation = [e for e in _events(pipeline, text, "2020-06-10") if e.source.country == "CHN"]

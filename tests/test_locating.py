@@ -35,6 +35,18 @@ def test_the_lede_place_and_home_country(pipeline: Any) -> None:
     assert e.location is not None and (e.location.name, e.location.how) == ("Koszalin", "story")
 
 
+def test_a_month_or_weekday_in_the_lede_is_no_place(pipeline: Any) -> None:
+    text = "The ferry sank near the coast in March 1998. The United States condemned Iraq on Sunday."
+    [e] = _events(pipeline, text)
+    assert e.location is None or e.location.name != "March"
+
+
+def test_force_against_a_group_without_a_country_is_where_the_story_is(pipeline: Any) -> None:
+    text = "Clashes broke out in Raqqa, Syria on Monday. American jets struck ISIS fighters."
+    fights = [e for e in _events(pipeline, text) if e.cameo[:2] == "19" and e.source.country == "USA"]
+    assert fights and all(e.location is not None and e.location.country == "SYR" for e in fights)
+
+
 def test_a_domestic_act_is_located_in_its_country(pipeline: Any) -> None:
     [e] = _events(pipeline, "Kenyan police arrested opposition leader Raila Odinga.")
     assert e.location is not None and (e.location.country, e.location.precision, e.location.how) == (

@@ -95,6 +95,13 @@ def test_seizing_an_opportunity_is_no_seizure(pipeline: Any) -> None:
     assert [e for e in events if e.cameo[:2] == "17"]
 
 
+def test_only_martial_or_emergency_law_is_a_state_of_emergency(pipeline: Any) -> None:
+    martial = "The junta declared martial law across the country."
+    assert [e.cameo for e in pipeline.code_text(martial, published="2021-02-02")] == ["1724"]
+    ordinary = "The government imposed a new law requiring masks on buses."
+    assert not [e for e in pipeline.code_text(ordinary, published="2021-02-02") if e.cameo == "1724"]
+
+
 def test_verbal_attacks_and_charges_are_accusations(pipeline: Any) -> None:
     attack = pipeline.code_text(
         "Erdogan attacked Trump's decision to recognise the Golan Heights.", published="2020-03-10"

@@ -27,6 +27,7 @@ from eventwire.actors.words import (
     ARTICLES,
     KIN_WORDS,
     PERSON_LABELS,
+    PERSON_NOUNS,
     coordinated_objects,
     country_modifier,
     dateline_tokens,
@@ -148,6 +149,7 @@ class _Entry:
     mention: ActorMention
     is_person: bool
     plural: bool
+    role: bool = False  # a singular office or part ("the mayor"): a subject "he" may take it up
 
 
 class ArticleActors(Surroundings):
@@ -355,9 +357,10 @@ class ArticleActors(Surroundings):
         sector = sectors.most_common(1)[0][0] if sectors else ""
         return ActorCode(country, sector)
 
-    def _remember(self, token: Any, mention: ActorMention, is_person: bool) -> None:
+    def _remember(self, token: Any, mention: ActorMention, is_person: bool, role: bool = False) -> None:
         plural = token.tag_ in {"NNS", "NNPS"} or bool(mention.members)
-        self._memory.append(_Entry(token.i, self.sentence_index(token), mention, is_person, plural))
+        here = self.sentence_index(token)
+        self._memory.append(_Entry(token.i, here, mention, is_person, plural, role and not is_person))
         for member in mention.members or (mention.identity,):
             if member.country:
                 self._country_counts[member.country] += 1
@@ -526,7 +529,9 @@ class ArticleActors(Surroundings):
             self._learn_name(tokens, code)
         elif how.startswith("office-holder:"):  # a holder the tagger took for a product or place
             self._learn_holder_name(tokens, code)
-        self._remember(token, mention, is_person)
+        # "The mayor said he would ...": a singular office or part is a person a subject pronoun can
+        # take up when it was a subject itself
+        self._remember(token, mention, is_person, token.tag_ == "NN" and token.lower_ in PERSON_NOUNS)
         return mention
 
     def is_thing(self, token: Any) -> bool:
@@ -983,7 +988,7 @@ class ArticleActors(Surroundings):
             # is Trump), else the latest person
             speaker = quote_speaker(token)  # 'Goel said, "He was an excellent politician"': not Goel
             entry = (
-                self._subject_entry(token, lambda e: _a_person(e) and e.token_i != speaker)
+                self._subject_entry(token, lambda e: (_a_person(e) or e.role) and e.token_i != speaker)
                 if token.dep_ == "nsubj"
                 else None
             )
@@ -992,6 +997,9 @@ class ArticleActors(Surroundings):
             entry = entry or self._recent(lambda e: e.is_person and e.token_i != speaker, before=token.i)
             return self._refer(token, entry, "coref:pronoun")
         if low in THING_PRONOUNS:  # "its jets": the latest non-person actor
+            settled, owner = self._subject_owner(token) if token.dep_ == "poss" else (False, None)
+            if settled:
+                return owner
             entry = self._recent(
                 lambda e: not e.is_person and bool(e.mention.country), before=token.i, window=1
             )
@@ -1125,6 +1133,54 @@ class ArticleActors(Surroundings):
         found = resolve_phrase(token.text, self.countries, self.agents)
         return found is not None and not found[0].country and found[0].sector in STATE_BODY_SECTORS
 
+    def _subject_owner(self, token: Any) -> tuple[bool, ActorMention | None]:
+        """Whether the subject of its own clause settles whom a possessive "its" stands for, and as whom:
+        "The Grayback was short on torpedoes from its recent attack" is the submarine's, an actor or
+        nobody, never an earlier actor (a person subject gives its country: "Erdogan said its troops").
+        Not settled when a name stands between ("attacked Syria and its allies")."""
+        owner = self._thing_subject(token)
+        if owner is None or self._named_between(owner, token):
+            return False, None
+        found = self.mention(owner)
+        if found is None:
+            # an unknown name or a thing ("the submarine Tautog") owns it; "the country was living up
+            # to its pact" is the country named before
+            names = [c for c in owner.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            named = owner.pos_ == "PROPN" or bool(names)
+            return (True, None) if named or self.is_thing(owner) else (False, None)
+        if found.members:
+            return True, None
+        its = replace(found, text=token.text, start=token.idx, end=token.idx + len(token.text))
+        return True, replace(its, matched_by="coref:its", antecedent=(found.start, found.end))
+
+    def _named_between(self, first: Any, last: Any) -> bool:
+        """Whether an actor or a name stands between a subject phrase and a later word ("attacked Syria
+        and its allies": "its" may be Syria's)."""
+        after = max(t.i for t in first.subtree)  # "the submarine Tautog": its own name is no other
+        if any(after < e.token_i < last.i for e in self._memory):
+            return True
+        return any(t.ent_type_ in NAME_LABELS for t in self.doc[after + 1 : last.i])
+
+    @staticmethod
+    def _thing_subject(token: Any) -> Any | None:
+        """The singular noun subject, before a possessive "its", of the clause that holds it (not the
+        subject "its" is part of), when a thing can own: no person, office or plural."""
+        node = token.head
+        for _ in range(8):
+            if node.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is None or subject.i > token.i or token in subject.subtree:
+                    return None
+                if subject.pos_ not in {"NOUN", "PROPN"} or subject.tag_ == "NNS":
+                    return None
+                if subject.lower_ in PERSON_NOUNS:
+                    return None
+                return subject
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     @staticmethod
     def _clause_subject(token: Any) -> int:
         """The token index of the subject of the clause a word belongs to (-1 if none)."""
@@ -1250,6 +1306,8 @@ def _a_person(entry: _Entry) -> bool:
     return entry.is_person or entry.mention.matched_by.startswith("office-holder:")
 
 
+#: Entity labels of names that a possessive "its" may stand for.
+NAME_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 #: A person's present description gives the person's country ("Spanton is a Canadian tourist"); a past
 #: one is a former role ("Johnson was a journalist").
 PRESENT_BE = frozenset({"is", "are"})

@@ -15,6 +15,7 @@ __all__ = [
     "KIN_WORDS",
     "OFFICE_WORDS",
     "PERSON_LABELS",
+    "PERSON_NOUNS",
     "QUOTE_MARKS",
     "SPEECH_VERBS",
     "coordinated_objects",
@@ -43,6 +44,22 @@ KIN_WORDS = frozenset(
         "boys", "girls", "babies", "infants",
     }
 )  # fmt: skip
+#: Singular nouns of a person's office, trade or part in a story: a "he" or "she" after "The mayor said"
+#: or "A protester was shot" takes them up as it takes up a name (the agent table gives their sector).
+PERSON_NOUNS = frozenset(
+    {
+        "president", "minister", "premier", "chancellor", "mayor", "governor", "senator", "lawmaker",
+        "legislator", "congressman", "congresswoman", "councillor", "councilor", "speaker", "ambassador",
+        "envoy", "diplomat", "spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
+        "aide", "secretary", "commissioner", "judge", "prosecutor", "attorney", "lawyer", "commander",
+        "general", "officer", "soldier", "policeman", "policewoman", "king", "queen", "prince", "princess",
+        "emir", "sultan", "monarch", "dictator", "ruler", "chairman", "chairwoman", "chairperson",
+        "director", "chief", "leader", "candidate", "activist", "dissident", "protester", "journalist",
+        "reporter", "cleric", "bishop", "archbishop", "pope", "imam", "rabbi", "priest", "negotiator",
+        "mediator", "gunman", "attacker", "militant", "rebel", "victim", "suspect", "defendant",
+        "accused", "businessman", "businesswoman", "doctor", "student", "teacher",
+    }
+) | frozenset(w for w in KIN_WORDS if not w.endswith("s"))  # fmt: skip
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})

@@ -139,6 +139,8 @@ MACHINES = frozenset(
     }
 )  # fmt: skip
 GIVING_ROOTS = frozenset({"03", "05", "06", "07"})
+# Roots of giving whose gift's "for" phrase names the recipient ("pledged aid for Yemen").
+RECIPIENT_FOR_ROOTS = frozenset({"03", "07"})
 # Verbs that say someone did something ("accused X of shelling Y"): the one accused is the doer.
 ACCUSING_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict", "indict", "find"})
 # Act nouns whose "of" phrase names the doer, not the one acted on ("the resignation of X"), and the
@@ -364,6 +366,18 @@ class ArgumentFinder:
                 # "Kyiv suffered heavy Russian shelling": Kyiv was shelled, by whom a "by" names
                 doers = prep_objects(verb, ("by",))
                 return self.actor_np(actors, doers[0]) if doers else None
+            by_means = verb.dep_ == "pcomp" and verb.head.lower_ == "by"  # "interrupted by protesting MPs"
+            if (
+                verb.tag_ == "VBG"
+                and verb.dep_ in {"pcomp", "advcl"}
+                and is_passive(governor)
+                and not by_means
+            ):
+                # "The activist was arrested after criticizing the government", "was jailed for
+                # insulting the king": the one acted on, the clause's subject, did it
+                patient = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+                if patient is not None:
+                    return self.actor_np(actors, patient)
             if verb.dep_ in {"xcomp", "advcl"} and governor.lemma_.lower() in OBJECT_CONTROL:
                 controller = self._controller(actors, governor)
                 if controller is not None:
@@ -556,6 +570,10 @@ class ArgumentFinder:
             preps = LIGHT_VERB_TARGET_PREPS
         else:
             preps = ()
+        if obj is not None and not pattern.prep and pattern.code[:2] in RECIPIENT_FOR_ROOTS:
+            # "pledged $2 billion in loans for Indonesia": the loans are the gift, "for" names who gets it
+            holders += prep_objects(obj, ("in",))
+            preps = (*preps, "for")
         if preps:
             for prep in preps:  # in the pattern's order: "against X" before "in Y"
                 for h in holders:
@@ -1040,6 +1058,7 @@ def _for_clause_subject(clause: Any, preps: Sequence[str]) -> Any | None:
 
 __all__ = [
     "LOCATIVE_WORDS",
+    "VIOLENT_ROOTS",
     "ArgumentFinder",
     "TargetFound",
     "is_passive",

@@ -21,6 +21,7 @@ from typing import Any
 from eventwire.actors.mentions import QUANTITY_HEADS, ArticleActors
 from eventwire.actors.words import coordinated_objects, prep_objects
 from eventwire.events.arguments import (
+    VIOLENT_ROOTS,
     ArgumentFinder,
     is_passive,
     is_target_prep,
@@ -37,6 +38,8 @@ from eventwire.events.dating import (
     EventDate,
     TemporalExpression,
     article_month_years,
+    continued_time,
+    continues,
     event_date,
     event_span,
     month_year,
@@ -65,7 +68,7 @@ from eventwire.events.modality import (
 )
 from eventwire.events.modality import scheduled as on_timetable
 from eventwire.events.pairing import PairSteps
-from eventwire.events.patterns import Pattern
+from eventwire.events.patterns import CURRENCIES, Pattern
 from eventwire.events.readings import descriptive, fact_insisted
 from eventwire.events.receiving import RECEIVING_VERBS, giver, is_receiving, judged_owner, receiving
 from eventwire.events.recoding import (
@@ -242,6 +245,7 @@ class EventCoder:
         places = self.locator.article_places(article, doc, actors)
         actors.home = places.home
         passage: EventDate | None = None  # a paragraph's past time ("In September 2013, ...")
+        carried: EventDate | None = None  # a main clause's past time, for the next one on its subject
         month_years = article_month_years(actors.text, base)  # "late February" is "late February 1944"
         for si, sent in enumerate(sents):
             opens = si == 0 or _new_paragraph(doc, sents[si - 1], sent)
@@ -250,7 +254,9 @@ class EventCoder:
             if not analysed[si] and not ents_of[si]:
                 continue  # left out of the parse (nlp.selective): it can hold no event
             expressions = temporal_expressions(sent, ents_of[si])
-            told = passage or story
+            if carried is not None and (opens or not continues(sents[si - 1], sent, expressions)):
+                carried = None
+            told = passage or carried or story
             hint = year_hint if year_hint is not None else month_year(expressions, month_years)
             ctx = _Sentence(
                 article, actors, si, sent, base, expressions, told, places, hint, weekday_base(story, base)
@@ -266,6 +272,7 @@ class EventCoder:
                 story = story_date(sent, expressions, base, lede=si < LEDE)
             year_hint = passage_year(expressions, base, year_hint)
             passage = next_passage(expressions, base, sent, passage, opens)
+            carried = continued_time(expressions, base, sent) or carried
         events = [self._as_of_event(e, base) for e in events]
         return specific_reports(events, self._specific), actors.resolved()
 
@@ -565,7 +572,7 @@ class EventCoder:
         spoken = code[:2] in SPOKEN_ROOTS
         relational = _relational(tok)  # "pledged to restore full diplomatic cooperation": between them
         for n, (s, t) in enumerate(event_pairs(tok, source, target, pattern, code, relational)):
-            location = self.locator.locate(ctx.places, actors, tok, s, t, spoken)
+            location = self.locator.locate(ctx.places, actors, tok, s, t, spoken, code[:2] in VIOLENT_ROOTS)
             pair_code, by_actors = recode_by_actors(code, tok.lemma_.lower(), s, t, self._bodies, verbal)
             if not self._admissible(actors, tok, found.obj, pair_code, s, t):
                 continue
@@ -801,7 +808,8 @@ class EventCoder:
         span = (word.idx, word.idx + len(word.text))
         source = localise(source, "", "home-country", ctx.places)
         target = localise(target, "", "home-country", ctx.places)
-        location = self.locator.locate(ctx.places, ctx.actors, word, source, target, code[:2] in SPOKEN_ROOTS)
+        spoken, armed = code[:2] in SPOKEN_ROOTS, code[:2] in VIOLENT_ROOTS
+        location = self.locator.locate(ctx.places, ctx.actors, word, source, target, spoken, armed)
         event = self._event(ctx, event_id, source, target, code, status, span, why, location)
         probability = _backoff_probability(why)
         if why.startswith("model:") and probability is not None:
@@ -958,8 +966,10 @@ def _modal_clause(clause: Any, modals: Sequence[str]) -> bool:
 
 
 def _object_word(token: Any, words: Sequence[str]) -> bool:
-    """An object lemma is listed; "money" also stands for any amount of money ("$5 million")."""
-    return token.lemma_.lower() in words or ("money" in words and token.ent_type_ == "MONEY")
+    """An object lemma is listed; "money" also stands for any amount of money ("$5 million", "100
+    million euros")."""
+    lemma = token.lemma_.lower()
+    return lemma in words or ("money" in words and (token.ent_type_ == "MONEY" or lemma in CURRENCIES))
 
 
 def _own_act(tok: Any, source: ActorMention) -> bool:

@@ -39,6 +39,8 @@ __all__ = [
     "TemporalExpression",
     "article_month_years",
     "clause_tokens",
+    "continued_time",
+    "continues",
     "event_date",
     "event_span",
     "governing_clauses",
@@ -112,6 +114,10 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 )
 #: Conjunctions of a clause that happens at the same time as its main clause.
 SAME_TIME_MARKS = frozenset({"when", "while", "as"})
+#: Main verbs of a sentence that describes its subject's state (:func:`continues`).
+STATE_VERBS = frozenset({"be", "have"})
+#: Subjects that go on about the subject of the sentence before (:func:`continues`).
+CONTINUING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "compound", "poss", "amod", "appos"})
 #: Statuses of events that lie ahead: an incomplete date of theirs resolves forward.
 FUTURE_STATUSES = frozenset({"future", "intended", "requested", "hoped"})
@@ -471,6 +477,46 @@ def next_passage(
     if opened is not None:
         return opened
     return None if _now(expressions, base) else passage
+
+
+def continued_time(
+    expressions: Sequence[TemporalExpression], base: datetime | None, sent: Any
+) -> EventDate | None:
+    """The past time of a sentence's main clause (more than a year before publication), which the
+    next sentence keeps when it describes the same subject's state then (:func:`continues`):
+    "The submarine Grayback encountered a bomber while returning from patrol in late February 1944.
+    The Grayback was short on torpedoes from its recent attack": the attack is of February 1944."""
+    root = sent.root
+    for expression in expressions:
+        if expression.excluded or expression.anchor is None:
+            continue
+        if expression.anchor != root.i and root.i not in clause_tokens(sent.doc[expression.anchor]):
+            continue
+        period = resolve_period(expression.text, base)
+        if period is not None and base is not None and is_historical(period, base):
+            return EventDate(period, "context", expression.text)
+    return None
+
+
+def continues(before: Any, sent: Any, expressions: Sequence[TemporalExpression]) -> bool:
+    """Whether a sentence with no time of its own describes, in the past tense, the state then of the
+    subject of the sentence before it ("The Grayback was short on torpedoes"): the same head word (or
+    the name in apposition to it), or a pronoun.  A new act ("Ukraine broke off relations with Russia
+    in 2014. Ukraine accused Russia ...") may be the news, and is not carried back."""
+    root = sent.root
+    if root.tag_ != "VBD" or root.lemma_ not in STATE_VERBS or any(not e.excluded for e in expressions):
+        return False
+    earlier, later = _main_subject(before.root), _main_subject(root)
+    if earlier is None or later is None:
+        return False
+    if later.lower_ in CONTINUING_PRONOUNS:
+        return True
+    names = {earlier.lower_} | {c.lower_ for c in earlier.children if c.dep_ == "appos"}
+    return later.pos_ in {"NOUN", "PROPN"} and later.lower_ in names  # "the submarine Grayback"
+
+
+def _main_subject(root: Any) -> Any | None:
+    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _now(expressions: Sequence[TemporalExpression], base: datetime | None) -> bool:

@@ -30,6 +30,7 @@ from eventwire.actors.dictionary import AgentTable
 from eventwire.actors.mentions import ArticleActors
 from eventwire.actors.places import Gazetteer, normalise_place
 from eventwire.actors.words import entity_span
+from eventwire.events.dates import MONTHS, WEEKDAYS
 from eventwire.models import ActorCode, ActorMention, Article, Location
 
 __all__ = [
@@ -52,6 +53,10 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _NAME = r"[A-Z][\w'’\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]+){0,3}"
 _NAMED_PLACE = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?")
+# a headline's scene may also be where one goes into or comes from ("troop withdrawal from Syria")
+_SCENE_PLACE = re.compile(rf"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?")
+#: Capitalised words of times that a place name may share ("March", "Sunday").
+TIME_NAMES = frozenset(MONTHS.split("|")) | frozenset(WEEKDAYS)
 # Sectors of actors that belong to a country's domestic scene (an unnamed "police" is the home
 # country's); international types (IGO, NGO) and bodies keep no country.
 DOMESTIC_SECTORS = frozenset(
@@ -117,6 +122,9 @@ class ArticlePlaces:
     story: Location | None  # the lede's place
     home: str  # the story's country ("" when the article has none)
     domestic: bool = False  # the home country dominates the article's actors (a national story)
+    scene: Location | None = (
+        None  # where fighting is: the story's place, else one the headline goes to or from
+    )
 
     def home_for(self, sector: str, local: bool = False) -> str:
         """The home country an unnamed actor of ``sector`` takes: local actors (police, courts,
@@ -189,7 +197,10 @@ class Locator:
         if not home:
             home = _dominant(counts)
         domestic = bool(home) and (not total or counts.get(home, 0) / total >= DOMESTIC_SHARE)
-        return ArticlePlaces(dateline, story, home, domestic)
+        scene = story
+        if scene is None and gazetteer is not None:
+            scene = self.named_place(article.title, prefer, _SCENE_PLACE)
+        return ArticlePlaces(dateline, story, home, domestic, scene)
 
     def _lede_place(self, doc: Any, prefer: frozenset[str]) -> Location | None:
         """The first place the lede names after a locative preposition."""
@@ -204,13 +215,17 @@ class Locator:
                         return found
         return None
 
-    def named_place(self, text: str, prefer: frozenset[str]) -> Location | None:
+    def named_place(
+        self, text: str, prefer: frozenset[str], form: re.Pattern[str] = _NAMED_PLACE
+    ) -> Location | None:
         """The first place a text names after "in", "at", "near" or "outside" ("... kills five in
         Koszalin, Poland"), by its capitalised words; the most specific that resolves."""
         if self.gazetteer is None or not text:
             return None
-        for found in _NAMED_PLACE.finditer(text):
+        for found in form.finditer(text):
             place, region = found.group(1), found.group(2)
+            if place.split()[0].lower() in TIME_NAMES:
+                continue  # "in March 1943", "on Sunday": a time, not the town of March
             wanted = set(prefer)
             outer = self._resolve(region, prefer, how="story") if region else None
             if outer is not None:
@@ -236,11 +251,14 @@ class Locator:
         source: ActorMention | None = None,
         target: ActorMention | None = None,
         spoken: bool = False,
+        armed: bool = False,
     ) -> Location | None:
         """Where the event of ``tok`` happened (see the module docstring); None when unknown.
         ``spoken``: a statement, appeal or verbal reproach, made where the story is reported
         whoever makes it ("Cengiz addressed reporters in New York ... Cengiz called the admission a
-        political maneuver")."""
+        political maneuver"); ``armed``: force (roots 18-20), fought in the story's scene when its
+        target is a group with no country of its own ("the US fought ISIS" under a headline on a
+        "withdrawal from Syria")."""
         gazetteer = self.gazetteer
         if gazetteer is None:
             return None
@@ -255,10 +273,18 @@ class Locator:
         spoken = spoken and places.story is not None and places.story.matched not in tok.sent.text
         if places.story is not None and (not own or places.story.country in own or spoken):
             return places.story
+        if places.scene is not None and armed and target is not None and self._stateless(target):
+            return places.scene
         shared = _shared_country(source, target)
         if shared:
             return gazetteer.country_location(shared, how="actors")
         return None
+
+    def _stateless(self, m: ActorMention) -> bool:
+        """Whether an actor belongs to no country: an international or transnational group (IMG)."""
+        codes = [c.country for c in (m.members or (m.identity,))]
+        agents = self.agents
+        return agents is not None and all(c and agents.organisation_type(c) == "IMG" for c in codes)
 
     def clause_place(self, actors: ArticleActors, tok: Any) -> Location | None:
         """The place named in the trigger's own clause, nearest to the trigger first."""

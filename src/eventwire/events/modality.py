@@ -85,6 +85,12 @@ REPORTING = frozenset(
 )
 DENIERS = frozenset({"deny", "refute", "rebut", "dismiss"})
 HEDGERS = frozenset({"allege", "suspect", "claim", "rumour", "rumor", "accuse", "blame", "speculate"})
+# Verbs of taking someone in to answer a charge: what one is arrested "for" is the charge, the
+# accuser's word ("was arrested for collaborating with Boko Haram"), not a fact the report tells (a
+# sentence or a dismissal "for" something follows a finding, and is told as fact).
+CHARGING = frozenset(
+    {"arrest", "detain", "charge", "prosecute", "indict", "question", "investigate", "probe", "sue"}
+)  # fmt: skip
 HEDGE_ADVERBS = frozenset(
     {
         "allegedly",
@@ -419,6 +425,8 @@ def _governed_status(token: Any) -> EventStatus | None:
             return "negated"  # "said it was impossible to negotiate with Putin"
         if lemma in HEDGERS and child.dep_ in {"ccomp", "xcomp", "pcomp", "prep"}:
             return "hedged"  # "claimed Houthis attacked", "accused X of attacking"
+        if lemma in CHARGING and child.dep_ == "prep" and child.lower_ == "for":
+            return "hedged"  # "was arrested for insulting the king": the charge
         local = _local_status(head)
         if local is not None:
             return local

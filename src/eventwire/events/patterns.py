@@ -47,6 +47,7 @@ from eventwire.errors import DictionaryError
 from eventwire.events.cameo import CameoTable, load_default_table
 
 __all__ = [
+    "CURRENCIES",
     "LIST_FIELDS",
     "POS_VALUES",
     "SCHEMA",
@@ -54,6 +55,13 @@ __all__ = [
     "PatternDictionary",
     "load_default_patterns",
 ]
+
+#: Currency nouns: an object word "money" also stands for an amount in one ("100 million euros"), as for
+#: any MONEY entity ("$5 million").
+CURRENCIES = frozenset(
+    {"euro", "pound", "yuan", "renminbi", "yen", "rupee", "ruble", "rouble", "franc", "peso", "dinar",
+     "riyal", "rial", "lira", "shekel", "krona", "krone", "ringgit", "rupiah", "baht", "hryvnia", "naira"}
+)  # fmt: skip
 
 POS_VALUES = ("VERB", "NOUN")
 LIST_FIELDS = ("object", "object_mod", "prep", "compound", "xcomp", "advmod", "means", "modal")
