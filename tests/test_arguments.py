@@ -162,6 +162,12 @@ def test_a_subject_pronoun_takes_up_an_office_named_as_the_subject_before(pipeli
     meeting = "The minister said she would meet the Chinese ambassador."
     [e] = [e for e in _events(pipeline, meeting) if e.cameo.startswith("03")]
     assert (e.source.sector, e.target and e.target.country) == ("GOV", "CHN")
+    # not one of the other sex, not over a person named since, not inside a quotation
+    king = "The king met Prime Minister Theresa May on Monday. She criticized Russia over the poisoning."
+    [e] = [e for e in _events(pipeline, king) if e.cameo.startswith("11")]
+    assert e.source.country == "GBR"
+    judge = "The judge sentenced Navalny to nine years. He criticized Putin in a speech."
+    assert [e.source.sector for e in _events(pipeline, judge) if e.cameo.startswith("11")] == ["OPP"]
     # an office named as an object is no antecedent of a subject "he": the appeal is nobody's
     appeal = "Tax officials said the ruling came from a judge in Moscow. He filed his intent to appeal it."
     assert not [e for e in _events(pipeline, appeal) if e.source.sector == "JUD" and e.cameo < "03"]
@@ -193,6 +199,14 @@ def test_a_gerund_under_a_passive_is_done_by_the_one_acted_on(pipeline: Any) -> 
     recalled = "The envoy was recalled after meeting Taiwanese officials."
     [e] = [e for e in _events(pipeline, recalled) if e.cameo.startswith("04")]
     assert (e.source.sector, e.target and e.target.country) == ("GOV", "TWN")
+    # a result set off by a comma is the agent's, and a causative's object does what follows it
+    bombed = "Aleppo was bombed by Russian jets on Monday, killing 12 civilians."
+    assert {e.source.country for e in _events(pipeline, bombed) if e.cameo[:2] in {"18", "19"}} == {"RUS"}
+    prompted = "The journalist was killed by a sniper, prompting the EU to condemn Russia."
+    [e] = [e for e in _events(pipeline, prompted) if e.cameo.startswith("11")]
+    assert e.source.country == "EUR"
+    sued = "Iran sued the United States for imposing sanctions."  # a suit's cause is no charge
+    assert [e.status for e in _events(pipeline, sued) if e.cameo.startswith("16")] == ["asserted"]
     # by a gerund: a means or a misread modifier ("interrupted by protesting legislators")
     interrupted = (
         "Hong Kong leader Carrie Lam returned to the chamber on Monday. Inside the Legislative Council, "
@@ -208,6 +222,10 @@ def test_money_pledged_in_a_currency_or_for_someone_names_the_recipient(pipeline
     loans = "Japan promised $2 billion in loans for Indonesia."
     [e] = [e for e in _events(pipeline, loans) if e.cameo.startswith("03")]
     assert (e.cameo, e.target and e.target.country) == ("0331", "IDN")
+    fight = "The US pledged $100 million in aid for the fight against Boko Haram."  # a purpose
+    assert not [e for e in _events(pipeline, fight) if e.target is not None and e.target.country == "NGA"]
+    food = "The UN delivered 2,000 pounds of food to Gaza."  # a weight, no money
+    assert not [e for e in _events(pipeline, food) if e.cameo == "071"]
 
 
 def test_a_killing_by_a_person_is_assault_not_military_force(pipeline: Any) -> None:

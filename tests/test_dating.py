@@ -117,6 +117,8 @@ def test_a_past_time_carries_to_the_state_of_its_subject_in_the_next_sentence(pi
         "its attack on Kuwaiti forces."
     )
     assert _one(_events(pipeline, dated, "2020-06-10"), "19").date == "2020-06-08"  # a time of its own
+    acts = "Maduro took office in 2013. He was defiant, accusing the United States of plotting a coup."
+    assert _one(_events(pipeline, acts, "2020-06-10"), "112").date == "2020-06-10"  # an act beside it
 
 
 def test_a_past_time_of_a_subject_frames_nothing(pipeline: Any) -> None:

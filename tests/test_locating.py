@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from eventwire.models import Event
+from eventwire.pipeline import text_article
 
 
 def _events(pipeline: Any, text: str, published: str = "2019-03-06") -> list[Event]:
@@ -45,6 +47,19 @@ def test_force_against_a_group_without_a_country_is_where_the_story_is(pipeline:
     text = "Clashes broke out in Raqqa, Syria on Monday. American jets struck ISIS fighters."
     fights = [e for e in _events(pipeline, text) if e.cameo[:2] == "19" and e.source.country == "USA"]
     assert fights and all(e.location is not None and e.location.country == "SYR" for e in fights)
+
+
+def test_a_headline_withdrawal_is_a_scene_and_a_place_of_saying_is_not(pipeline: Any) -> None:
+    def located(title: str, text: str) -> set[str | None]:
+        article, parsed = text_article(text, "t", "<text>", "2019-10-08")
+        events = pipeline.coder.code(replace(article, title=title), pipeline.nlp(parsed), ())
+        return {e.location and e.location.country for e in events if e.cameo[:2] in {"18", "19"}}
+
+    kills = "Turkish soldiers killed 15 ISIS fighters, officials said."
+    assert located("Turkish troops pull out from Syria", kills) == {"SYR"}
+    assert located("Refugees from Syria reach Germany", kills) == {None}  # where they came from
+    pentagon = "Iraqi jets bombed ISIS positions, the Pentagon said in a statement in Washington."
+    assert located("", pentagon) == {None}
 
 
 def test_a_domestic_act_is_located_in_its_country(pipeline: Any) -> None:

@@ -25,7 +25,9 @@ from eventwire.actors.senses import WordSenses
 from eventwire.actors.surroundings import LISTED, ROLE_WORDS, Surroundings
 from eventwire.actors.words import (
     ARTICLES,
+    FEMALE_NOUNS,
     KIN_WORDS,
+    MALE_NOUNS,
     PERSON_LABELS,
     PERSON_NOUNS,
     coordinated_objects,
@@ -509,8 +511,9 @@ class ArticleActors(Surroundings):
             return None  # "nominated Gammon for President", "served as prime minister": an office
         if how == "agent:public" and token.lower_ != "public":
             return None  # "public opinion", "public service", "public transport": no people
-        if is_person and how.startswith("kb:") and self.entities is not None:
-            is_person = self.entities.kind_of(how) == "person"  # "Twitter" tagged PERSON is a company
+        if how.startswith("kb:") and self.entities is not None and (is_person or token.pos_ == "PROPN"):
+            # "Twitter" tagged PERSON is a company; "Navalny" tagged a place is a person
+            is_person = self.entities.kind_of(how) == "person"
         if not code:
             return None
         shared = self._coordinated_countries(tokens)
@@ -531,7 +534,7 @@ class ArticleActors(Surroundings):
             self._learn_holder_name(tokens, code)
         # "The mayor said he would ...": a singular office or part is a person a subject pronoun can
         # take up when it was a subject itself
-        self._remember(token, mention, is_person, token.tag_ == "NN" and token.lower_ in PERSON_NOUNS)
+        self._remember(token, mention, is_person, _singular_role(token))
         return mention
 
     def is_thing(self, token: Any) -> bool:
@@ -988,7 +991,12 @@ class ArticleActors(Surroundings):
             # is Trump), else the latest person
             speaker = quote_speaker(token)  # 'Goel said, "He was an excellent politician"': not Goel
             entry = (
-                self._subject_entry(token, lambda e: (_a_person(e) or e.role) and e.token_i != speaker)
+                self._subject_entry(
+                    token,
+                    lambda e: (
+                        e.token_i != speaker and (_a_person(e) or self._role_antecedent(e, token, speaker))
+                    ),
+                )
                 if token.dep_ == "nsubj"
                 else None
             )
@@ -1133,15 +1141,31 @@ class ArticleActors(Surroundings):
         found = resolve_phrase(token.text, self.countries, self.agents)
         return found is not None and not found[0].country and found[0].sector in STATE_BODY_SECTORS
 
+    def _role_antecedent(self, entry: _Entry, pronoun: Any, speaker: int) -> bool:
+        """Whether a subject "he" or "she" may take up an unnamed office or part ("The mayor said he
+        ..."): outside a quotation, of the pronoun's sex, and with no named person since ("The king met
+        Theresa May. She ..." is May)."""
+        if not entry.role or speaker >= 0:
+            return False
+        word = self.doc[entry.token_i].lower_
+        if word in (MALE_NOUNS if pronoun.lower_ in FEMALE_PRONOUNS else FEMALE_NOUNS):
+            return False
+        return not any(
+            _a_person(e) and e.sentence >= entry.sentence and e.token_i < pronoun.i for e in self._memory
+        )
+
     def _subject_owner(self, token: Any) -> tuple[bool, ActorMention | None]:
         """Whether the subject of its own clause settles whom a possessive "its" stands for, and as whom:
         "The Grayback was short on torpedoes from its recent attack" is the submarine's, an actor or
-        nobody, never an earlier actor (a person subject gives its country: "Erdogan said its troops").
-        Not settled when a name stands between ("attacked Syria and its allies")."""
+        nobody, never an earlier actor (a person subject gives its country: "Erdogan was proud of its
+        army"). Not settled when a name stands between ("attacked Syria and its allies") or when the
+        subject is a thing whose owner the resolver gave ("the Syrian army's attack killed its soldiers")."""
         owner = self._thing_subject(token)
         if owner is None or self._named_between(owner, token):
             return False, None
         found = self.mention(owner)
+        if found is not None and not found.start <= owner.idx < found.end:
+            return True, None  # "the Syrian army's attack killed its soldiers": a thing's, not its owner's
         if found is None:
             # an unknown name or a thing ("the submarine Tautog") owns it; "the country was living up
             # to its pact" is the country named before
@@ -1300,12 +1324,25 @@ def _same_given_name(given: str, holder: str) -> bool:
     return word in normalise_name(holder).split()
 
 
+def _singular_role(token: Any) -> bool:
+    """A singular office or part named without a name: "the mayor", "The President" (not "President
+    Biden", not "Martin Luther King")."""
+    if token.lower_ not in PERSON_NOUNS or token.tag_ not in {"NN", "NNP"}:
+        return False
+    if token.tag_ == "NNP":
+        named = any(c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN" for c in token.children)
+        return not named and any(c.dep_ == "det" for c in token.children)
+    return True
+
+
 def _a_person(entry: _Entry) -> bool:
     """A remembered mention of a person: tagged as one, or resolved as a known office-holder (the
     tagger often takes "Trump" for an organisation)."""
     return entry.is_person or entry.mention.matched_by.startswith("office-holder:")
 
 
+#: Pronouns of a woman ("she" never takes up "the king").
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 #: Entity labels of names that a possessive "its" may stand for.
 NAME_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 #: A person's present description gives the person's country ("Spanton is a Canadian tourist"); a past

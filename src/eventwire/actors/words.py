@@ -12,7 +12,9 @@ from eventwire.models import ActorCode
 __all__ = [
     "ARTICLES",
     "DATELINE_ENDS",
+    "FEMALE_NOUNS",
     "KIN_WORDS",
+    "MALE_NOUNS",
     "OFFICE_WORDS",
     "PERSON_LABELS",
     "PERSON_NOUNS",
@@ -60,6 +62,15 @@ PERSON_NOUNS = frozenset(
         "accused", "businessman", "businesswoman", "doctor", "student", "teacher",
     }
 ) | frozenset(w for w in KIN_WORDS if not w.endswith("s"))  # fmt: skip
+#: Office and kinship nouns of one sex: "she" never takes up "the king", nor "he" "the queen".
+MALE_NOUNS = frozenset(
+    {"king", "prince", "emir", "sultan", "father", "son", "husband", "brother", "boy", "businessman",
+     "congressman", "policeman", "chairman", "spokesman", "gunman"}
+)  # fmt: skip
+FEMALE_NOUNS = frozenset(
+    {"queen", "princess", "mother", "daughter", "wife", "sister", "girl", "businesswoman", "congresswoman",
+     "policewoman", "chairwoman", "spokeswoman"}
+)  # fmt: skip
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})

@@ -40,6 +40,15 @@ OBJECT_CONTROL = frozenset(
         "advise",
         "request",
         "appeal",
+        # "killed the journalist, prompting the EU to condemn Russia": the EU condemns
+        "prompt",
+        "spur",
+        "lead",
+        "cause",
+        "compel",
+        "oblige",
+        "provoke",
+        "push",
         # "would like Tokyo to halve its curbs": Tokyo would halve them
         "want",
         "like",
@@ -366,13 +375,7 @@ class ArgumentFinder:
                 # "Kyiv suffered heavy Russian shelling": Kyiv was shelled, by whom a "by" names
                 doers = prep_objects(verb, ("by",))
                 return self.actor_np(actors, doers[0]) if doers else None
-            by_means = verb.dep_ == "pcomp" and verb.head.lower_ == "by"  # "interrupted by protesting MPs"
-            if (
-                verb.tag_ == "VBG"
-                and verb.dep_ in {"pcomp", "advcl"}
-                and is_passive(governor)
-                and not by_means
-            ):
+            if _adjunct_gerund(verb) and is_passive(governor) and not prep_objects(governor, ("by",)):
                 # "The activist was arrested after criticizing the government", "was jailed for
                 # insulting the king": the one acted on, the clause's subject, did it
                 patient = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
@@ -509,8 +512,10 @@ class ArgumentFinder:
                 # "condemned an Israeli police raid": the raid's author; "vetoed a resolution
                 # drafted by the U.S.": the author inside the thing
                 m = actors.owner_of(slot, sector_only=conflict)
-                if m is None or same_actor(source, m):  # "lifted its boycott of Israeli ranchers"
-                    # "criticized the attack on Syria": the act's author is judged, not its victim
+                beneficiary = slot.head.lower_ == "for" and "for" not in pattern.prep
+                if (m is None or same_actor(source, m)) and not beneficiary:  # "lifted its boycott of ..."
+                    # "criticized the attack on Syria": the act's author is judged, not its victim;
+                    # "aid for the fight against Boko Haram": a gift's purpose names no recipient
                     judged = pattern.code[:2] in JUDGING_ROOTS and slot.lemma_.lower() in ACTS_ON
                     m = self._search_subtree(actors, slot, source, violent, authors_only=judged)
             if m is None and conflict:
@@ -1069,6 +1074,17 @@ __all__ = [
     "place_use",
     "same_actor",
 ]
+
+
+def _adjunct_gerund(verb: Any) -> bool:
+    """A gerund that says what else its clause's subject did: after a preposition other than "by"
+    ("arrested after criticizing", "jailed for insulting"; not "interrupted by protesting legislators")
+    or a subordinator ("while protesting"), not a result set off by a comma ("was bombed, killing 12")."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp":
+        return bool(verb.head.pos_ == "ADP" and verb.head.lower_ != "by")
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _charged_act(verb: Any) -> bool:

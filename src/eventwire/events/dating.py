@@ -114,6 +114,8 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 )
 #: Conjunctions of a clause that happens at the same time as its main clause.
 SAME_TIME_MARKS = frozenset({"when", "while", "as"})
+#: Dependents that hang another clause on a main verb: a sentence with one tells more than a state.
+CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "parataxis", "csubj"})
 #: Main verbs of a sentence that describes its subject's state (:func:`continues`).
 STATE_VERBS = frozenset({"be", "have"})
 #: Subjects that go on about the subject of the sentence before (:func:`continues`).
@@ -499,13 +501,16 @@ def continued_time(
 
 
 def continues(before: Any, sent: Any, expressions: Sequence[TemporalExpression]) -> bool:
-    """Whether a sentence with no time of its own describes, in the past tense, the state then of the
-    subject of the sentence before it ("The Grayback was short on torpedoes"): the same head word (or
-    the name in apposition to it), or a pronoun.  A new act ("Ukraine broke off relations with Russia
-    in 2014. Ukraine accused Russia ...") may be the news, and is not carried back."""
+    """Whether a sentence with no time of its own and no other clause describes, in the past tense, the
+    state then of the subject of the sentence before it ("The Grayback was short on torpedoes"): the
+    same head word (or the name in apposition to it), or a pronoun.  A new act ("Ukraine broke off
+    relations with Russia in 2014. Ukraine accused Russia ...") may be the news, and is not carried
+    back."""
     root = sent.root
     if root.tag_ != "VBD" or root.lemma_ not in STATE_VERBS or any(not e.excluded for e in expressions):
         return False
+    if any(c.dep_ in CLAUSE_DEPS for c in root.children):
+        return False  # "He was defiant, accusing the US", "It was not clear whether ...": other acts
     earlier, later = _main_subject(before.root), _main_subject(root)
     if earlier is None or later is None:
         return False

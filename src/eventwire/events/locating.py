@@ -53,10 +53,16 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _NAME = r"[A-Z][\w'’\-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]+){0,3}"
 _NAMED_PLACE = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?")
-# a headline's scene may also be where one goes into or comes from ("troop withdrawal from Syria")
-_SCENE_PLACE = re.compile(rf"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?")
+# a headline's scene may also be where one goes into or withdraws from ("troop withdrawal from Syria";
+# not "Refugees from Syria reach Germany")
+_SCENE_PLACE = re.compile(
+    rf"(?:\b(?:in|at|near|outside|into)|\b(?:withdr[ae]w\w*|pull\w*\s+out|pullout|retreat\w*)\b[^,.;:]*?\bfrom)"
+    rf"\s+(?:the\s+)?({_NAME})(?:,\s+({_NAME}))?"
+)
+# Verbs of saying: the place of "said in a statement in Washington" is where it was said, no scene.
+SAYING_VERBS = frozenset({"say", "tell", "state", "announce", "add", "report", "declare", "write", "confirm"})
 #: Capitalised words of times that a place name may share ("March", "Sunday").
-TIME_NAMES = frozenset(MONTHS.split("|")) | frozenset(WEEKDAYS)
+TIME_NAMES = frozenset(MONTHS.split("|")[:12]) | frozenset(WEEKDAYS)  # whole names: not "Mar del Plata"
 # Sectors of actors that belong to a country's domestic scene (an unnamed "police" is the home
 # country's); international types (IGO, NGO) and bodies keep no country.
 DOMESTIC_SECTORS = frozenset(
@@ -123,7 +129,7 @@ class ArticlePlaces:
     home: str  # the story's country ("" when the article has none)
     domestic: bool = False  # the home country dominates the article's actors (a national story)
     scene: Location | None = (
-        None  # where fighting is: the story's place, else one the headline goes to or from
+        None  # where fighting is: the lede's place (not a place of saying), else the headline's
     )
 
     def home_for(self, sector: str, local: bool = False) -> str:
@@ -197,19 +203,24 @@ class Locator:
         if not home:
             home = _dominant(counts)
         domestic = bool(home) and (not total or counts.get(home, 0) / total >= DOMESTIC_SHARE)
-        scene = story
-        if scene is None and gazetteer is not None:
-            scene = self.named_place(article.title, prefer, _SCENE_PLACE)
+        scene = None
+        if gazetteer is not None:
+            scene = self._lede_place(doc, prefer, said=False) or self.named_place(
+                article.title, prefer, _SCENE_PLACE
+            )
         return ArticlePlaces(dateline, story, home, domestic, scene)
 
-    def _lede_place(self, doc: Any, prefer: frozenset[str]) -> Location | None:
-        """The first place the lede names after a locative preposition."""
+    def _lede_place(self, doc: Any, prefer: frozenset[str], said: bool = True) -> Location | None:
+        """The first place the lede names after a locative preposition (``said``: also the place where
+        something was said, "the Pentagon said in a statement in Washington")."""
         assert self.gazetteer is not None
         for n, sent in enumerate(doc.sents):
             if n >= LEDE_SENTENCES:
                 break
             for tok in sent:
                 if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.ent_type_ in PLACE_ENTS:
+                    if not said and _said_there(tok):
+                        continue
                     found = self._resolve_place(tok, prefer, "story")
                     if found is not None:
                         return found
@@ -405,6 +416,18 @@ def _in_phrase(token: Any, head: Any) -> bool:
             return False
         node = node.head
     return True
+
+
+def _said_there(tok: Any) -> bool:
+    """Whether a place is where its clause's verb of saying was done."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lemma_.lower() in SAYING_VERBS
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _countries(m: ActorMention | None) -> set[str]:

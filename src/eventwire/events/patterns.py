@@ -57,9 +57,9 @@ __all__ = [
 ]
 
 #: Currency nouns: an object word "money" also stands for an amount in one ("100 million euros"), as for
-#: any MONEY entity ("$5 million").
+#: any MONEY entity ("$5 million"); not "pound", also a weight ("2,000 pounds of food").
 CURRENCIES = frozenset(
-    {"euro", "pound", "yuan", "renminbi", "yen", "rupee", "ruble", "rouble", "franc", "peso", "dinar",
+    {"euro", "yuan", "renminbi", "yen", "rupee", "ruble", "rouble", "franc", "peso", "dinar",
      "riyal", "rial", "lira", "shekel", "krona", "krone", "ringgit", "rupiah", "baht", "hryvnia", "naira"}
 )  # fmt: skip
 
