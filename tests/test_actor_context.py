@@ -254,3 +254,15 @@ def test_a_title_of_another_kind_of_office_beats_a_term_the_table_knows_ended(pi
     # the same kind of office ended stays ended: a former prime minister titled so after his term
     [e] = pipeline.code_text("Prime Minister Oleksiy Honcharuk criticised Germany.", published="2021-01-05")
     assert e.source.code == "UKRELI"
+
+
+def test_a_former_candidacy_does_not_undo_the_office_a_person_holds(pipeline: Any) -> None:
+    text = "Former US presidential candidate Elizabeth Warren endorsed Joe Biden on Thursday."
+    [e] = [e for e in pipeline.code_text(text, published="2020-03-05") if e.cameo.startswith("05")]
+    # a senator, not an elite; and two named people of one country are two actors
+    assert (e.source.country, e.source.sector) == ("USA", "LEG")
+    assert e.target is not None and e.target.text == "Joe Biden"
+    # two former officials of one country named in full are two actors
+    both = "Former presidential candidate Pete Buttigieg praised Joe Biden on Monday."
+    [e] = [e for e in pipeline.code_text(both, published="2020-03-05") if e.cameo.startswith("05")]
+    assert e.target is not None and e.target.text == "Joe Biden"

@@ -811,6 +811,11 @@ class ArticleActors(Surroundings):
             known = self._lookup_name(tokens)
             if known is not None:
                 return ActorCode(known.country, known.sector), "memory:name"
+        if _former_candidacy(tokens, code) and code.country and (is_person or token.pos_ == "PROPN"):
+            # "Former US presidential candidate Elizabeth Warren": the office the tables know she holds
+            entity = self._entity_match(tokens)
+            if entity is not None and entity.country == code.country and entity.sector not in {"", "ELI"}:
+                return ActorCode(entity.country, entity.sector), entity.matched_by
         if (is_person or token.pos_ == "PROPN" or self._named_noun(token)) and not code.country:
             known = self._lookup_name(tokens)
             if known is not None:
@@ -818,10 +823,12 @@ class ArticleActors(Surroundings):
             holder = self._office_holder(tokens) or self._imported_actor(tokens)
             if holder is not None:
                 found, how_found = holder
-                return ActorCode(found.country, titled_sector(code.sector, found.sector)), how_found
+                office = "" if _former_candidacy(tokens, code) else code.sector
+                return ActorCode(found.country, titled_sector(office, found.sector)), how_found
             entity = self._entity_match(tokens)
             if entity is not None:  # its row's sector is the office a former holder left
-                sector = titled_sector(code.sector, entity.sector, entity.term.sector)
+                office = "" if _former_candidacy(tokens, code) else code.sector
+                sector = titled_sector(office, entity.sector, entity.term.sector)
                 return ActorCode(entity.country, sector), entity.matched_by
         if code.sector and not code.country and not is_person:
             # "the Bush administration", "the Putin government": a leader's name modifying the body
@@ -1322,6 +1329,16 @@ def _same_given_name(given: str, holder: str) -> bool:
     if len(word) <= 2 or word.endswith("."):
         return True
     return word in normalise_name(holder).split()
+
+
+#: Titles of a candidacy: a former one says nothing of the office a person holds ("former presidential
+#: candidate Elizabeth Warren" in 2020 is a senator).
+CANDIDACY_WORDS = frozenset({"candidate", "nominee", "contender", "hopeful", "challenger"})
+
+
+def _former_candidacy(tokens: list[Any], code: ActorCode) -> bool:
+    """Whether a person's phrase makes them ELI only by a former candidacy."""
+    return code.sector == "ELI" and any(t.lemma_.lower() in CANDIDACY_WORDS for t in tokens)
 
 
 def _singular_role(token: Any) -> bool:

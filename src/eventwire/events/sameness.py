@@ -110,6 +110,12 @@ def _one_body(s: ActorMention, t: ActorMention) -> bool:
     return a in b or b in a
 
 
+def _ends_in_name(text: str) -> bool:
+    """Whether a phrase ends in two capitalised words ("Pranab Mukherjee", "candidate Elizabeth Warren")."""
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[-2:])
+
+
 def _surname(m: ActorMention) -> str:
     """The surname of a named person the mention was resolved as (a known office-holder, a name of
     the entity table, or a name met earlier in the article), else "" (titles, bodies, pronouns)."""
@@ -117,8 +123,10 @@ def _surname(m: ActorMention) -> str:
         name = m.matched_by.split(":")[1]
     elif m.matched_by.startswith(("memory:name", "person+")) and m.text[:1].isupper():
         name = m.text  # a name met earlier, or a person of the story's country ("Kokesh", "Ron Paul")
-    elif m.matched_by.startswith("kb:") and len(m.text.split()) > 1 and m.text.istitle():
-        name = m.text  # a name of the entity table ("Pranab Mukherjee" beside "Narendra Modi")
+    elif m.matched_by.startswith("kb:") and len(m.text.split()) > 1 and _ends_in_name(m.text):
+        # a name of the entity table ("Pranab Mukherjee" beside "Narendra Modi"; "former presidential
+        # candidate Elizabeth Warren" beside "Joe Biden")
+        name = m.text
     elif m.matched_by.startswith("coref:") and "+name:" in m.matched_by:
         name = m.matched_by.split("+name:", 1)[1].split("+")[0]  # "she", said of Warren
     else:
