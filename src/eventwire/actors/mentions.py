@@ -1165,8 +1165,10 @@ class ArticleActors(Surroundings):
         """Whether the subject of its own clause settles whom a possessive "its" stands for, and as whom:
         "The Grayback was short on torpedoes from its recent attack" is the submarine's, an actor or
         nobody, never an earlier actor (a person subject gives its country: "Erdogan was proud of its
-        army"). Not settled when a name stands between ("attacked Syria and its allies") or when the
-        subject is a thing whose owner the resolver gave ("the Syrian army's attack killed its soldiers")."""
+        army"); a thing's "its" is nobody's, also when the thing has an owner ("the Syrian army's attack
+        killed its soldiers": not the army's). Not settled when a name stands between ("attacked Syria
+        and its allies") or when an unnamed subject that is no thing is not resolved ("the country was
+        living up to its pact": the country named before)."""
         owner = self._thing_subject(token)
         if owner is None or self._named_between(owner, token):
             return False, None

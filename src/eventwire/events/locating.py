@@ -128,9 +128,8 @@ class ArticlePlaces:
     story: Location | None  # the lede's place
     home: str  # the story's country ("" when the article has none)
     domestic: bool = False  # the home country dominates the article's actors (a national story)
-    scene: Location | None = (
-        None  # where fighting is: the lede's place (not a place of saying), else the headline's
-    )
+    # where fighting is: the lede's place (not a place of saying), else the headline's
+    scene: Location | None = None
 
     def home_for(self, sector: str, local: bool = False) -> str:
         """The home country an unnamed actor of ``sector`` takes: local actors (police, courts,

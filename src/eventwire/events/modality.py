@@ -88,9 +88,7 @@ HEDGERS = frozenset({"allege", "suspect", "claim", "rumour", "rumor", "accuse", 
 # Verbs of taking someone in to answer a charge: what one is arrested "for" is the charge, the
 # accuser's word ("was arrested for collaborating with Boko Haram"), not a fact the report tells (a
 # sentence or a dismissal "for" something follows a finding, and is told as fact).
-CHARGING = frozenset(
-    {"arrest", "detain", "charge", "prosecute", "indict"}
-)  # fmt: skip
+CHARGING = frozenset({"arrest", "detain", "charge", "prosecute", "indict"})
 HEDGE_ADVERBS = frozenset(
     {
         "allegedly",

@@ -123,7 +123,7 @@ def _surname(m: ActorMention) -> str:
         name = m.matched_by.split(":")[1]
     elif m.matched_by.startswith(("memory:name", "person+")) and m.text[:1].isupper():
         name = m.text  # a name met earlier, or a person of the story's country ("Kokesh", "Ron Paul")
-    elif m.matched_by.startswith("kb:") and len(m.text.split()) > 1 and _ends_in_name(m.text):
+    elif m.matched_by.startswith("kb:") and _ends_in_name(m.text):
         # a name of the entity table ("Pranab Mukherjee" beside "Narendra Modi"; "former presidential
         # candidate Elizabeth Warren" beside "Joe Biden")
         name = m.text
