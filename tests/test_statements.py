@@ -520,6 +520,29 @@ def test_a_warning_of_a_danger_is_pessimism_and_of_ones_own_act_a_threat(
     assert warned and warned[0].cameo.startswith(code), [(e.cameo, e.pattern) for e in warned]
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        (
+            "The foreign minister said he expects no political turmoil between Austria and Hungary.",
+            "013",
+            None,
+        ),
+        ("The finance minister said the crisis would cause unrest in the provinces.", "012", None),
+        (
+            "The Iranian spokesman said Saddam Hussein was the main cause of tension in the Gulf.",
+            "112",
+            "IRQ",
+        ),
+    ],
+)
+def test_turmoil_and_the_cause_of_tension_are_read_in_a_statement(
+    pipeline: Any, text: str, code: str, target: str | None
+) -> None:
+    [said] = [e for e in _events(pipeline, text, "2020-06-10") if e.cameo.startswith("01") or e.cameo == code]
+    assert (said.cameo, said.target.country if said.target else None) == (code, target)
+
+
 def test_a_name_read_as_a_label_is_the_one_called(pipeline: Any) -> None:
     [call] = _events(pipeline, "Scholz called Macron, his closest ally, on Wednesday.", "2023-03-01")
     assert (call.cameo, call.target.country if call.target else None) == ("041", "FRA")
