@@ -376,8 +376,9 @@ class ArgumentFinder:
                 doers = prep_objects(verb, ("by",))
                 return self.actor_np(actors, doers[0]) if doers else None
             if _adjunct_gerund(verb) and is_passive(governor) and not prep_objects(governor, ("by",)):
-                # "The activist was arrested after criticizing the government", "was jailed for
-                # insulting the king": the one acted on, the clause's subject, did it
+                # "The activist was arrested (by police) after criticizing the government", "was jailed
+                # for insulting the king": the one acted on, the clause's subject, did it (the parser's
+                # agent "by" is no "prep" and does not stop it; a "by" it left a plain preposition does)
                 patient = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
                 if patient is not None:
                     return self.actor_np(actors, patient)
