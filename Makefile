@@ -23,6 +23,8 @@ demo: $(STAMP)
 	$(VENV)/bin/eventwire demo
 
 test: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ -n "$$EVENTWIRE_SKIP_BROWSER" ] || \
+	  { echo "make test: the browser tests need Debian's chromium: sudo apt-get install chromium (or EVENTWIRE_SKIP_BROWSER=1 make test to leave them out)"; exit 2; }
 	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m mypy
 	$(PY) -m pytest -q

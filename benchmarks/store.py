@@ -143,7 +143,7 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
         catalog = store.catalog
         assert catalog is not None
         codes = sorted(e.code for e in CameoTable.load() if len(e.code) >= 3)
-        per = n_events // n_segments
+        per = 2 * (n_events // n_segments)  # mention rows: two per event
         span = max(1, 1826 // n_segments)  # five years of days, split over the segments in order
         con = duckdb.connect()
         con.execute("SET threads TO 2")
@@ -157,7 +157,7 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
                 "mention_id": f"'{seg}-' || i",
                 "first_mention": "i % 2 = 0",
                 "historical": "false",
-                "article_id": f"'{seg}-a' || (i // 3)",
+                "article_id": f"'{seg}-a' || (i // 6)",  # three events per article
                 # news arrives in time order and compaction keeps it: segment s covers its own slice
                 "day": f"DATE '2020-01-01' + {s * span} + CAST(floor({_random('day')} * {span}) AS INTEGER)",
                 "date": "NULL",
@@ -209,7 +209,7 @@ def build(root: Path, n_events: int, n_segments: int) -> float:
                 catalog.execute(
                     "INSERT INTO segments (segment_id, run_id, created, n_articles, n_mentions, n_events) "
                     "VALUES (?,?,?,?,?,?)",
-                    (seg, "bench", "2024-01-01T00:00:00", 0, per, (per + 1) // 2),
+                    (seg, "bench", "2024-01-01T00:00:00", 0, per, per // 2),
                 )
     return time.perf_counter() - started
 

@@ -408,7 +408,8 @@ def test_historical_events_are_out_of_trends_and_listings_unless_asked(reported:
         dyad = EventFilter.parse(dyad="CHN,RUS", until="2020-01-01")
         assert dyad_trend(r, dyad) == []
         old = dyad_trend(r, dataclasses.replace(dyad, include_historical=True))
-        assert [p["period"] for p in old] == ["2019-06-01"] and old[0]["events"] == 1
+        assert [p["period"] for p in old if p["events"]] == ["2019-06-01"] and old[0]["events"] == 1
+        assert old[-1]["period"] == "2020-01-01" and old[-1]["events"] == 0  # zero-filled up to --until
 
 
 def test_historical_events_are_out_of_rising_unless_asked(tmp_path: Path) -> None:

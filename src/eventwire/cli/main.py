@@ -19,7 +19,7 @@ from eventwire import __version__
 from eventwire.batch.runners import code_stream
 from eventwire.cli.demo import run_demo
 from eventwire.cli.entities_cmd import add_entities_command, cmd_entities
-from eventwire.cli.output import write_events
+from eventwire.cli.output import Progress, write_events
 from eventwire.cli.store_cmds import STORE_COMMANDS, add_store_commands, run_store_command
 from eventwire.errors import DocumentError, EventwireError, InputError
 from eventwire.evaluate.datasets import FORMATS
@@ -27,23 +27,6 @@ from eventwire.pipeline import CodedArticle, Pipeline, read_articles
 from eventwire.settings import PARSE_SCOPES, Settings, describe, setting_help
 
 EXIT_OK, EXIT_DOC_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class Progress:
-    """A one-line article counter on stderr, shown only on a terminal."""
-
-    def __init__(self, stream: IO[str], enabled: bool) -> None:
-        self.stream, self.enabled, self.done = stream, enabled, 0
-
-    def __call__(self, n: int) -> None:
-        self.done += n
-        if self.enabled:
-            self.stream.write(f"\rcoded {self.done} articles")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.done:
-            self.stream.write("\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

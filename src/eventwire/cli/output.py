@@ -1,4 +1,4 @@
-"""Serialising events and articles for the command line (JSONL and TSV)."""
+"""Serialising events and articles for the command line (JSONL and TSV), and the progress line."""
 
 from __future__ import annotations
 
@@ -89,3 +89,20 @@ def write_events(events: Iterable[Event], out: IO[str], fmt: str, header: bool) 
             out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+class Progress:
+    """A one-line article counter on stderr, shown only on a terminal."""
+
+    def __init__(self, stream: IO[str], enabled: bool) -> None:
+        self.stream, self.enabled, self.done = stream, enabled, 0
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.enabled:
+            self.stream.write(f"\rcoded {self.done} articles")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\n")

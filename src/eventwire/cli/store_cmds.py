@@ -95,15 +95,24 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     ev.add_argument("--limit", type=int, default=20)
     ev.add_argument("--json", action="store_true", help="one JSON object per event")
 
-    tr = sub.add_parser("trends", help="a dyad's events per period, or what is rising")
+    tr = sub.add_parser(
+        "trends", help="a dyad's or an actor's events per period (zero-filled), or what is rising"
+    )
     tr.add_argument("--store", help=_store_help())
-    tr.add_argument("--dyad", metavar="A,B")
+    tr.add_argument("--dyad", metavar="A,B", help="events between two actors (either direction)")
+    tr.add_argument("--actor", metavar="CODE", help="events of one actor (source or target)")
     tr.add_argument("--by", choices=("day", "week", "month"), default="month")
-    tr.add_argument("--rising", action="store_true", help="actors, dyads, themes and terms rising")
+    tr.add_argument(
+        "--rising", action="store_true", help="actors, dyads, CAMEO roots, themes and terms rising"
+    )
     tr.add_argument("--window", default="7d", help="recent window for --rising (e.g. 7d)")
     tr.add_argument("--baseline", default="28d", help="baseline before the window (e.g. 28d)")
-    tr.add_argument("--since", metavar="YYYY-MM-DD")
-    tr.add_argument("--until", metavar="YYYY-MM-DD")
+    tr.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="first day of the series (with --rising: of the window)"
+    )
+    tr.add_argument(
+        "--until", metavar="YYYY-MM-DD", help="last day of the series (with --rising: of the window)"
+    )
     tr.add_argument("--json", action="store_true")
     _add_historical(tr)
 
@@ -131,14 +140,38 @@ def add_store_commands(sub: Any, add_model_options: Any) -> None:
     )
 
 
-def _days(value: str, what: str) -> int:
-    text = value.strip().lower().removesuffix("d")
-    if not text.isdigit() or int(text) < 1:
-        raise QueryError(f"{what}: {value!r} is not a number of days (e.g. 7d)")
-    return int(text)
+def _clip(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split()) or "-"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _event_table(rows: list[dict[str, Any]], stdout: IO[str]) -> None:
+    """``eventwire events`` as text: a header, then one line per event with the codes beside the actor
+    texts as written and the sentence around its trigger (marked [like this])."""
+    from eventwire.query.events import snippet
+
+    if not rows:
+        stdout.write("no events match\n")
+        return
+    stdout.write(
+        f"{'date':<10}  {'source':<9} {'as written':<22} {'CAMEO':<5} {'target':<9} {'as written':<22} "
+        f"{'PLOVER':<11} {'Gold.':>5} {'mentions':<8}  sentence\n"
+    )
+    for e in rows:
+        day = e["day"].isoformat() if e["day"] else "undated"
+        before, trigger, after = snippet(e, 120)
+        text = f"{before}[{trigger}]{after}" if trigger else before
+        seen = f"x{e['num_mentions']}/{e['num_articles']}a"
+        goldstein = f"{e['goldstein']:+.1f}" if e["goldstein"] is not None else "-"
+        stdout.write(
+            f"{day:<10}  {e['source_code'] or '-':<9} {_clip(e['source_text'], 22):<22} {e['cameo']:<5} "
+            f"{e['target_code'] or '-':<9} {_clip(e['target_text'], 22):<22} {e['plover_event'] or '-':<11} "
+            f"{goldstein:>5} {seen:<8}  {text}\n"
+        )
 
 
 def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings: Settings) -> int:
+    from eventwire.query.codes import filter_warnings
     from eventwire.query.events import EventFilter, event_rows
     from eventwire.store.store import StoreReader
 
@@ -167,7 +200,7 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
                 stdout.write("no failures recorded in this store\n")
             return 0
         if args.command == "trends":
-            return _trends(args, stdout, reader)
+            return _trends(args, stdout, stderr, reader)
         status = args.status
         export_ = args.command == "export"
         if export_ and status is None:
@@ -178,6 +211,8 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
             include_historical=export_ or args.include_historical,  # exports hold every event
             min_confidence=args.min_confidence, coded_by=args.coded_by,
         )  # fmt: skip
+        for warning in filter_warnings(reader, flt):
+            stderr.write(f"eventwire: warning: {warning}\n")
         if export_:
             from eventwire.query.export import export
 
@@ -185,21 +220,17 @@ def run_store_command(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]
             unit = "mentions" if args.format == "gdelt-mentions" else "events"
             stderr.write(f"eventwire: wrote {n} {unit} to {args.output} ({args.format})\n")
             return 0
-        for e in event_rows(reader, flt, limit=args.limit):
-            if args.json:
+        found = event_rows(reader, flt, limit=args.limit)
+        if args.json:
+            for e in found:
                 stdout.write(json.dumps(e, default=str, ensure_ascii=False) + "\n")
-            else:
-                day = e["day"].isoformat() if e["day"] else "          "
-                stdout.write(
-                    f"{day}  {e['source_code'] or '-':<9} {e['cameo']:<5} {e['target_code'] or '-':<9} "
-                    f"{e['plover_event']:<11} {e['goldstein']:>5}  x{e['num_mentions']:<3} "
-                    f"in {e['num_articles']:<2} {e['trigger']}\n"
-                )
+        else:
+            _event_table(found, stdout)
     return 0
 
 
 def _ingest(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], settings: Settings, root: str) -> int:
-    from eventwire.cli.main import Progress
+    from eventwire.cli.output import Progress
     from eventwire.ingest.web import Fetcher
     from eventwire.pipeline import Pipeline
     from eventwire.store.ingest import ingest
@@ -306,40 +337,61 @@ def _search(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:
     return 0
 
 
-def _trends(args: argparse.Namespace, stdout: IO[str], reader: Any) -> int:
+def _trends(args: argparse.Namespace, stdout: IO[str], stderr: IO[str], reader: Any) -> int:
+    from eventwire.query.codes import filter_warnings
     from eventwire.query.events import EventFilter, parse_day
-    from eventwire.query.trends import dyad_trend, rising
+    from eventwire.query.trends import parse_days, rising, trend
 
+    flt = EventFilter.parse(
+        actor=args.actor,
+        dyad=args.dyad,
+        since=args.since,
+        until=args.until,
+        include_historical=args.include_historical,
+    )
+    for warning in filter_warnings(reader, flt):
+        stderr.write(f"eventwire: warning: {warning}\n")
     if args.rising:
+        if args.actor:
+            raise QueryError("trends --rising takes --dyad, --since and --until, not --actor")
         out = rising(
             reader,
-            _days(args.window, "--window"),
-            _days(args.baseline, "--baseline"),
+            parse_days(args.window, "--window"),
+            parse_days(args.baseline, "--baseline"),
             parse_day(args.until, "--until"),
             include_historical=args.include_historical,
+            since=flt.since,
+            dyad=flt.dyad,
         )
         if args.json:
             stdout.write(json.dumps(out) + "\n")
             return 0
         win = out["window"]
-        stdout.write(
-            f"rising {win['from']}..{win['to']} vs the {args.baseline} before\n" if win else "no data\n"
-        )
-        for kind in ("actors", "dyads", "themes", "terms"):
+        of = f" ({out['dyad']})" if "dyad" in out else ""
+        if win:
+            base = out["baseline"]
+            stdout.write(f"rising{of} {win['from']}..{win['to']} vs {base['from']}..{base['to']}\n")
+        else:
+            stdout.write("no data\n")
+        for kind in ("actors", "dyads", "codes", "themes", "terms"):
             items = ", ".join(f"{d['key']} x{d['lift']} ({d['recent']})" for d in out[kind][:8])
             stdout.write(f"  {kind:<7} {items or '-'}\n")
         return 0
-    flt = EventFilter.parse(
-        dyad=args.dyad, since=args.since, until=args.until, include_historical=args.include_historical
-    )
-    rows = dyad_trend(reader, flt, args.by)
+    if args.actor and args.dyad:
+        raise QueryError("trends: give --dyad A,B or --actor CODE, not both")
+    rows = trend(reader, flt, args.by)
     if args.json:
         stdout.write(json.dumps(rows) + "\n")
         return 0
+    series = f"dyad {','.join(flt.dyad)}" if flt.dyad else f"actor {flt.actor}"
+    if not rows:
+        stdout.write(f"{series}: no events\n")
+        return 0
+    stdout.write(f"{series} by {args.by}, {rows[0]['period']}..{rows[-1]['period']}\n")
+    stdout.write(f"{args.by:<10}  {'events':>6}  {'q1':>4} {'q2':>4} {'q3':>4} {'q4':>4}  goldstein\n")
     for r in rows:
         q = r["by_quad"]
-        stdout.write(
-            f"{r['period']}  events {r['events']:>4}  q1 {q['1']:>3} q2 {q['2']:>3} q3 {q['3']:>3} "
-            f"q4 {q['4']:>3}  goldstein {r['mean_goldstein']:+.2f}\n"
-        )
+        mean = f"{r['mean_goldstein']:+.2f}" if r["mean_goldstein"] is not None else "-"
+        quads = " ".join(f"{q[k]:>4}" for k in "1234")
+        stdout.write(f"{r['period']:<10}  {r['events']:>6}  {quads}  {mean:>9}\n")
     return 0

@@ -21,6 +21,7 @@ __all__ = [
     "event_detail",
     "event_rows",
     "parse_day",
+    "snippet",
     "where_clause",
 ]
 
@@ -320,6 +321,44 @@ def event_detail(reader: StoreReader, event_id: str, limit: int = MAX_LIMIT) -> 
         mention.update(articles.get(r["article_id"], {}))
         mentions.append(mention)
     return {"event": event, "mentions": mentions}
+
+
+def _trigger_at(sentence: str, row: dict[str, Any]) -> int:
+    """Where the event's trigger starts in its sentence: the stored article offsets say it when an actor
+    text anchors the sentence's own start; else the trigger's first whole-word occurrence (-1: none)."""
+    trigger = row.get("trigger") or ""
+    word = rf"(?<!\w){re.escape(trigger)}(?!\w)"
+    found = [m.start() for m in re.finditer(word, sentence)] if trigger else []
+    if len(found) > 1 and row.get("char_start") is not None:
+        for side in ("source", "target"):
+            text, start = row.get(f"{side}_text") or "", row.get(f"{side}_start")
+            if text and start is not None and sentence.count(text) == 1:
+                at = int(row["char_start"]) - (int(start) - sentence.index(text))  # sentence start known
+                if at in found:
+                    return at
+    return found[0] if found else -1
+
+
+def snippet(row: dict[str, Any], width: int = 160) -> tuple[str, str, str]:
+    """The event's sentence around its trigger, at most about ``width`` characters: (text before the
+    trigger, the trigger, text after it), cut at word boundaries with "…"; the trigger is "" when it
+    cannot be found in the sentence (then the first ``width`` characters are the "before" part)."""
+    sentence = re.sub(r"\s", " ", row.get("sentence_text") or "")  # offsets kept: one for one
+    at = _trigger_at(sentence, row)
+    if at < 0:
+        text = sentence.strip()
+        cut = text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
+        return cut, "", ""
+    trigger = row["trigger"]
+    room = max(0, width - len(trigger))
+    before, after = sentence[:at], sentence[at + len(trigger) :]
+    keep_before = min(len(before), max(room // 2, room - len(after)))
+    keep_after = room - keep_before
+    if len(before) > keep_before:
+        before = "…" + before[len(before) - keep_before :].split(" ", 1)[-1]
+    if len(after) > keep_after:
+        after = after[:keep_after].rsplit(" ", 1)[0] + "…"
+    return before.lstrip(), trigger, after.rstrip()
 
 
 def _articles(reader: StoreReader, ids: list[str]) -> dict[str, dict[str, Any]]:

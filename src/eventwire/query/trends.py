@@ -1,9 +1,13 @@
-"""Trends: a dyad's events per period, and what is rising against its baseline.
+"""Trends: a dyad's or an actor's events per period, and what is rising against its baseline.
 
-* :func:`dyad_trend` — per day/week/month: events between two actors (either direction), events
-  per quad class, mean Goldstein score.  An event counts once (at its date), however many mentions.
+* :func:`trend` (and :func:`dyad_trend`) — per day/week/month: events between two actors (either
+  direction) or of one actor (source or target), events per quad class, mean Goldstein score.  An
+  event counts once (at its date), however many mentions.  Every period of the range is returned,
+  zero-filled: the range is ``since``..``until`` when given, else the first to the last period with
+  events, so a chart's time axis is continuous and a quiet month shows as zero, not as a gap.
 * :func:`rising` — over the last ``window`` days (ending at the newest publication day of an article
-  with events, or ``until``) against the ``baseline`` days before: the actors, dyads and title terms whose
+  with events, or ``until``; ``since`` sets the window's first day) against the ``baseline`` days
+  before: the actors, dyads, CAMEO roots and title terms whose
   share rose most.  ``lift`` = (recent share) / (baseline share), the baseline share add-one
   smoothed over the items seen in either period (so a first appearance is finite and an empty baseline
   is uniform); only items with lift > 1 and ``min_count`` recent occurrences are listed.  The
@@ -24,10 +28,11 @@ from eventwire.errors import QueryError
 from eventwire.query.events import EventFilter, where_clause
 from eventwire.store.store import StoreReader
 
-__all__ = ["PERIODS", "dyad_trend", "rising"]
+__all__ = ["MAX_PERIODS", "PERIODS", "dyad_trend", "parse_days", "periods", "rising", "trend"]
 
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[str, ...] = ("day", "week", "month")
+MAX_PERIODS = 20_000  # about 55 years by day: a longer zero-filled series is a usage error
 _TERM = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP = frozenset(
     [
@@ -90,12 +95,52 @@ _STOP = frozenset(
 )
 
 
-def dyad_trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[str, Any]]:
-    """Events between ``f.dyad`` per period ``by`` (see the module docstring)."""
+def parse_days(value: str | int, what: str) -> int:
+    """A number of days given as ``7``, ``"7"`` or ``"7d"`` (the CLI's and the API's window syntax)."""
+    text = str(value).strip().lower().removesuffix("d")
+    if not text.isdigit() or int(text) < 1:
+        raise QueryError(f"{what}: {value!r} is not a number of days (e.g. 7d)")
+    return int(text)
+
+
+def _truncate(day: dt.date, by: str) -> dt.date:
+    if by == "month":
+        return day.replace(day=1)
+    if by == "week":  # ISO weeks start on Monday, as DuckDB's date_trunc('week')
+        return day - dt.timedelta(days=day.weekday())
+    return day
+
+
+def _next(period: dt.date, by: str) -> dt.date:
+    if by == "month":
+        return (period.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return period + dt.timedelta(days=7 if by == "week" else 1)
+
+
+def periods(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
+    """The periods ``by`` (their first days) from the one holding ``first`` to the one holding ``last``."""
+    out: list[dt.date] = []
+    period, end = _truncate(first, by), _truncate(last, by)
+    while period <= end:
+        out.append(period)
+        if len(out) > MAX_PERIODS:
+            raise QueryError(
+                f"{first}..{last} by {by} is more than {MAX_PERIODS:,} periods: narrow --since/--until "
+                "or use a longer period"
+            )
+        period = _next(period, by)
+    return out
+
+
+def trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[str, Any]]:
+    """Events of ``f.dyad`` (either direction) or ``f.actor`` (source or target) per period ``by``,
+    every period of the range zero-filled (see the module docstring).  Each row names its series
+    (``dyad`` "CHN,RUS" or ``actor``) and its ``period`` (first day) and has ``events``, ``by_quad`` and
+    ``mean_goldstein`` (None where there are no events)."""
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
-    if f.dyad is None:
-        raise QueryError("trends: --dyad A,B is required (or use --rising)")
+    if f.dyad is None and f.actor is None:
+        raise QueryError("trends: --dyad A,B or --actor CODE is required (or use --rising)")
     where, params = where_clause(f)
     sql = f"""
         SELECT CAST(date_trunc('{by}', day) AS DATE) AS period, count(*) AS events,
@@ -105,16 +150,32 @@ def dyad_trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[d
         FROM events WHERE {where} AND day IS NOT NULL GROUP BY 1 ORDER BY 1
     """
     with reader.cursor() as cur:
-        rows = cur.execute(sql, params).fetchall()
-    return [
-        {
-            "period": r[0].isoformat() if r[0] is not None else None,
-            "events": int(r[1]),
-            "by_quad": {"1": int(r[2]), "2": int(r[3]), "3": int(r[4]), "4": int(r[5])},
-            "mean_goldstein": round(float(r[6]), 3) if r[6] is not None else None,
-        }
-        for r in rows
-    ]
+        found = {r[0]: r for r in cur.execute(sql, params).fetchall() if r[0] is not None}
+    series = {"dyad": ",".join(f.dyad)} if f.dyad else {"actor": f.actor}
+    first = f.since or (min(found) if found else None)
+    last = f.until or (max(found) if found else None)
+    if first is None or last is None:
+        return []
+    rows = []
+    for period in periods(first, last, by):
+        r = found.get(period)
+        rows.append(
+            {
+                **series,
+                "period": period.isoformat(),
+                "events": int(r[1]) if r else 0,
+                "by_quad": {str(q): int(r[1 + q]) if r else 0 for q in range(1, 5)},
+                "mean_goldstein": round(float(r[6]), 3) if r and r[6] is not None else None,
+            }
+        )
+    return rows
+
+
+def dyad_trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[str, Any]]:
+    """Events between ``f.dyad`` per period ``by``, zero-filled (see :func:`trend`)."""
+    if f.dyad is None:
+        raise QueryError("trends: --dyad A,B is required (or use --rising)")
+    return trend(reader, f, by)
 
 
 def _lift(recent: Counter[str], base: Counter[str], min_count: int, top: int) -> list[dict[str, Any]]:
@@ -153,8 +214,12 @@ def rising(
     min_count: int = 2,
     top: int = 10,
     include_historical: bool = False,
+    since: dt.date | None = None,
+    dyad: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
-    """What is rising (see the module docstring); events count once each."""
+    """What is rising (see the module docstring); events count once each.  ``since`` makes the window
+    ``since``..``until`` (overriding ``window``); ``dyad`` counts only the events between those two
+    actors, and the themes and terms of the articles that report them."""
     if window < 1 or baseline < 1:
         raise QueryError("--window and --baseline must be at least 1 day")
     with reader.cursor() as cur:
@@ -163,25 +228,40 @@ def rising(
             row = cur.execute("SELECT max(day) FROM articles WHERE n_events > 0").fetchone()
             until = row[0] if row and row[0] is not None else None
         if until is None:
-            return {"window": None, "baseline": None, "actors": [], "dyads": [], "terms": [], "themes": []}
+            return {"window": None, "baseline": None, "actors": [], "dyads": [], "codes": [], "terms": [],
+                    "themes": []}  # fmt: skip
+        if since is not None:
+            if since > until:
+                raise QueryError(f"--since {since} is after the window's end {until}")
+            window = (until - since).days + 1
         start = until - dt.timedelta(days=window - 1)
         base_start = start - dt.timedelta(days=baseline)
-        historical = "" if include_historical else "AND NOT historical "
-        rows = cur.execute(  # counted in DuckDB: one row per (period, source, target)
-            "SELECT day >= ? AS recent, source_country, target_country, count(*) FROM events "
-            f"WHERE first_mention {historical}AND day BETWEEN ? AND ? AND source_country <> '' "
-            "GROUP BY 1, 2, 3",
-            [start, base_start, until],
+        f = EventFilter(dyad=dyad, include_historical=include_historical)
+        where, params = where_clause(f)
+        rows = cur.execute(  # counted in DuckDB: one row per (period, source, target, root)
+            "SELECT day >= ? AS recent, source_country, target_country, cameo_root, count(*) FROM events "
+            f"WHERE {where} AND day BETWEEN ? AND ? AND source_country <> '' GROUP BY 1, 2, 3, 4",
+            [start, *params, base_start, until],
         ).fetchall()
+        reported = ""
+        art_params: list[Any] = [start, base_start, until]
+        if dyad is not None:  # the articles that report the dyad's events in the two periods
+            reported = (
+                f" AND article_id IN (SELECT article_id FROM events WHERE {where} AND day BETWEEN ? AND ?)"
+            )
+            art_params += [*params, base_start, until]
         arts = cur.execute(
-            "SELECT day >= ? AS recent, title, themes FROM articles WHERE day BETWEEN ? AND ?",
-            [start, base_start, until],
+            f"SELECT day >= ? AS recent, title, themes FROM articles WHERE day BETWEEN ? AND ?{reported}",
+            art_params,
         ).fetchall()
     actors: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     dyads: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-    for recent, src, tgt, n in rows:
+    codes: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for recent, src, tgt, root, n in rows:
         i = 0 if recent else 1
         actors[i][src] += n
+        if root:
+            codes[i][root] += n
         if tgt and tgt != src:
             actors[i][tgt] += n
             dyads[i]["-".join(sorted((src, tgt)))] += n
@@ -192,11 +272,17 @@ def rising(
         words = {w.lower().strip("-'") for w in _TERM.findall(title or "")} - _STOP
         terms[i].update(words)
         themes[i].update(theme_list or [])
-    return {
+    out: dict[str, Any] = {
         "window": {"from": start.isoformat(), "to": until.isoformat()},
         "baseline": {"from": base_start.isoformat(), "to": (start - dt.timedelta(days=1)).isoformat()},
-        "actors": _lift(actors[0], actors[1], min_count, top),
-        "dyads": _lift(dyads[0], dyads[1], min_count, top),
-        "terms": _lift(terms[0], terms[1], min_count, top),
-        "themes": _lift(themes[0], themes[1], min_count, top),
     }
+    if dyad is not None:
+        out["dyad"] = ",".join(dyad)
+    out.update(
+        actors=_lift(actors[0], actors[1], min_count, top),
+        dyads=_lift(dyads[0], dyads[1], min_count, top),
+        codes=_lift(codes[0], codes[1], min_count, top),
+        terms=_lift(terms[0], terms[1], min_count, top),
+        themes=_lift(themes[0], themes[1], min_count, top),
+    )
+    return out

@@ -40,9 +40,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eventwire import __version__
 from eventwire.errors import EventwireError, QueryError, StoreError
 from eventwire.query.actors import actor_partners
-from eventwire.query.events import MAX_LIMIT, EventFilter, count_events, event_detail, event_rows, parse_day
+from eventwire.query.codes import filter_warnings
+from eventwire.query.events import (
+    MAX_LIMIT,
+    EventFilter,
+    count_events,
+    event_detail,
+    event_rows,
+    parse_day,
+    snippet,
+)
 from eventwire.query.search import MARK_END, MARK_START, search
-from eventwire.query.trends import PERIODS, dyad_trend, rising
+from eventwire.query.trends import PERIODS, dyad_trend, parse_days, rising, trend
 from eventwire.serve.charts import network_svg, timeline_svg
 from eventwire.store.store import StoreReader, query_deadline, timeout_error
 
@@ -175,6 +184,7 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
     queries stop after ``query_timeout`` seconds (503, error E043)."""
     store = _Store(Path(store_dir))
     env = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(["html"]))
+    env.globals["snippet"] = snippet  # the sentence around an event's trigger, for the events tables
     app = FastAPI(
         title="eventwire",
         version=__version__,
@@ -259,12 +269,14 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         limit: int = Query(50),
         offset: int = Query(0, ge=0, le=1_000_000),
     ) -> dict[str, Any]:
+        """Events matching the filters, newest first; ``warnings`` names an unknown actor code in a
+        filter with the nearest known codes (no event can match it)."""
         reader = store.get()
         rows = event_rows(reader, f, limit=_limit(limit), offset=offset)
         total = count_events(reader, f)
         nxt = offset + len(rows) if offset + len(rows) < total else None
         return {"ok": True, "total": total, "limit": limit, "offset": offset, "next_offset": nxt,
-                "items": [_jsonable(r) for r in rows]}  # fmt: skip
+                "warnings": filter_warnings(reader, f), "items": [_jsonable(r) for r in rows]}  # fmt: skip
 
     @app.get("/api/events.csv")
     def api_events_csv(f: Filters, limit: int = Query(API_LIMIT)) -> Response:
@@ -347,17 +359,44 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         until: str | None = None,
         old: Historical = False,
     ) -> dict[str, Any]:
+        """Events between two actors per period: every period from ``since`` (else the first with
+        events) to ``until`` (else the last), zero-filled."""
         f = EventFilter.parse(dyad=dyad, since=since, until=until, include_historical=old)
-        return {"ok": True, "dyad": dyad, "by": by, "items": dyad_trend(store.get(), f, by)}
+        reader = store.get()
+        assert f.dyad is not None
+        return {"ok": True, "dyad": ",".join(f.dyad), "by": by, "warnings": filter_warnings(reader, f),
+                "items": dyad_trend(reader, f, by)}  # fmt: skip
 
-    @app.get("/api/trends/rising")
-    def api_rising(
-        window: int = Query(7, ge=1, le=3660),
-        baseline: int = Query(28, ge=1, le=3660),
+    @app.get("/api/trends/actor")
+    def api_actor_trend(
+        actor: str,
+        by: str = "month",
+        since: str | None = None,
         until: str | None = None,
         old: Historical = False,
     ) -> dict[str, Any]:
-        found = rising(store.get(), window, baseline, parse_day(until, "until"), include_historical=old)
+        """One actor's events (source or target) per period, zero-filled like the dyad's."""
+        f = EventFilter.parse(actor=actor, since=since, until=until, include_historical=old)
+        reader = store.get()
+        return {"ok": True, "actor": f.actor, "by": by, "warnings": filter_warnings(reader, f),
+                "items": trend(reader, f, by)}  # fmt: skip
+
+    @app.get("/api/trends/rising")
+    def api_rising(
+        window: str = "7d",
+        baseline: str = "28d",
+        since: str | None = None,
+        until: str | None = None,
+        dyad: str | None = None,
+        old: Historical = False,
+    ) -> dict[str, Any]:
+        """What rose over the window (``7d`` or ``7``; ``since``..``until`` when given) against the
+        ``baseline`` days before it, optionally within one ``dyad``: the CLI's ``trends --rising``."""
+        f = EventFilter.parse(dyad=dyad, since=since, until=until, include_historical=old)
+        days, base = parse_days(window, "window"), parse_days(baseline, "baseline")
+        if days > 3660 or base > 3660:
+            raise QueryError("window and baseline must be at most 3660 days")
+        found = rising(store.get(), days, base, f.until, include_historical=old, since=f.since, dyad=f.dyad)
         return {"ok": True, **found}
 
     @app.get("/api/actors/{code}")
@@ -414,26 +453,32 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         return page("event.html", q="", event=data["event"], mentions=data["mentions"])
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-    def dyad_page(a: str, b: str, by: str = "month") -> HTMLResponse:
+    def dyad_page(
+        a: str, b: str, by: str = "month", since: str | None = None, until: str | None = None
+    ) -> HTMLResponse:
         if by not in PERIODS:
             raise QueryError(f"by must be one of {', '.join(PERIODS)}")
-        f = EventFilter.parse(dyad=f"{a},{b}")
+        f = EventFilter.parse(dyad=f"{a},{b}", since=since, until=until)
         reader = store.get()
         rows = dyad_trend(reader, f, by)
-        chart = Markup(timeline_svg(rows))
+        chart = Markup(timeline_svg(rows, by))
         assert f.dyad is not None
-        return page("dyad.html", q="", a=f.dyad[0], b=f.dyad[1], by=by, chart=chart,
-                    total=count_events(reader, f), events=event_rows(reader, f, 50))  # fmt: skip
+        return page("dyad.html", q="", a=f.dyad[0], b=f.dyad[1], by=by, chart=chart, periods=len(rows),
+                    warnings=filter_warnings(reader, f), total=count_events(reader, f),
+                    events=event_rows(reader, f, 50))  # fmt: skip
 
     @app.get("/actor/{code}", response_class=HTMLResponse)
-    def actor_page(code: str) -> HTMLResponse:
+    def actor_page(code: str, by: str = "month") -> HTMLResponse:
+        if by not in PERIODS:
+            raise QueryError(f"by must be one of {', '.join(PERIODS)}")
         f = EventFilter.parse(actor=code)
         reader = store.get()
         partners = actor_partners(reader, f)
         assert f.actor is not None
         network = Markup(network_svg(f.actor, partners))
-        return page("actor.html", q="", code=f.actor, partners=partners, network=network,
-                    events=event_rows(reader, f, 30))  # fmt: skip
+        chart = Markup(timeline_svg(trend(reader, f, by), by))
+        return page("actor.html", q="", code=f.actor, partners=partners, network=network, chart=chart,
+                    by=by, warnings=filter_warnings(reader, f), events=event_rows(reader, f, 30))  # fmt: skip
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(
@@ -454,12 +499,12 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
             f = event_filter(actor, dyad, cameo, plover, quad, None, since, until, historical)
         except QueryError as exc:
             return page("events.html", q="", f=given, events=[], total=0, error=str(exc), query=query,
-                        next_offset=None, status=400)  # fmt: skip
+                        next_offset=None, warnings=[], status=400)  # fmt: skip
         reader = store.get()
         rows = event_rows(reader, f, limit=50, offset=offset)
         total = count_events(reader, f)
         nxt = offset + len(rows) if offset + len(rows) < total else None
         return page("events.html", q="", f=given, events=rows, total=total, error="", query=query,
-                    next_offset=nxt)  # fmt: skip
+                    next_offset=nxt, warnings=filter_warnings(reader, f))  # fmt: skip
 
     return app

@@ -22,36 +22,75 @@ QUAD_NAMES = {
 }
 
 
-def timeline_svg(rows: Sequence[dict[str, Any]], width: int = 860, height: int = 320) -> str:
-    """Events per period stacked by quad class (bars, left axis) and the mean Goldstein score
-    (line, right axis from -10 to +10)."""
-    left, right, top, bottom = 48, 48, 16, 64
+def _label(period: str, by: str) -> str:
+    return period[:7] if by == "month" else period[:10]
+
+
+def _goldstein_path(points: Sequence[tuple[float, float | None]]) -> str:
+    """An SVG path through the points, broken where a period has no events (``None``): a line never
+    joins two periods across a quiet one."""
+    parts: list[str] = []
+    pen_down = False
+    for x, y in points:
+        if y is None:
+            pen_down = False
+            continue
+        parts.append(f"{'L' if pen_down else 'M'}{x:.1f},{y:.1f}")
+        pen_down = True
+    return " ".join(parts)
+
+
+def timeline_svg(
+    rows: Sequence[dict[str, Any]], by: str = "month", width: int = 860, height: int = 330
+) -> str:
+    """Events per period stacked by quad class (bars, left axis) and the mean Goldstein score (line,
+    right axis from -10 to +10).  ``rows`` are consecutive periods (zero-filled, as
+    :func:`eventwire.query.trends.trend` gives them): each has its slot on a continuous time axis, a
+    quiet period shows no bar and breaks the Goldstein line.  The legend sits above the plot and the
+    period labels below it, apart."""
+    left, right, top, bottom = 48, 48, 34, 64
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(len(rows), 1)
-    peak = max((r["events"] for r in rows), default=0) or 1
+    most = max((r["events"] for r in rows), default=0)
+    peak = max(4, math.ceil(most / 4) * 4)  # four equal whole-number steps on the left axis
     slot = plot_w / n
-    bar = min(max(2.0, slot * 0.7), 48.0)
+    bar = min(max(1.0, slot * 0.7), 48.0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="events per period by quad class">',
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="events per {escape(by)} by quad class" '
+        f'data-periods="{len(rows)}">',
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ddd"/>',
     ]
+    lx = left  # legend, above the plot
+    for q, name in QUAD_NAMES.items():
+        parts.append(f'<rect x="{lx}" y="8" width="10" height="10" fill="{QUAD_COLOURS[q]}"/>')
+        parts.append(f'<text class="legend" x="{lx + 14}" y="17" font-size="11">{name}</text>')
+        lx += 150
+    parts.append(f'<line x1="{lx}" x2="{lx + 16}" y1="13" y2="13" stroke="#2c3e91" stroke-width="2"/>')
+    parts.append(f'<text class="legend" x="{lx + 20}" y="17" font-size="11">mean Goldstein</text>')
     for i in range(5):  # left axis: events
         y = top + plot_h - plot_h * i / 4
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>')
         parts.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
-            f"{round(peak * i / 4)}</text>"
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{peak * i // 4}</text>'
         )
     for g in (-10, 0, 10):  # right axis: Goldstein
         y = top + plot_h * (10 - g) / 20
         parts.append(
             f'<text x="{left + plot_w + 6}" y="{y + 4:.1f}" font-size="11" fill="#333">{g:+d}</text>'
         )
-    points = []
+    points: list[tuple[float, float | None]] = []
+    dots = []
     label_every = max(1, math.ceil(n / 12))
     for i, r in enumerate(rows):
-        x = left + i * slot + (slot - bar) / 2
+        period = escape(_label(str(r["period"]), by))
+        x0 = left + i * slot
+        x = x0 + (slot - bar) / 2
+        # the whole slot carries the period's figures on hover, a quiet one too
+        parts.append(
+            f'<rect class="slot" x="{x0:.1f}" y="{top}" width="{slot:.2f}" height="{plot_h}" '
+            f'fill="transparent"><title>{period}: {r["events"]} events</title></rect>'
+        )
         y = top + plot_h
         for q in ("1", "2", "3", "4"):
             count = r["by_quad"].get(q, 0)
@@ -61,37 +100,26 @@ def timeline_svg(rows: Sequence[dict[str, Any]], width: int = 860, height: int =
             y -= h
             parts.append(
                 f'<rect class="bar q{q}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                f'fill="{QUAD_COLOURS[q]}"><title>{escape(str(r["period"]))}: {count} '
-                f"{QUAD_NAMES[q]}</title></rect>"
+                f'fill="{QUAD_COLOURS[q]}"><title>{period}: {count} {QUAD_NAMES[q]}</title></rect>'
             )
-        if r.get("mean_goldstein") is not None:
-            gy = top + plot_h * (10 - float(r["mean_goldstein"])) / 20
-            points.append((x + bar / 2, gy, r))
+        mean = r.get("mean_goldstein")
+        gy = top + plot_h * (10 - float(mean)) / 20 if mean is not None else None
+        points.append((x + bar / 2, gy))
+        if gy is not None:
+            dots.append(
+                f'<circle cx="{x + bar / 2:.1f}" cy="{gy:.1f}" r="3" fill="#2c3e91"><title>{period}: '
+                f"mean Goldstein {float(mean):+.2f}</title></circle>"  # type: ignore[arg-type]
+            )
         if i % label_every == 0:
-            lx, ly = x + bar / 2, top + plot_h + 14
+            tx, ty = x0 + slot / 2, top + plot_h + 14
             parts.append(
-                f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="10" text-anchor="end" '
-                f'transform="rotate(-40 {lx:.1f} {ly:.1f})">{escape(str(r["period"])[:10])}</text>'
+                f'<text class="period" x="{tx:.1f}" y="{ty:.1f}" font-size="10" text-anchor="end" '
+                f'transform="rotate(-40 {tx:.1f} {ty:.1f})">{period}</text>'
             )
-    if points:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y, _) in enumerate(points))
+    path = _goldstein_path(points)
+    if path:
         parts.append(f'<path class="goldstein" d="{path}" fill="none" stroke="#2c3e91" stroke-width="2"/>')
-        for x, y, r in points:
-            parts.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#2c3e91"><title>{escape(str(r["period"]))}: '
-                f"mean Goldstein {float(r['mean_goldstein']):+.2f}</title></circle>"
-            )
-    legend_y = height - 10
-    x = left
-    for q, name in QUAD_NAMES.items():
-        parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{QUAD_COLOURS[q]}"/>')
-        parts.append(f'<text x="{x + 14}" y="{legend_y}" font-size="11">{name}</text>')
-        x += 150
-    parts.append(
-        f'<line x1="{x}" x2="{x + 16}" y1="{legend_y - 4}" y2="{legend_y - 4}" '
-        'stroke="#2c3e91" stroke-width="2"/>'
-    )
-    parts.append(f'<text x="{x + 20}" y="{legend_y}" font-size="11">mean Goldstein</text>')
+    parts.extend(dots)
     parts.append("</svg>")
     return "".join(parts)
 
