@@ -1,13 +1,14 @@
-"""Web UI latency on a store of N events (default 1 million): every page, served in process.
+"""Web UI latency on a store of N events (default 10 million): every page, served in process.
 
-Usage: python benchmarks/pages.py [--events 1000000] [--segments 2] [--runs 10] [--store DIR]
+Usage: python benchmarks/pages.py [--events 10000000] [--segments 20] [--runs 20] [--store DIR]
 
 Builds (or reuses) a synthetic store like ``benchmarks/store.py`` (time-ordered segments, Zipf-skewed
 countries) and adds its articles (three events each, a synthetic title and text from a small news
 vocabulary plus a Zipf-distributed filler vocabulary, in the catalog with its full-text index, and in the
 segments' ``articles`` tables).  Then requests each page through FastAPI's test client (the app's whole
-work: queries, templates, SVG; no network) ``--runs`` times after a warm-up, and prints JSON with
-p50/p95/max in milliseconds per page.
+work: queries, templates, SVG; no network) ``--runs`` times after a warm-up, a different actor, dyad,
+article, event or search per run, and prints JSON with p50/p95/max in milliseconds per page, the time
+of the server's first actor page (which builds the per-segment rollups), and ``over_300ms``.
 """
 
 from __future__ import annotations
@@ -137,14 +138,17 @@ def add_articles(root: Path) -> int:
     return total
 
 
-def _time(client: TestClient, url: str, runs: int) -> dict[str, float]:
-    assert client.get(url).status_code == 200, url
+def _time(client: TestClient, url: Any, runs: int) -> dict[str, float]:
+    """``url``: a function giving each run's URL (a different actor, dyad or article per run)."""
+    first = url()
+    assert client.get(first).status_code == 200, first  # warm-up
     times = []
     for _ in range(runs):
+        target = url()
         t = time.perf_counter()
-        r = client.get(url)
+        r = client.get(target)
         times.append((time.perf_counter() - t) * 1000)
-        assert r.status_code == 200, url
+        assert r.status_code == 200, target
     times.sort()
     return {
         "p50_ms": round(statistics.median(times), 1),
@@ -153,12 +157,22 @@ def _time(client: TestClient, url: str, runs: int) -> dict[str, float]:
     }
 
 
+def _articles_missing(root: Path) -> bool:
+    catalog = open_catalog(root, readonly=True)
+    try:
+        return catalog.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    finally:
+        catalog.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--events", type=int, default=1_000_000)
-    ap.add_argument("--segments", type=int, default=2)
-    ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("--store", type=Path)
+    ap.add_argument("--events", type=int, default=10_000_000)
+    ap.add_argument("--segments", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument(
+        "--store", type=Path, help="reuse (or create) a store; one of benchmarks/store.py's is fine"
+    )
     args = ap.parse_args()
     tmp = None
     root = args.store
@@ -167,33 +181,54 @@ def main() -> None:
         root = Path(tmp.name)
     built = 0.0
     articles = 0
+    started = time.perf_counter()
     if not (root / "catalog.sqlite").exists():
-        started = time.perf_counter()
         _store_module().build(root, args.events, args.segments)
+    if _articles_missing(root):
         articles = add_articles(root)
-        built = time.perf_counter() - started
-    client = TestClient(create_app(root))
+    built = time.perf_counter() - started
+    rng = random.Random(5)
+    store = _store_module()
+    top = store.COUNTRIES[:20]
     catalog = open_catalog(root, readonly=True)
-    article = catalog.execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
-    event = catalog.execute("SELECT event_id FROM events WHERE dyad_key = 'CHN|USA' LIMIT 1").fetchone()[0]
+    some_articles = [
+        r[0] for r in catalog.execute("SELECT article_id FROM articles ORDER BY random() LIMIT 200")
+    ]
+    some_events = [r[0] for r in catalog.execute("SELECT event_id FROM events ORDER BY random() LIMIT 200")]
+    n_events = catalog.execute("SELECT COALESCE(SUM(n_events), 0) FROM segments").fetchone()[0]
     catalog.close()
-    pages = {
-        "home": "/",
-        "search": "/search?q=ceasefire+talks",
-        "article": f"/article/{article}",
-        "event": f"/event/{event}",
-        "dyad": "/dyad/USA/CHN",
-        "actor": "/actor/USA",
-        "events": "/events?dyad=USA,CHN",
-        "events_all": "/events",
-        "api_events": "/api/events?dyad=USA,CHN&limit=50",
-        "api_event": f"/api/events/{event}",
+
+    def pair() -> tuple[str, str]:
+        a, b = rng.sample(top, 2)
+        return a, b
+
+    pages: dict[str, Any] = {
+        "home": lambda: "/",
+        "search": lambda: "/search?q=" + "+".join(rng.sample(WORDS, 2)),
+        "article": lambda: f"/article/{rng.choice(some_articles)}",
+        "event": lambda: f"/event/{rng.choice(some_events)}",
+        "dyad": lambda: "/dyad/{}/{}".format(*pair()),
+        "actor": lambda: f"/actor/{rng.choice(top)}",
+        "events_dyad": lambda: "/events?dyad={},{}".format(*pair()),
+        "events_actor": lambda: f"/events?actor={rng.choice(top)}",
+        "events_cameo": lambda: f"/events?cameo={rng.randint(1, 20):02d}",
+        "events_all": lambda: "/events",
+        "api_events": lambda: "/api/events?dyad={},{}&limit=50".format(*pair()),
+        "api_event": lambda: f"/api/events/{rng.choice(some_events)}",
+        "api_trend_actor": lambda: f"/api/trends/actor?actor={rng.choice(top)}",
     }
+    client = TestClient(create_app(root))
+    t = time.perf_counter()
+    client.get("/actor/USA")  # the server's first request that needs the rollups builds them
+    first = (time.perf_counter() - t) * 1000
+    timed = {name: _time(client, url, args.runs) for name, url in pages.items()}
     result = {
-        "events": args.events,
-        "articles": articles,
+        "events": n_events,
+        "articles_added": articles,
         "build_seconds": round(built, 1),
-        "pages": {name: _time(client, url, args.runs) for name, url in pages.items()},
+        "first_actor_page_ms": round(first, 1),
+        "pages": timed,
+        "over_300ms": sorted(k for k, v in timed.items() if v["p95_ms"] > 300),
     }
     json.dump(result, sys.stdout, indent=2)
     sys.stdout.write("\n")

@@ -265,3 +265,100 @@ def test_an_unknown_code_warns_instead_of_a_silent_empty_result(
     assert body["total"] == 0 and "TURGOV" in body["warnings"][0]
     page = client.get("/events?actor=IRQQ").text
     assert 'class="warning"' in page and "IRQ" in page
+
+
+# ----------------------------------------------------------------------------- at scale
+
+
+def _random_store(root: Path, segments: int, per: int, seed: int) -> list[tuple[str, str]]:
+    """``segments`` batches of ``per`` events each between random countries on random days (the
+    batches' days overlap, as in a backfill); returns each event's (day, event id)."""
+    import random
+
+    rng = random.Random(seed)
+    countries = ["IRN", "TUR", "IRQ", "SYR", "USA"]
+    with Store(root) as store:
+        for b in range(segments):
+            batch = []
+            for i in range(per):
+                day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(90))
+                src, tgt = rng.sample(countries, 2)
+                art = Article(f"b{b}a{i}", f"Story {b}-{i}", f"Text {b} {i} {seed}.", f"<{b}-{i}>",
+                              day.isoformat(), url=f"https://x.example/{seed}/{b}/{i}")  # fmt: skip
+                quad = rng.randint(1, 4)
+                code = rng.choice(["042", "190", "112"])
+                ev = _event(art, 1, day.isoformat(), source=ActorMention(src, 0, 3, src, "GOV"),
+                            target=ActorMention(tgt, 4, 7, tgt, ""), quad_class=quad,
+                            goldstein=float(rng.randint(-10, 10)), cameo=code)  # fmt: skip
+                batch.append((art, [ev], [], []))
+            store.add_batch(batch)
+    with StoreReader(root) as r, r.cursor() as cur:
+        return [
+            (str(d), e)
+            for d, e in cur.execute("SELECT day, event_id FROM events WHERE first_mention").fetchall()
+        ]
+
+
+def test_pages_of_newest_events_cover_every_match_once_in_date_order(tmp_path: Path) -> None:
+    from eventwire.query.events import event_rows
+
+    events = _random_store(tmp_path, segments=4, per=30, seed=3)
+    with StoreReader(tmp_path) as r:
+        assert len(r.spans()) == 4
+        for f in (EventFilter(), EventFilter.parse(actor="IRN"), EventFilter.parse(dyad="TUR,SYR", quad=4)):
+            seen: list[dict[str, Any]] = []
+            offset = 0
+            while page := event_rows(r, f, limit=7, offset=offset):
+                seen += page
+                offset += 7
+            expected = event_rows(r, f, limit=1000)
+            assert [e["event_id"] for e in seen] == [e["event_id"] for e in expected]
+            assert len({e["event_id"] for e in seen}) == len(seen)
+            days = [e["day"] for e in seen]
+            assert days == sorted(days, reverse=True)
+        everything = event_rows(r, EventFilter(), limit=1000)
+    assert sorted(e["event_id"] for e in everything) == sorted(e for _, e in events)
+
+
+def test_rollups_answer_as_the_scans_do(tmp_path: Path) -> None:
+    from eventwire.query.actors import actor_partners
+    from eventwire.query.events import count_events
+
+    _random_store(tmp_path, segments=3, per=40, seed=5)
+    filters = [
+        EventFilter(),
+        EventFilter.parse(actor="IRN"),
+        EventFilter.parse(dyad="TUR,IRQ"),
+        EventFilter.parse(actor="USA", quad=4),
+        EventFilter.parse(actor="IRNGOV"),  # a sector: scanned
+        EventFilter.parse(actor="SYR", cameo="19"),  # a CAMEO code: scanned
+    ]
+
+    def answers(reader: StoreReader) -> list[Any]:
+        out: list[Any] = []
+        for f in filters:
+            out.append(count_events(reader, dataclasses.replace(f, include_historical=True)))
+            out.append(count_events(reader, f))
+            if f.actor or f.dyad:
+                out.append(trend(reader, f, "month"))
+            if f.actor:
+                out.append(actor_partners(reader, f))
+        return out
+
+    with StoreReader(tmp_path) as plain, StoreReader(tmp_path, rollups=True) as rolled:
+        assert not plain.rollups() and rolled.rollups()
+        assert answers(rolled) == answers(plain)
+        with rolled.cursor() as cur:
+            assert cur.execute("SELECT count(DISTINCT segment_id) FROM rollup").fetchone() == (3,)
+    with StoreReader(tmp_path, rollups=True) as rolled:
+        _random_store(tmp_path, segments=1, per=10, seed=6)  # a new segment appears
+        rolled.refresh()
+        with StoreReader(tmp_path) as plain:
+            assert answers(rolled) == answers(plain)
+        with Store(tmp_path) as store:  # compaction replaces the four segments by one
+            assert store.compact(min_segments=2) > 0
+        rolled.refresh()
+        with StoreReader(tmp_path) as plain:
+            assert answers(rolled) == answers(plain)
+        with rolled.cursor() as cur:
+            assert cur.execute("SELECT count(DISTINCT segment_id) FROM rollup").fetchone() == (1,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.query.events import EventFilter, where_clause
+from eventwire.query.events import EventFilter, rollup_where, where_clause
 from eventwire.store.store import StoreReader
 
 __all__ = ["actor_partners"]
@@ -16,16 +16,22 @@ def actor_partners(reader: StoreReader, f: EventFilter, top: int = 15) -> list[d
     initiated (``as_source``)."""
     if not f.actor:
         return []
-    where, params = where_clause(f)
     me = f.actor[:3]
+    rolled = rollup_where(reader, f)
+    if rolled is not None:  # the per-segment rollups (a server's reader): counts and Goldstein sums
+        (where, params), table, n, mean = rolled, "rollup", "sum(n)", "sum(goldstein_sum) / sum(n)"
+    else:
+        (where, params), table, n, mean = where_clause(f), "events", "count(*)", "avg(goldstein)"
+
+    def share(condition: str) -> str:
+        return f"COALESCE({n} FILTER (WHERE {condition}), 0)"
+
+    partner = "CASE WHEN source_country = ? THEN target_country ELSE source_country END"
     sql = f"""
-        SELECT partner, count(*) AS events,
-               count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
-               count(*) FILTER (WHERE quad_class >= 3) AS conflict,
-               avg(goldstein) AS mean_goldstein,
-               count(*) FILTER (WHERE source_country = ?) AS as_source
-        FROM (SELECT *, CASE WHEN source_country = ? THEN target_country ELSE source_country END AS partner
-              FROM events WHERE {where})
+        SELECT partner, {n} AS events, {share("quad_class <= 2")} AS cooperation,
+               {share("quad_class >= 3")} AS conflict, {mean} AS mean_goldstein,
+               {share("source_country = ?")} AS as_source
+        FROM (SELECT *, {partner} AS partner FROM {table} WHERE {where})
         WHERE partner <> '' AND partner <> ?
         GROUP BY partner ORDER BY events DESC, partner LIMIT ?
     """

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from eventwire.errors import QueryError
 from eventwire.store.grouping import event_counts, global_event_id
-from eventwire.store.store import StoreReader, dyad_key
+from eventwire.store.store import SegmentSpan, StoreReader, dyad_key
 
 __all__ = [
     "MAX_LIMIT",
@@ -21,6 +21,7 @@ __all__ = [
     "event_detail",
     "event_rows",
     "parse_day",
+    "rollup_where",
     "snippet",
     "where_clause",
 ]
@@ -207,27 +208,17 @@ def event_rows(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Matching events (or mentions, with ``f.mentions``), newest first, each with its event's
-    ``global_event_id`` and GDELT-style counts over the whole store (from the catalog's Events table):
-    ``num_mentions``, ``num_articles``, ``num_sources`` (distinct publishers), ``num_stories`` (story
-    clusters).
+    """Matching events (or mentions, with ``f.mentions``), newest first (ties: the segment with the
+    newer events, then the row's place in its segment), each with its event's ``global_event_id`` and
+    GDELT-style counts over the whole store (from the catalog's Events table): ``num_mentions``,
+    ``num_articles``, ``num_sources`` (distinct publishers), ``num_stories`` (story clusters).
 
-    Fast on large stores: segments are sorted by dyad and day, and the other columns are read for
-    the page's rows only."""
+    Fast on large stores (see :func:`_newest`)."""
     if not 0 < limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
     if offset < 0:
         raise QueryError(f"offset must be >= 0, not {offset}")
-    where, params = where_clause(f)
-    order = "day DESC NULLS LAST, event_id" + (", mention_id" if f.mentions else "")  # events: ids unique
-    with reader.cursor() as cur:
-        # one Top-N query; DuckDB's late materialisation reads the other columns of the page's rows only
-        cur.execute(
-            f"SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-        names = [d[0] for d in cur.description or []]
-        page = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    page = _newest(reader, f, limit, offset)
     if not page:
         return []
     counts = event_counts(reader.catalog, [r["event_id"] for r in page])
@@ -235,6 +226,87 @@ def event_rows(
         row["global_event_id"] = global_event_id(row["event_id"])
         row.update(counts.get(row["event_id"], dict.fromkeys(MENTION_COLUMNS, 1)))
     return page
+
+
+def _may_match(span: SegmentSpan, f: EventFilter) -> bool:
+    """False when the segment's days lie outside ``f``'s date range (an undated row matches none)."""
+    if f.since and (span.last_day is None or span.last_day < f.since):
+        return False
+    return not (f.until and (span.first_day is None or span.first_day > f.until))
+
+
+def _days_of(spans: list[SegmentSpan], first: dt.date, last: dt.date) -> list[SegmentSpan]:
+    """The segments whose days overlap ``first``..``last``."""
+    return [s for s in spans if s.first_day and s.last_day and s.first_day <= last and s.last_day >= first]
+
+
+def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+    """The page ``offset``..``offset + limit`` of the rows matching ``f``, newest first, in two steps.
+
+    1. The segments are visited newest first (:meth:`StoreReader.spans`), the newest alone, then the
+       next two, four, ... in one query each (a rare filter reads the older ones in a few queries);
+       each visit gives its newest ``offset + limit`` matches as (day, row number) only, a narrow scan
+       that DuckDB's top-N cuts short with the row groups' day statistics; the visits stop at the
+       first segment whose last day is no newer than the page's last row (segments hold their own
+       slice of time, as an ingest in arrival order and compaction leave them, so usually one is
+       read); a segment whose days lie outside the filter's date range is not read at all.
+    2. The page's rows are read whole by their row numbers, from their segments only."""
+    where, params = where_clause(f)
+    need = offset + limit
+    spans = [span for span in reader.spans() if _may_match(span, f)]
+    found: list[tuple[tuple[int, int, int], SegmentSpan, int]] = []  # (order key, segment, row number)
+    with reader.cursor() as cur:
+        start, size = 0, 1
+        while start < len(spans):
+            batch = spans[start : start + size]
+            if len(found) >= need:
+                cut = found[need - 1][0][0]  # the page's last day (ordinal, undated as the largest)
+                newest = batch[0].last_day
+                if newest is None or -newest.toordinal() >= cut:
+                    break  # nothing here or after sorts before the page's last row
+            listing = ", ".join(f"'{span.events_file}'" for span in batch)
+            rank = " ".join(f"WHEN '{span.events_file}' THEN {start + i}" for i, span in enumerate(batch))
+            hits = cur.execute(
+                f"SELECT day, CASE filename {rank} END AS rank, file_row_number "
+                f"FROM read_parquet([{listing}], file_row_number = true, filename = true) "
+                f"WHERE {where} ORDER BY day DESC NULLS LAST, rank, file_row_number LIMIT ?",
+                [*params, need],
+            ).fetchall()
+            found += [((-day.toordinal() if day else 1, r, n), spans[r], n) for day, r, n in hits]
+            found.sort(key=lambda x: x[0])
+            del found[need:]
+            start, size = start + size, size * 2  # a rare filter reads the older segments in fewer queries
+        chosen = found[offset:need]
+        by_segment: dict[str, list[int]] = {}
+        files: dict[str, str] = {}
+        for _, span, number in chosen:
+            by_segment.setdefault(span.segment_id, []).append(number)
+            files[span.segment_id] = span.events_file
+        rows_of: dict[tuple[str, int], dict[str, Any]] = {}
+        for segment_id, numbers in by_segment.items():
+            cur.execute(
+                f"SELECT * FROM read_parquet('{files[segment_id]}', file_row_number = true) "
+                f"WHERE file_row_number IN ({', '.join('?' * len(numbers))})",
+                numbers,
+            )
+            names = [d[0] for d in cur.description or []]
+            for values in cur.fetchall():
+                record = dict(zip(names, values, strict=True))
+                rows_of[(segment_id, int(record.pop("file_row_number")))] = record
+    return [rows_of[(span.segment_id, number)] for _, span, number in chosen]
+
+
+def rollup_where(reader: StoreReader, f: EventFilter) -> tuple[str, list[Any]] | None:
+    """The condition of ``f`` over the reader's ``rollup`` table, when the reader keeps rollups and
+    ``f`` names only three-letter actor or dyad codes, a quad class and the historical flag (else
+    None: scan the events)."""
+    if f.mentions or f.cameo or f.plover or f.status or f.since or f.until or f.article_id:
+        return None
+    if f.min_confidence is not None or f.coded_by:
+        return None
+    if (f.actor and len(f.actor) != 3) or (f.dyad and any(len(c) != 3 for c in f.dyad)):
+        return None
+    return where_clause(f) if reader.rollups() else None
 
 
 def count_events(reader: StoreReader, f: EventFilter) -> int:
@@ -246,6 +318,13 @@ def count_events(reader: StoreReader, f: EventFilter) -> int:
             (reader.seq,),
         ).fetchone()
         return int(row[0]) - (0 if f.include_historical else int(row[1]))
+    rolled = rollup_where(reader, f)
+    if rolled is not None:
+        with reader.cursor() as cur:
+            row = cur.execute(
+                f"SELECT COALESCE(sum(n), 0) FROM rollup WHERE {rolled[0]}", rolled[1]
+            ).fetchone()
+        return int(row[0]) if row else 0
     where, params = where_clause(f)
     with reader.cursor() as cur:
         row = cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
@@ -300,9 +379,14 @@ def event_detail(reader: StoreReader, event_id: str, limit: int = MAX_LIMIT) -> 
     dyad, first_day, last_day, added = found
     days = "day BETWEEN ? AND ?" if first_day else "day IS NULL"
     params: list[Any] = [dyad, event_id, *([first_day, last_day] if first_day else [])]
+    source = "events"  # the segments whose days overlap the event's mentions' days, when dated
+    if first_day:
+        overlap = _days_of(reader.spans(), dt.date.fromisoformat(first_day), dt.date.fromisoformat(last_day))
+        if overlap:
+            source = "read_parquet([{}])".format(", ".join(f"'{s.events_file}'" for s in overlap))
     with reader.cursor() as cur:
         cur.execute(
-            f"SELECT * FROM events WHERE dyad_key = ? AND event_id = ? AND {days} "
+            f"SELECT * FROM {source} WHERE dyad_key = ? AND event_id = ? AND {days} "
             "ORDER BY first_mention DESC, ingested_at, mention_id LIMIT ?",
             [*params, limit],
         )

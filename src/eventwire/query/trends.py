@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from eventwire.errors import QueryError
-from eventwire.query.events import EventFilter, where_clause
+from eventwire.query.events import EventFilter, rollup_where, where_clause
 from eventwire.store.store import StoreReader
 
 __all__ = ["MAX_PERIODS", "PERIODS", "dyad_trend", "parse_days", "periods", "rising", "trend"]
@@ -141,14 +141,25 @@ def trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[s
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     if f.dyad is None and f.actor is None:
         raise QueryError("trends: --dyad A,B or --actor CODE is required (or use --rising)")
-    where, params = where_clause(f)
-    sql = f"""
-        SELECT CAST(date_trunc('{by}', day) AS DATE) AS period, count(*) AS events,
-               count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-               count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
-               avg(goldstein) AS mean_goldstein
-        FROM events WHERE {where} AND day IS NOT NULL GROUP BY 1 ORDER BY 1
-    """
+    rolled = rollup_where(reader, f) if by == "month" else None
+    if rolled is not None:  # the per-segment monthly rollups (a server's reader)
+        where, params = rolled
+        sql = f"""
+            SELECT month AS period, sum(n) AS events,
+                   sum(n) FILTER (WHERE quad_class = 1), sum(n) FILTER (WHERE quad_class = 2),
+                   sum(n) FILTER (WHERE quad_class = 3), sum(n) FILTER (WHERE quad_class = 4),
+                   sum(goldstein_sum) / sum(n) AS mean_goldstein
+            FROM rollup WHERE {where} AND month IS NOT NULL GROUP BY 1 ORDER BY 1
+        """
+    else:
+        where, params = where_clause(f)
+        sql = f"""
+            SELECT CAST(date_trunc('{by}', day) AS DATE) AS period, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+                   count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+                   avg(goldstein) AS mean_goldstein
+            FROM events WHERE {where} AND day IS NOT NULL GROUP BY 1 ORDER BY 1
+        """
     with reader.cursor() as cur:
         found = {r[0]: r for r in cur.execute(sql, params).fetchall() if r[0] is not None}
     series = {"dyad": ",".join(f.dyad)} if f.dyad else {"actor": f.actor}
@@ -164,7 +175,7 @@ def trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[s
                 **series,
                 "period": period.isoformat(),
                 "events": int(r[1]) if r else 0,
-                "by_quad": {str(q): int(r[1 + q]) if r else 0 for q in range(1, 5)},
+                "by_quad": {str(q): int(r[1 + q] or 0) if r else 0 for q in range(1, 5)},
                 "mean_goldstein": round(float(r[6]), 3) if r and r[6] is not None else None,
             }
         )

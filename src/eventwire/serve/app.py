@@ -85,7 +85,7 @@ class _Store:
     def get(self) -> StoreReader:
         with self._lock:
             if self._reader is None:
-                self._reader = StoreReader(self.root)
+                self._reader = StoreReader(self.root, rollups=True)  # long-lived: keeps rollups
             reader = self._reader
         reader.refresh()
         return reader

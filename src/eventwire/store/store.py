@@ -44,6 +44,7 @@ from eventwire.extract.dedup import (
 from eventwire.extract.themes import article_themes_and_tone
 from eventwire.models import ActorMention, Article, Event
 from eventwire.store.grouping import EventGrouper, MentionInfo
+from eventwire.store.rollup import Rollups
 from eventwire.store.schema import CATALOG_DDL, COLUMNS, SCHEMA_VERSION, SORT_KEYS, TABLES
 
 __all__ = [
@@ -686,11 +687,25 @@ def _write_schema_files(root: Path) -> None:
 LATE_ROWS = 10_000
 
 
+@dataclass(frozen=True, slots=True)
+class SegmentSpan:
+    """One committed segment's events file and the first and last day of its events (None: undated)."""
+
+    segment_id: str
+    seq: int
+    events_file: str  # a SQL string literal's content (quotes doubled)
+    first_day: dt.date | None
+    last_day: dt.date | None
+
+
 class StoreReader:
     """Read side: a DuckDB connection with ``articles``, ``sentences``, ``mentions`` and ``events``
     views over the committed segments, and the catalog for text and search."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, rollups: bool = False) -> None:
+        """``rollups``: answer the counts, partners and monthly series of simple filters from
+        per-segment rollups (:mod:`eventwire.store.rollup`), built on first use — for a long-lived
+        reader such as the server's; a one-off command scans instead."""
         self.root = Path(root)
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
@@ -710,7 +725,17 @@ class StoreReader:
         self.db.execute("SET GLOBAL parquet_metadata_cache = true")
         self.db.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_ROWS}")
         self._seq = -1
+        self._days: dict[str, tuple[dt.date | None, dt.date | None]] = {}  # per segment, never changes
+        self._rollups = Rollups(self.db) if rollups else None
         self.refresh()
+
+    def rollups(self) -> bool:
+        """True when this reader answers from rollups; then the ``rollup`` table holds the rows of
+        exactly the segments the views read."""
+        if self._rollups is None:
+            return False
+        self._rollups.ensure([(s.segment_id, s.events_file) for s in self.spans()])
+        return True
 
     @property
     def catalog(self) -> sqlite3.Connection:
@@ -743,6 +768,25 @@ class StoreReader:
 
     def segments(self) -> list[str]:
         return [r[0] for r in self.catalog.execute("SELECT segment_id FROM segments ORDER BY seq")]
+
+    def spans(self) -> list[SegmentSpan]:
+        """The segments the views read, newest events first (by their last day, undated last; then the
+        newer segment), each with the day range of its events.  A segment's range is read once (one
+        scan of its ``day`` column) and kept: segment files never change."""
+        rows = self.catalog.execute(
+            "SELECT segment_id, seq FROM segments WHERE seq <= ? ORDER BY seq", (self._seq,)
+        ).fetchall()
+        out = []
+        for segment_id, seq in rows:
+            path = _sql_path(str(self.root / "segments" / segment_id / "events.parquet"))
+            if segment_id not in self._days:
+                with self.cursor() as cur:
+                    found = cur.execute(f"SELECT min(day), max(day) FROM read_parquet('{path}')").fetchone()
+                self._days[segment_id] = (found[0], found[1]) if found else (None, None)
+            first, last = self._days[segment_id]
+            out.append(SegmentSpan(segment_id, int(seq), path, first, last))
+        out.sort(key=lambda s: (s.last_day is None, -(s.last_day.toordinal() if s.last_day else 0), -s.seq))
+        return out
 
     @property
     def seq(self) -> int:
