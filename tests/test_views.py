@@ -331,7 +331,10 @@ def test_rollups_answer_as_the_scans_do(tmp_path: Path) -> None:
         EventFilter.parse(dyad="TUR,IRQ"),
         EventFilter.parse(actor="USA", quad=4),
         EventFilter.parse(actor="IRNGOV"),  # a sector: scanned
-        EventFilter.parse(actor="SYR", cameo="19"),  # a CAMEO code: scanned
+        EventFilter.parse(actor="SYR", cameo="19"),  # an actor and a CAMEO code: scanned
+        EventFilter.parse(cameo="1"),  # codes only: the codes rollup
+        EventFilter.parse(cameo="042", quad=4),
+        EventFilter.parse(plover="CONSULT"),
     ]
 
     def answers(reader: StoreReader) -> list[Any]:
@@ -350,6 +353,7 @@ def test_rollups_answer_as_the_scans_do(tmp_path: Path) -> None:
         assert answers(rolled) == answers(plain)
         with rolled.cursor() as cur:
             assert cur.execute("SELECT count(DISTINCT segment_id) FROM rollup").fetchone() == (3,)
+            assert cur.execute("SELECT count(DISTINCT segment_id) FROM rollup_codes").fetchone() == (3,)
     with StoreReader(tmp_path, rollups=True) as rolled:
         _random_store(tmp_path, segments=1, per=10, seed=6)  # a new segment appears
         rolled.refresh()
@@ -362,3 +366,19 @@ def test_rollups_answer_as_the_scans_do(tmp_path: Path) -> None:
             assert answers(rolled) == answers(plain)
         with rolled.cursor() as cur:
             assert cur.execute("SELECT count(DISTINCT segment_id) FROM rollup").fetchone() == (1,)
+            assert cur.execute("SELECT count(DISTINCT segment_id) FROM rollup_codes").fetchone() == (1,)
+
+
+def test_a_search_without_filters_ranks_the_newest_matches(
+    gappy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.query import search as search_module
+
+    with StoreReader(gappy) as r:
+        both = search_module.search(r, "Rouhani Ankara")
+        assert {h.title for h in both} == {"Rouhani in Ankara", "Rouhani in Ankara again"}
+        monkeypatch.setattr(search_module, "RANK_WINDOW", 1)  # rank only the newest match
+        assert [h.title for h in search_module.search(r, "Rouhani Ankara")] == ["Rouhani in Ankara again"]
+        assert "[Rouhani]" in search_module.search(r, "Rouhani")[0].to_dict(("[", "]"))["snippet"]
+        dated = search_module.search(r, "Rouhani", until=dt.date(2019, 12, 31))  # a filter: all matches
+        assert [h.title for h in dated] == ["Rouhani in Ankara"]

@@ -27,9 +27,10 @@ from eventwire.settings import Settings
 Item = Article | DocumentError
 Result = CodedArticle | DocumentError
 
-#: A partition ends early once its texts reach this many characters (about 35 news articles, a few
-#: seconds of work), so that partitions of long articles do not hold up the others.
-PARTITION_CHARS = 160_000
+#: A partition ends early once its texts reach this many characters (about 9 news articles, a second
+#: or two of work): small partitions keep the workers busy to the end of a run (no worker waits long
+#: for the last partition of another), and partitions of long articles do not hold up the others.
+PARTITION_CHARS = 40_000
 #: Partitions in flight per worker: enough to keep a worker busy while its results are stored.
 IN_FLIGHT_PER_WORKER = 3
 

@@ -18,8 +18,9 @@ def actor_partners(reader: StoreReader, f: EventFilter, top: int = 15) -> list[d
         return []
     me = f.actor[:3]
     rolled = rollup_where(reader, f)
-    if rolled is not None:  # the per-segment rollups (a server's reader): counts and Goldstein sums
-        (where, params), table, n, mean = rolled, "rollup", "sum(n)", "sum(goldstein_sum) / sum(n)"
+    if rolled is not None and rolled[0] == "rollup":  # a server's reader: counts and Goldstein sums
+        _, where, params = rolled
+        table, n, mean = "rollup", "sum(n)", "sum(goldstein_sum) / sum(n)"
     else:
         (where, params), table, n, mean = where_clause(f), "events", "count(*)", "avg(goldstein)"
 

@@ -20,6 +20,7 @@ __all__ = [
     "count_events",
     "event_detail",
     "event_rows",
+    "events_between",
     "parse_day",
     "rollup_where",
     "snippet",
@@ -240,6 +241,15 @@ def _days_of(spans: list[SegmentSpan], first: dt.date, last: dt.date) -> list[Se
     return [s for s in spans if s.first_day and s.last_day and s.first_day <= last and s.last_day >= first]
 
 
+def events_between(reader: StoreReader, first: dt.date, last: dt.date) -> str:
+    """A FROM source for the events of ``first``..``last``: the segments whose days overlap, read
+    directly (no time spent on the others' row groups), or the ``events`` view when none do."""
+    overlap = _days_of(reader.spans(), first, last)
+    if not overlap:
+        return "events"
+    return "read_parquet([{}])".format(", ".join(f"'{s.events_file}'" for s in overlap))
+
+
 def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
     """The page ``offset``..``offset + limit`` of the rows matching ``f``, newest first, in two steps.
 
@@ -296,17 +306,20 @@ def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> lis
     return [rows_of[(span.segment_id, number)] for _, span, number in chosen]
 
 
-def rollup_where(reader: StoreReader, f: EventFilter) -> tuple[str, list[Any]] | None:
-    """The condition of ``f`` over the reader's ``rollup`` table, when the reader keeps rollups and
-    ``f`` names only three-letter actor or dyad codes, a quad class and the historical flag (else
-    None: scan the events)."""
-    if f.mentions or f.cameo or f.plover or f.status or f.since or f.until or f.article_id:
+def rollup_where(reader: StoreReader, f: EventFilter) -> tuple[str, str, list[Any]] | None:
+    """(table, condition, parameters) of ``f`` over one of the reader's rollup tables
+    (:mod:`eventwire.store.rollup`), when the reader keeps rollups and ``f`` names only three-letter
+    actor or dyad codes (``rollup``), or only CAMEO prefixes and PLOVER types (``rollup_codes``), with
+    a quad class and the historical flag; else None: scan the events."""
+    if f.mentions or f.status or f.since or f.until or f.article_id or f.min_confidence is not None:
         return None
-    if f.min_confidence is not None or f.coded_by:
+    if f.coded_by or (f.actor and len(f.actor) != 3) or (f.dyad and any(len(c) != 3 for c in f.dyad)):
         return None
-    if (f.actor and len(f.actor) != 3) or (f.dyad and any(len(c) != 3 for c in f.dyad)):
+    actors, codes = bool(f.actor or f.dyad), bool(f.cameo or f.plover)
+    if (actors and codes) or not reader.rollups():
         return None
-    return where_clause(f) if reader.rollups() else None
+    where, params = where_clause(f)
+    return ("rollup_codes" if codes else "rollup"), where, params
 
 
 def count_events(reader: StoreReader, f: EventFilter) -> int:
@@ -320,10 +333,9 @@ def count_events(reader: StoreReader, f: EventFilter) -> int:
         return int(row[0]) - (0 if f.include_historical else int(row[1]))
     rolled = rollup_where(reader, f)
     if rolled is not None:
+        table, condition, values = rolled
         with reader.cursor() as cur:
-            row = cur.execute(
-                f"SELECT COALESCE(sum(n), 0) FROM rollup WHERE {rolled[0]}", rolled[1]
-            ).fetchone()
+            row = cur.execute(f"SELECT COALESCE(sum(n), 0) FROM {table} WHERE {condition}", values).fetchone()
         return int(row[0]) if row else 0
     where, params = where_clause(f)
     with reader.cursor() as cur:
@@ -381,9 +393,7 @@ def event_detail(reader: StoreReader, event_id: str, limit: int = MAX_LIMIT) -> 
     params: list[Any] = [dyad, event_id, *([first_day, last_day] if first_day else [])]
     source = "events"  # the segments whose days overlap the event's mentions' days, when dated
     if first_day:
-        overlap = _days_of(reader.spans(), dt.date.fromisoformat(first_day), dt.date.fromisoformat(last_day))
-        if overlap:
-            source = "read_parquet([{}])".format(", ".join(f"'{s.events_file}'" for s in overlap))
+        source = events_between(reader, dt.date.fromisoformat(first_day), dt.date.fromisoformat(last_day))
     with reader.cursor() as cur:
         cur.execute(
             f"SELECT * FROM {source} WHERE dyad_key = ? AND event_id = ? AND {days} "

@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from eventwire.errors import QueryError
-from eventwire.query.events import EventFilter, rollup_where, where_clause
+from eventwire.query.events import EventFilter, events_between, rollup_where, where_clause
 from eventwire.store.store import StoreReader
 
 __all__ = ["MAX_PERIODS", "PERIODS", "dyad_trend", "parse_days", "periods", "rising", "trend"]
@@ -142,8 +142,8 @@ def trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[s
     if f.dyad is None and f.actor is None:
         raise QueryError("trends: --dyad A,B or --actor CODE is required (or use --rising)")
     rolled = rollup_where(reader, f) if by == "month" else None
-    if rolled is not None:  # the per-segment monthly rollups (a server's reader)
-        where, params = rolled
+    if rolled is not None and rolled[0] == "rollup":  # the monthly rollups (a server's reader)
+        _, where, params = rolled
         sql = f"""
             SELECT month AS period, sum(n) AS events,
                    sum(n) FILTER (WHERE quad_class = 1), sum(n) FILTER (WHERE quad_class = 2),
@@ -151,7 +151,7 @@ def trend(reader: StoreReader, f: EventFilter, by: str = "month") -> list[dict[s
                    sum(goldstein_sum) / sum(n) AS mean_goldstein
             FROM rollup WHERE {where} AND month IS NOT NULL GROUP BY 1 ORDER BY 1
         """
-    else:
+    else:  # a CLI's reader, days or weeks, or a filter the rollups cannot answer: scan
         where, params = where_clause(f)
         sql = f"""
             SELECT CAST(date_trunc('{by}', day) AS DATE) AS period, count(*) AS events,
@@ -249,16 +249,18 @@ def rising(
         base_start = start - dt.timedelta(days=baseline)
         f = EventFilter(dyad=dyad, include_historical=include_historical)
         where, params = where_clause(f)
-        rows = cur.execute(  # counted in DuckDB: one row per (period, source, target, root)
-            "SELECT day >= ? AS recent, source_country, target_country, cameo_root, count(*) FROM events "
-            f"WHERE {where} AND day BETWEEN ? AND ? AND source_country <> '' GROUP BY 1, 2, 3, 4",
+        source = events_between(reader, base_start, until)  # the segments of the two periods only
+        rows = cur.execute(  # counted in DuckDB: per (period, source, target) and per (period, root)
+            "SELECT day >= ? AS recent, source_country, target_country, cameo_root, count(*) "
+            f"FROM {source} WHERE {where} AND day BETWEEN ? AND ? AND source_country <> ''"
+            " GROUP BY GROUPING SETS ((1, 2, 3), (1, 4))",
             [start, *params, base_start, until],
         ).fetchall()
         reported = ""
         art_params: list[Any] = [start, base_start, until]
         if dyad is not None:  # the articles that report the dyad's events in the two periods
             reported = (
-                f" AND article_id IN (SELECT article_id FROM events WHERE {where} AND day BETWEEN ? AND ?)"
+                f" AND article_id IN (SELECT article_id FROM {source} WHERE {where} AND day BETWEEN ? AND ?)"
             )
             art_params += [*params, base_start, until]
         arts = cur.execute(
@@ -270,9 +272,11 @@ def rising(
     codes: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for recent, src, tgt, root, n in rows:
         i = 0 if recent else 1
+        if src is None:  # the roots' grouping set
+            if root:
+                codes[i][root] += n
+            continue
         actors[i][src] += n
-        if root:
-            codes[i][root] += n
         if tgt and tgt != src:
             actors[i][tgt] += n
             dyads[i]["-".join(sorted((src, tgt)))] += n

@@ -24,12 +24,14 @@ import io
 import logging
 import sqlite3
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -185,7 +187,21 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
     store = _Store(Path(store_dir))
     env = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(["html"]))
     env.globals["snippet"] = snippet  # the sentence around an event's trigger, for the events tables
+
+    def warm() -> None:
+        try:
+            store.get().rollups()
+        except (EventwireError, OSError, duckdb.Error, sqlite3.Error) as exc:  # no store yet
+            log.info("rollups not built at start (built on first use): %s", exc)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        """At start, build the rollups in the background, so that the first actor page need not."""
+        threading.Thread(target=warm, name="eventwire-rollups", daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="eventwire",
         version=__version__,
         description="Read-only API over an eventwire event store.",

@@ -180,7 +180,9 @@ def ingest_articles(
 ) -> IngestSummary:
     """Code and store articles in batches of ``settings.store_batch``; each batch is one segment,
     committed atomically, so an interrupted run loses at most the batch in flight and a rerun
-    stores it (already stored articles are recognised before coding and skipped)."""
+    stores it (already stored articles are recognised before coding and skipped).  With workers,
+    the articles travel in small partitions (balanced by characters, so that the workers finish
+    together) and come back in order into the same batches."""
     settings = pipeline.settings
     # a remote scheduler is reached before the store is touched (a wrong address leaves nothing
     # behind); a local cluster starts only once the store is ours
@@ -201,7 +203,7 @@ def ingest_articles(
                 runner.close()
 
     try:
-        return _run(store_dir, produce)
+        return _run(store_dir, produce, settings.store_batch)
     finally:
         if remote is not None:
             remote.close()
@@ -230,7 +232,10 @@ Fresh = Callable[[Iterable[Article | DocumentError]], Iterator[Article | Documen
 def _run(
     store_dir: str | Path,
     produce: Callable[[Fresh, IngestSummary], Iterable[list[CodedArticle | DocumentError]]],
+    batch_size: int = 1,
 ) -> IngestSummary:
+    """Store what ``produce`` codes: a segment once ``batch_size`` articles have come back (the
+    partitions stay in order, so the segments are those of a one-process run)."""
     started = time.perf_counter()
     summary = IngestSummary(store=str(store_dir))
     with Store(store_dir) as store:
@@ -281,14 +286,15 @@ def _run(
 
         # closed at once on an error, so that worker processes do not outlive the run
         with contextlib.closing(iter(produce(fresh, summary))) as parts:  # type: ignore[type-var]
-            for results in parts:  # one partition: one segment
+            for results in parts:  # partitions in order; a segment holds store_batch articles
                 for result in results:
                     if isinstance(result, DocumentError):
                         fail(result)  # failed while coding (read already counted)
                     else:
                         batch.append(result)
-                flush()
-        flush()  # a run of duplicates only has no partition
+                if len(batch) >= batch_size:
+                    flush()
+        flush()  # the last articles (or, for a run of duplicates only, the failures cleared)
         summary.compacted = store.compact()
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.counts())

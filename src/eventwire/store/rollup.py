@@ -1,13 +1,15 @@
 """Per-segment rollups of the events that answer the pages' counts, partners and monthly series
 without a scan.
 
-A rollup row counts the events (first mentions) of one segment per (dyad, source country, target
-country, month, quad class, historical) with the sum of their Goldstein scores.  A filter on
-three-letter actor or dyad codes, a quad class and the historical flag (no dates, CAMEO or PLOVER
-codes, sectors, status, confidence) reads the same as a ``WHERE`` over it, so
-:func:`eventwire.query.events.where_clause` applies unchanged.  Segment files never change, so a
-segment's rows are computed once, on first use, by the reader that asks (a long-lived server); the
-rows of segments that compaction replaced are dropped.
+Two tables count the events (first mentions) of each segment with the sum of their Goldstein
+scores: ``rollup`` per (dyad, source country, target country, month, quad class, historical), and
+``rollup_codes`` per (CAMEO code, PLOVER type, quad class, month, historical).  A filter on
+three-letter actor or dyad codes, a quad class and the historical flag reads the same as a ``WHERE``
+over the first; one on CAMEO code prefixes, PLOVER types, a quad class and the historical flag over
+the second (so :func:`eventwire.query.events.where_clause` applies unchanged); any other filter
+(dates, sectors, status, confidence, actors with codes) scans the events.  Segment files never
+change, so a segment's rows are computed once, on first use, by the reader that asks (a long-lived
+server); the rows of segments that compaction replaced are dropped.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from collections.abc import Sequence
 
 import duckdb
 
-__all__ = ["ROLLUP_COLUMNS", "Rollups"]
+__all__ = ["ROLLUPS", "Rollups"]
 
-#: The filter columns a rollup row keeps (the rest of its row: ``month``, ``n``, ``goldstein_sum``).
-ROLLUP_COLUMNS = ("dyad_key", "source_country", "target_country", "quad_class", "historical", "first_mention")
+#: Each table's grouping columns (then month, historical, first_mention, n, goldstein_sum).
+ROLLUPS = {
+    "rollup": ("dyad_key", "source_country", "target_country", "quad_class"),
+    "rollup_codes": ("cameo", "plover_event", "quad_class"),
+}
 
 
 class Rollups:
@@ -30,11 +35,12 @@ class Rollups:
         self._db = db
         self._lock = threading.Lock()
         self._have: set[str] = set()
-        db.execute(
-            "CREATE TABLE rollup (segment_id VARCHAR, dyad_key VARCHAR, source_country VARCHAR, "
-            "target_country VARCHAR, month DATE, quad_class INTEGER, historical BOOLEAN, "
-            "first_mention BOOLEAN, n BIGINT, goldstein_sum DOUBLE)"
-        )
+        for table, columns in ROLLUPS.items():
+            kinds = ", ".join(f"{c} {'INTEGER' if c == 'quad_class' else 'VARCHAR'}" for c in columns)
+            db.execute(
+                f"CREATE TABLE {table} (segment_id VARCHAR, {kinds}, month DATE, historical BOOLEAN, "
+                "first_mention BOOLEAN, n BIGINT, goldstein_sum DOUBLE)"
+            )
 
     def ensure(self, segments: Sequence[tuple[str, str]]) -> None:
         """Hold exactly these (segment id, events file as an SQL literal's content) segments' rows."""
@@ -44,20 +50,24 @@ class Rollups:
             try:
                 gone = self._have - wanted
                 if gone:
-                    cur.execute(
-                        f"DELETE FROM rollup WHERE segment_id IN ({', '.join('?' * len(gone))})", sorted(gone)
-                    )
+                    for table in ROLLUPS:
+                        cur.execute(
+                            f"DELETE FROM {table} WHERE segment_id IN ({', '.join('?' * len(gone))})",
+                            sorted(gone),
+                        )
                     self._have -= gone
                 for sid, path in segments:
                     if sid in self._have:
                         continue
-                    cur.execute(
-                        "INSERT INTO rollup SELECT ?, dyad_key, source_country, target_country, "
-                        "CAST(date_trunc('month', day) AS DATE), quad_class, historical, true, count(*), "
-                        f"sum(goldstein) FROM read_parquet('{path}') WHERE first_mention "
-                        "GROUP BY 2, 3, 4, 5, 6, 7",
-                        [sid],
-                    )
+                    for table, columns in ROLLUPS.items():
+                        keys = ", ".join(columns)
+                        groups = ", ".join(str(i) for i in range(2, len(columns) + 4))
+                        cur.execute(
+                            f"INSERT INTO {table} SELECT ?, {keys}, CAST(date_trunc('month', day) AS DATE), "
+                            f"historical, true, count(*), sum(goldstein) FROM read_parquet('{path}') "
+                            f"WHERE first_mention GROUP BY {groups}",
+                            [sid],
+                        )
                     self._have.add(sid)
             finally:
                 cur.close()
