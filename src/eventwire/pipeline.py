@@ -88,22 +88,37 @@ class Pipeline:
     """Reads, parses and codes articles with one spaCy pass per article."""
 
     def __init__(self, settings: Settings | None = None, resources: Resources | None = None) -> None:
+        """``resources``: dictionaries already loaded; else they load on first use (an ingest whose
+        workers code never loads them in the coordinating process)."""
         self.settings = settings or Settings.from_env()
-        self.resources = resources or Resources.load(
-            self.settings.pattern_files(),
-            self.settings.backoff,
-            self.settings.actor_files(),
-            classifier=self.settings.classifier,
-            entity_files=self.settings.entity_files(),
-        )
-        if classifier_off(self.settings.classifier) and self.resources.classifier is not None:
-            self.resources = replace(self.resources, classifier=None)  # given resources, a run without
-        self.coder = EventCoder(
-            self.resources,
-            min_confidence=self.settings.min_confidence,
-            statements=self.settings.statements == "on",
-        )
+        self._resources = resources
+        self._coder: EventCoder | None = None
         self._nlp: SelectiveParser | None = None
+
+    @property
+    def resources(self) -> Resources:
+        """The dictionaries, tables and models the coder uses (loaded and validated once)."""
+        if self._resources is None:
+            self._resources = Resources.load(
+                self.settings.pattern_files(),
+                self.settings.backoff,
+                self.settings.actor_files(),
+                classifier=self.settings.classifier,
+                entity_files=self.settings.entity_files(),
+            )
+        if classifier_off(self.settings.classifier) and self._resources.classifier is not None:
+            self._resources = replace(self._resources, classifier=None)  # given resources, a run without
+        return self._resources
+
+    @property
+    def coder(self) -> EventCoder:
+        if self._coder is None:
+            self._coder = EventCoder(
+                self.resources,
+                min_confidence=self.settings.min_confidence,
+                statements=self.settings.statements == "on",
+            )
+        return self._coder
 
     def check_model(self) -> None:
         """Fail now (ConfigError) on a model that cannot be loaded: loaded here when this process
@@ -117,6 +132,14 @@ class Pipeline:
                 f"by an {language_name(own)} pipeline; set --model to a pipeline for "
                 f"{','.join(codes)} or add {own} to --languages"
             )
+        s = self.settings
+        given = s.pattern_files() or s.actor_files() or s.entity_files()
+        if (
+            given
+            or s.backoff not in ("packaged", "off")
+            or not (classifier_off(s.classifier) or s.classifier == "packaged")
+        ):
+            self.resources  # noqa: B018 - the user's files: a bad line is an error before any work
         if self.settings.scheduler:
             return
         if self.settings.workers > 0 or self.settings.processes > 1:
