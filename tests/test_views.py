@@ -377,8 +377,34 @@ def test_a_search_without_filters_ranks_the_newest_matches(
     with StoreReader(gappy) as r:
         both = search_module.search(r, "Rouhani Ankara")
         assert {h.title for h in both} == {"Rouhani in Ankara", "Rouhani in Ankara again"}
+        best = search_module.search(r, "Rouhani Ankara", limit=1)[0].title
         monkeypatch.setattr(search_module, "RANK_WINDOW", 1)  # rank only the newest match
-        assert [h.title for h in search_module.search(r, "Rouhani Ankara")] == ["Rouhani in Ankara again"]
+        assert [h.title for h in search_module.search(r, "Rouhani Ankara", limit=1)] == [
+            "Rouhani in Ankara again"
+        ]
+        assert best == "Rouhani in Ankara"  # all ranked: the shorter title ranks first
         assert "[Rouhani]" in search_module.search(r, "Rouhani")[0].to_dict(("[", "]"))["snippet"]
         dated = search_module.search(r, "Rouhani", until=dt.date(2019, 12, 31))  # a filter: all matches
         assert [h.title for h in dated] == ["Rouhani in Ankara"]
+
+
+def test_edges_a_reviewer_found(gappy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.query import events as events_module
+    from eventwire.query import search as search_module
+    from eventwire.query.codes import known_countries, unknown_code
+
+    assert not unknown_code("USAGO", known_countries()) and unknown_code("USAGOB", known_countries())
+    last = periods(dt.date(9999, 12, 1), dt.date(9999, 12, 31), "week")  # no overflow past the calendar
+    assert last[-1] == dt.date(9999, 12, 27)
+    with StoreReader(gappy) as r:
+        assert filter_warnings(r, EventFilter.parse(actor="IRNGO")) == []
+        everything = events_module.event_rows(r, EventFilter(), limit=10)
+        monkeypatch.setattr(events_module, "DEEP_PAGE", 1)  # every page: one top-N over all segments
+        deep = events_module.event_rows(r, EventFilter(), limit=10)
+        assert [e["event_id"] for e in deep] == [e["event_id"] for e in everything]
+        assert [e["day"] for e in events_module.event_rows(r, EventFilter(), limit=1, offset=2)] == [
+            everything[2]["day"]
+        ]
+        monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+        second = search_module.search(r, "Rouhani Ankara", limit=1, offset=1)  # past the window: all ranked
+        assert len(second) == 1

@@ -164,8 +164,8 @@ SETTINGS: tuple[Setting, ...] = (
         "partition_size",
         128,
         "EVENTWIRE_PARTITION_SIZE",
-        "Most articles per partition sent to a worker (processes > 1 or Dask; fewer when long); "
-        "each is one store segment.",
+        "Most articles per partition sent to a worker (processes > 1 or Dask; fewer once their texts "
+        "reach 40,000 characters).",
         int,
     ),
     Setting(

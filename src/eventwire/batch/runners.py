@@ -2,10 +2,11 @@
 
 Every runner takes partitions (lists of articles, and documents that already failed) and
 yields, *in the order given*, each partition's coded articles and failures.  The caller (the
-ingest) commits each partition it gets back as one store segment, in one transaction, so a
-partition is stored exactly once; an interrupted run loses at most the partitions in flight,
-and a rerun skips every article already stored before anything is sent to a worker.  Keeping
-the order makes a parallel ingest store exactly what a single-process ingest stores.
+ingest) commits what comes back in segments of about ``store_batch`` articles, each in one
+transaction, so an article is stored exactly once; an interrupted run loses at most what was not
+committed yet, and a rerun skips every article already stored before anything is sent to a
+worker.  Keeping the order makes a parallel ingest store exactly what a single-process ingest
+stores.
 
 Each worker process builds its :class:`~eventwire.pipeline.Pipeline` (model and
 dictionaries) once, on its first partition, and keeps it for the next ones.

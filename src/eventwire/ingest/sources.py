@@ -31,6 +31,7 @@ from eventwire.errors import (
     RecordError,
     TooLargeError,
 )
+from eventwire.ingest.decoding import decode_bytes
 from eventwire.models import DocumentKind, Limits, RawDocument
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -47,8 +48,6 @@ _DOC_FILE = re.compile(
     r"^(?:readme|licen[cs]e|attribution|source|notice|copying|changelog)(?:\.[a-z]+)?$", re.I
 )
 _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
-# Bytes that are control characters in every text encoding we accept: a binary file.
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def iter_documents(
@@ -182,26 +181,6 @@ def _gunzip(data: bytes, most: int) -> bytes | None:
             raise EOFError("compressed file ended before the end-of-stream marker was reached")
         data = inflate.unused_data.lstrip(b"\x00")
     return bytes(out)
-
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode ``data`` as UTF-8 (with or without BOM), else cp1252, else Latin-1.
-
-    Raises :class:`DecodeError` for content that looks binary.
-    """
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise DecodeError(source, f"invalid UTF-16: {exc.reason}") from exc
-    if _BINARY_BYTES.search(data[:4096]):
-        raise DecodeError(source, "binary content, not text in any supported encoding")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DecodeError(source, "not text in any supported encoding")  # pragma: no cover
 
 
 def looks_like_html(text: str) -> bool:

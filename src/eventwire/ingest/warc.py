@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterator
 
 from eventwire.errors import ArchiveError, DocumentError, TooLargeError
-from eventwire.ingest.sources import decode_bytes
+from eventwire.ingest.decoding import decode_bytes
 from eventwire.models import DocumentKind, Limits, RawDocument
 
 __all__ = ["iter_warc"]

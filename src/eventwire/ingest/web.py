@@ -30,7 +30,7 @@ import httpx
 
 from eventwire import __version__
 from eventwire.errors import DocumentError, FetchError, TooLargeError
-from eventwire.ingest.sources import decode_bytes
+from eventwire.ingest.decoding import decode_bytes
 from eventwire.models import DocumentKind, RawDocument
 
 __all__ = ["USER_AGENT", "FeedItem", "Fetcher", "feed_items", "fetch_pages", "is_url"]

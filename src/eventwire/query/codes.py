@@ -3,8 +3,9 @@
 A filter on an unknown code ("CHA" for CHN, "USAGOB" for USAGOV) matches nothing; rather than a
 silent empty result, :func:`filter_warnings` says so and offers the nearest known codes.  A code is
 known when its first three letters are a country of the packaged table, an organisation or
-organisation type of the agent dictionary, or a country that the store's events carry, and each
-further three letters are a sector code.
+organisation type of the agent dictionary, or a country that the store's events carry, and the rest
+is sector codes (the last one may be cut short: a filter matches codes by their start, so "USAGO"
+finds USAGOV), or when a stored actor's code starts with it (a user's own codes).
 """
 
 from __future__ import annotations
@@ -29,10 +30,18 @@ def known_countries() -> frozenset[str]:
 
 
 def unknown_code(code: str, countries: Collection[str]) -> bool:
-    """``code`` (validated letters) has a country part outside ``countries`` or a sector part that is
-    not a sector code."""
-    sectors = [code[i : i + 3] for i in range(3, len(code), 3)]
-    return code[:3] not in countries or any(s not in SECTOR_CODES for s in sectors)
+    """``code`` (validated letters) has a country part outside ``countries``, or a sector part that no
+    sector code matches (a filter matches codes by their start: "USAGO" matches USAGOV)."""
+    if code[:3] not in countries:
+        return True
+    rest = code[3:]
+    whole, part = (
+        [rest[i : i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)],
+        rest[len(rest) - len(rest) % 3 :],
+    )
+    if any(s not in SECTOR_CODES for s in whole):
+        return True
+    return bool(part) and not any(s.startswith(part) for s in SECTOR_CODES)
 
 
 def _closest(
@@ -78,14 +87,28 @@ def nearest_codes(
 
 
 def _store_countries(reader: StoreReader) -> Counter[str]:
-    """Events per country (source or target) in the store."""
+    """Events per country (source or target) in the store: from the rollups when the reader keeps
+    them, else one scan."""
+    table = "rollup" if reader.rollups() else "events"
+    n = "sum(n)" if table == "rollup" else "count(*)"
     with reader.cursor() as cur:
         rows = cur.execute(
             "SELECT country, sum(n) FROM ("
-            "SELECT source_country AS country, count(*) AS n FROM events GROUP BY 1 "
-            "UNION ALL SELECT target_country, count(*) FROM events GROUP BY 1) GROUP BY 1"
+            f"SELECT source_country AS country, {n} AS n FROM {table} GROUP BY 1 "
+            f"UNION ALL SELECT target_country, {n} FROM {table} GROUP BY 1) GROUP BY 1"
         ).fetchall()
     return Counter({r[0]: int(r[1]) for r in rows if r[0]})
+
+
+def _in_store(reader: StoreReader, code: str) -> bool:
+    """Some stored event has an actor whose code starts with ``code`` (a user's own actor codes)."""
+    with reader.cursor() as cur:
+        row = cur.execute(
+            "SELECT 1 FROM events WHERE (source_country = ? AND starts_with(source_code, ?)) "
+            "OR (target_country = ? AND starts_with(target_code, ?)) LIMIT 1",
+            [code[:3], code, code[:3], code],
+        ).fetchone()
+    return row is not None
 
 
 def filter_warnings(reader: StoreReader | None, f: EventFilter) -> list[str]:
@@ -99,10 +122,11 @@ def filter_warnings(reader: StoreReader | None, f: EventFilter) -> list[str]:
     for option, code in named:
         if code is None or not unknown_code(code, countries):
             continue
-        if reader is not None and weight is None:
-            weight = _store_countries(reader)
-            countries = countries | frozenset(weight)
-            if not unknown_code(code, countries):
+        if reader is not None:
+            if weight is None:
+                weight = _store_countries(reader)
+                countries = countries | frozenset(weight)
+            if not unknown_code(code, countries) or (len(code) > 3 and _in_store(reader, code)):
                 continue
         near = nearest_codes(code, countries, weight=weight)
         hint = f"; nearest known: {', '.join(near)}" if near else ""

@@ -28,6 +28,9 @@ __all__ = [
 ]
 
 MAX_LIMIT = 10_000
+#: Beyond this many rows (offset + limit) a page is one DuckDB top-N over every segment (ordered by
+#: day, then event id) instead of the newest-first visit of the segments.
+DEEP_PAGE = 10_000
 _CODE = re.compile(r"^[A-Z]{3,9}$")
 _CAMEO = re.compile(r"^\d{1,4}$")
 MENTION_COLUMNS = ("num_mentions", "num_articles", "num_sources", "num_stories")
@@ -210,9 +213,10 @@ def event_rows(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Matching events (or mentions, with ``f.mentions``), newest first (ties: the segment with the
-    newer events, then the row's place in its segment), each with its event's ``global_event_id`` and
-    GDELT-style counts over the whole store (from the catalog's Events table): ``num_mentions``,
-    ``num_articles``, ``num_sources`` (distinct publishers), ``num_stories`` (story clusters).
+    newer events, then the row's place in its segment; past :data:`DEEP_PAGE` rows, the event id),
+    each with its event's ``global_event_id`` and GDELT-style counts over the whole store (from the
+    catalog's Events table): ``num_mentions``, ``num_articles``, ``num_sources`` (distinct
+    publishers), ``num_stories`` (story clusters).
 
     Fast on large stores (see :func:`_newest`)."""
     if not 0 < limit <= MAX_LIMIT:
@@ -263,6 +267,15 @@ def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> lis
     2. The page's rows are read whole by their row numbers, from their segments only."""
     where, params = where_clause(f)
     need = offset + limit
+    if need > DEEP_PAGE:  # a deep page: one top-N in DuckDB (interruptible at the deadline)
+        order = "day DESC NULLS LAST, event_id" + (", mention_id" if f.mentions else "")
+        with reader.cursor() as cur:
+            cur.execute(
+                f"SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+            names = [d[0] for d in cur.description or []]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     spans = [span for span in reader.spans() if _may_match(span, f)]
     found: list[tuple[tuple[int, int, int], SegmentSpan, int]] = []  # (order key, segment, row number)
     with reader.cursor() as cur:

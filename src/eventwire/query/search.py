@@ -108,8 +108,9 @@ def search(
     offset: int = 0,
 ) -> list[SearchHit]:
     """Articles matching ``query`` (words, "exact phrases", OR, AND, NOT, parentheses, prefix*), best
-    first (BM25, the title weighted 4x; without filters, among the newest :data:`RANK_WINDOW`
-    matches); ``country`` keeps articles with an actor of that country (ISO3 or body code)."""
+    first (BM25, the title weighted 4x; without filters, the first pages among the newest
+    :data:`RANK_WINDOW` matches, a page past them among all); ``country`` keeps articles with an
+    actor of that country (ISO3 or body code)."""
     if not query.strip():
         raise QueryError("search: empty query")
     if since and until and since > until:
@@ -134,7 +135,7 @@ def search(
         conditions.append("a.countries LIKE ?")
         params.append(f"% {code} %")
     try:
-        if len(conditions) == 1:  # no filter: rank the newest matches only, then fetch the page
+        if len(conditions) == 1 and offset + limit <= RANK_WINDOW:  # rank the newest matches only
             rows = _ranked_newest(reader, match, limit, offset)
         else:
             sql = (

@@ -111,17 +111,22 @@ def _truncate(day: dt.date, by: str) -> dt.date:
     return day
 
 
-def _next(period: dt.date, by: str) -> dt.date:
-    if by == "month":
-        return (period.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return period + dt.timedelta(days=7 if by == "week" else 1)
+def _next(period: dt.date, by: str) -> dt.date | None:
+    """The next period's first day (None past the calendar's last day)."""
+    try:
+        if by == "month":
+            return (period.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return period + dt.timedelta(days=7 if by == "week" else 1)
+    except OverflowError:
+        return None
 
 
 def periods(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
     """The periods ``by`` (their first days) from the one holding ``first`` to the one holding ``last``."""
     out: list[dt.date] = []
-    period, end = _truncate(first, by), _truncate(last, by)
-    while period <= end:
+    period: dt.date | None = _truncate(first, by)
+    end = _truncate(last, by)
+    while period is not None and period <= end:
         out.append(period)
         if len(out) > MAX_PERIODS:
             raise QueryError(
@@ -252,17 +257,19 @@ def rising(
         source = events_between(reader, base_start, until)  # the segments of the two periods only
         rows = cur.execute(  # counted in DuckDB: per (period, source, target) and per (period, root)
             "SELECT day >= ? AS recent, source_country, target_country, cameo_root, count(*) "
-            f"FROM {source} WHERE {where} AND day BETWEEN ? AND ? AND source_country <> ''"
-            " GROUP BY GROUPING SETS ((1, 2, 3), (1, 4))",
+            f"FROM {source} WHERE {where} AND day BETWEEN ? AND ? GROUP BY GROUPING SETS ((1, 2, 3), (1, 4))",
             [start, *params, base_start, until],
         ).fetchall()
         reported = ""
         art_params: list[Any] = [start, base_start, until]
-        if dyad is not None:  # the articles that report the dyad's events in the two periods
-            reported = (
-                f" AND article_id IN (SELECT article_id FROM {source} WHERE {where} AND day BETWEEN ? AND ?)"
+        if dyad is not None:  # the articles that report the dyad's events (any mention) in the two periods
+            every, every_params = where_clause(
+                EventFilter(dyad=dyad, include_historical=include_historical, mentions=True)
             )
-            art_params += [*params, base_start, until]
+            reported = (
+                f" AND article_id IN (SELECT article_id FROM {source} WHERE {every} AND day BETWEEN ? AND ?)"
+            )
+            art_params += [*every_params, base_start, until]
         arts = cur.execute(
             f"SELECT day >= ? AS recent, title, themes FROM articles WHERE day BETWEEN ? AND ?{reported}",
             art_params,
@@ -272,9 +279,11 @@ def rising(
     codes: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for recent, src, tgt, root, n in rows:
         i = 0 if recent else 1
-        if src is None:  # the roots' grouping set
+        if src is None:  # the roots' grouping set (events of an unknown source too)
             if root:
                 codes[i][root] += n
+            continue
+        if not src:  # an actor of no known country
             continue
         actors[i][src] += n
         if tgt and tgt != src:

@@ -412,8 +412,9 @@ def create_app(store_dir: str | Path, query_timeout: float | None = 10.0) -> Fas
         days, base = parse_days(window, "window"), parse_days(baseline, "baseline")
         if days > 3660 or base > 3660:
             raise QueryError("window and baseline must be at most 3660 days")
-        found = rising(store.get(), days, base, f.until, include_historical=old, since=f.since, dyad=f.dyad)
-        return {"ok": True, **found}
+        reader = store.get()
+        found = rising(reader, days, base, f.until, include_historical=old, since=f.since, dyad=f.dyad)
+        return {"ok": True, "warnings": filter_warnings(reader, f), **found}
 
     @app.get("/api/actors/{code}")
     def api_actor(

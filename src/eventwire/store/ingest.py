@@ -203,7 +203,8 @@ def ingest_articles(
                 runner.close()
 
     try:
-        return _run(store_dir, produce, settings.store_batch)
+        # workers: small partitions gathered into batches; this process: a chunk is a batch
+        return _run(store_dir, produce, settings.store_batch if parallel(settings) else 1)
     finally:
         if remote is not None:
             remote.close()
@@ -234,8 +235,8 @@ def _run(
     produce: Callable[[Fresh, IngestSummary], Iterable[list[CodedArticle | DocumentError]]],
     batch_size: int = 1,
 ) -> IngestSummary:
-    """Store what ``produce`` codes: a segment once ``batch_size`` articles have come back (the
-    partitions stay in order, so the segments are those of a one-process run)."""
+    """Store what ``produce`` codes, in order: a segment once ``batch_size`` articles have come back
+    (the first partition that reaches it closes the segment)."""
     started = time.perf_counter()
     summary = IngestSummary(store=str(store_dir))
     with Store(store_dir) as store:

@@ -15,7 +15,7 @@ server); the rows of segments that compaction replaced are dropped.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 import duckdb
 
@@ -42,24 +42,20 @@ class Rollups:
                 "first_mention BOOLEAN, n BIGINT, goldstein_sum DOUBLE)"
             )
 
-    def ensure(self, segments: Sequence[tuple[str, str]]) -> None:
-        """Hold exactly these (segment id, events file as an SQL literal's content) segments' rows."""
-        wanted = {sid for sid, _ in segments}
+    def ensure(self, segments: Mapping[str, str]) -> None:
+        """Hold the rows of exactly these segments (id -> events file as an SQL literal's content): the
+        missing ones are summarised and those gone (merged by compaction) dropped, in one transaction,
+        so that no query sees a segment twice or not at all."""
         with self._lock:
+            gone = sorted(self._have - set(segments))
+            new = [(sid, path) for sid, path in segments.items() if sid not in self._have]
+            if not gone and not new:
+                return
             cur = self._db.cursor()
             try:
-                gone = self._have - wanted
-                if gone:
-                    for table in ROLLUPS:
-                        cur.execute(
-                            f"DELETE FROM {table} WHERE segment_id IN ({', '.join('?' * len(gone))})",
-                            sorted(gone),
-                        )
-                    self._have -= gone
-                for sid, path in segments:
-                    if sid in self._have:
-                        continue
-                    for table, columns in ROLLUPS.items():
+                cur.execute("BEGIN TRANSACTION")
+                for table, columns in ROLLUPS.items():
+                    for sid, path in new:
                         keys = ", ".join(columns)
                         groups = ", ".join(str(i) for i in range(2, len(columns) + 4))
                         cur.execute(
@@ -68,6 +64,13 @@ class Rollups:
                             f"WHERE first_mention GROUP BY {groups}",
                             [sid],
                         )
-                    self._have.add(sid)
+                    if gone:
+                        marks = ", ".join("?" * len(gone))
+                        cur.execute(f"DELETE FROM {table} WHERE segment_id IN ({marks})", gone)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
             finally:
                 cur.close()
+            self._have = (self._have - set(gone)) | {sid for sid, _ in new}

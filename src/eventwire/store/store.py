@@ -726,15 +726,18 @@ class StoreReader:
         self.db.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_ROWS}")
         self._seq = -1
         self._days: dict[str, tuple[dt.date | None, dt.date | None]] = {}  # per segment, never changes
+        self._view: list[tuple[str, int]] = []  # (segment id, seq) of the segments the views read
         self._rollups = Rollups(self.db) if rollups else None
         self.refresh()
 
     def rollups(self) -> bool:
-        """True when this reader answers from rollups; then the ``rollup`` table holds the rows of
-        exactly the segments the views read."""
+        """True when this reader answers from rollups; then the rollup tables hold the rows of exactly
+        the segments the catalog lists now (updated in one transaction)."""
         if self._rollups is None:
             return False
-        self._rollups.ensure([(s.segment_id, s.events_file) for s in self.spans()])
+        current = [str(r[0]) for r in self.catalog.execute("SELECT segment_id FROM segments ORDER BY seq")]
+        files = {sid: _sql_path(str(self.root / "segments" / sid / "events.parquet")) for sid in current}
+        self._rollups.ensure(files)
         return True
 
     @property
@@ -773,11 +776,8 @@ class StoreReader:
         """The segments the views read, newest events first (by their last day, undated last; then the
         newer segment), each with the day range of its events.  A segment's range is read once (one
         scan of its ``day`` column) and kept: segment files never change."""
-        rows = self.catalog.execute(
-            "SELECT segment_id, seq FROM segments WHERE seq <= ? ORDER BY seq", (self._seq,)
-        ).fetchall()
         out = []
-        for segment_id, seq in rows:
+        for segment_id, seq in self._view:  # as the views read them (not a later compaction's)
             path = _sql_path(str(self.root / "segments" / segment_id / "events.parquet"))
             if segment_id not in self._days:
                 with self.cursor() as cur:
@@ -806,7 +806,9 @@ class StoreReader:
     def _point_views(self, seq: int) -> bool:
         if seq == self._seq:
             return False
-        segments = self.segments()
+        rows = self.catalog.execute("SELECT segment_id, seq FROM segments ORDER BY seq").fetchall()
+        self._view = [(str(r[0]), int(r[1])) for r in rows]
+        segments = [sid for sid, _ in self._view]
         for table in TABLES:
             files = [str(self.root / "schema" / f"{table}.parquet")]
             files += [str(self.root / "segments" / s / f"{table}.parquet") for s in segments]
