@@ -118,6 +118,7 @@ def run_measure(name: str, jsonl: Path, model: str | None, half: int = -1) -> di
             "events": summary["events"],
             "main_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN),
             "worker_peak_rss_mb": rss if name.startswith("ingest_workers_") else [],
+            "timeline": summary.get("timeline", {}),
         }
     settings = Settings.from_env(model=model)
     pipeline = Pipeline(settings)

@@ -408,3 +408,14 @@ def test_edges_a_reviewer_found(gappy: Path, monkeypatch: pytest.MonkeyPatch) ->
         monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
         second = search_module.search(r, "Rouhani Ankara", limit=1, offset=1)  # past the window: all ranked
         assert len(second) == 1
+
+
+def test_the_ingest_summary_gives_its_timeline(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.cli.demo import demo_files
+    from eventwire.store.ingest import ingest
+
+    summary = ingest(demo_files()[:3], tmp_path, pipeline)
+    t = summary.to_dict()["timeline"]
+    assert set(t) == {"coders_ready", "first_results", "last_results", "committing", "end"}
+    assert 0 <= t["coders_ready"] <= t["first_results"] <= t["last_results"] <= t["end"]
+    assert 0 < t["committing"] < t["end"]

@@ -39,6 +39,11 @@ class IngestSummary:
     seconds: float = 0.0
     failures: list[dict[str, str]] = field(default_factory=list)
     worker_rss: list[int] = field(default_factory=list)  # peak resident bytes of each coding process
+    #: seconds from the start of the run: ``coders_ready`` (workers started, or this process's
+    #: pipeline), ``first_results`` and ``last_results`` (the first and last partition back),
+    #: ``committing`` (time spent writing segments, in total) and ``end``
+    timeline: dict[str, float] = field(default_factory=dict)
+    started_at: float = 0.0  # time.perf_counter() at the start of the run
 
     def counts(self) -> dict[str, int]:
         return {
@@ -58,6 +63,7 @@ class IngestSummary:
             "compacted": self.compacted,
             "seconds": round(self.seconds, 2),
             "worker_peak_rss_mb": [round(b / 2**20) for b in self.worker_rss],
+            "timeline": {k: round(v, 2) for k, v in self.timeline.items()},
             "failures": self.failures,
         }
 
@@ -189,11 +195,15 @@ def ingest_articles(
     remote = make_runner(settings, pipeline) if settings.scheduler else None
 
     def produce(fresh: Fresh, summary: IngestSummary) -> Iterator[list[CodedArticle | DocumentError]]:
+        started = summary.started_at
         runner = remote or make_runner(settings, pipeline)
+        summary.timeline["coders_ready"] = time.perf_counter() - started
         try:
             new = fresh(items)
             parts = partitions(new, settings) if parallel(settings) else chunks(new, settings.store_batch)
             for results in runner.map(parts):
+                summary.timeline.setdefault("first_results", time.perf_counter() - started)
+                summary.timeline["last_results"] = time.perf_counter() - started
                 if progress is not None:
                     progress(len(results))
                 yield results
@@ -238,7 +248,7 @@ def _run(
     """Store what ``produce`` codes, in order: a segment once ``batch_size`` articles have come back
     (the first partition that reaches it closes the segment)."""
     started = time.perf_counter()
-    summary = IngestSummary(store=str(store_dir))
+    summary = IngestSummary(store=str(store_dir), started_at=started)
     with Store(store_dir) as store:
         summary.run_id = store.start_run()
         batch: list[CodedArticle] = []
@@ -255,6 +265,7 @@ def _run(
             stored_again.clear()
             if not batch:
                 return
+            writing = time.perf_counter()
             done = store.add_batch(
                 [(c.article, c.events, c.mentions, c.sentences) for c in batch],
                 summary.run_id,
@@ -268,6 +279,9 @@ def _run(
                     summary.duplicates += 1
             summary.segments += 1
             batch.clear()
+            summary.timeline["committing"] = (
+                summary.timeline.get("committing", 0.0) + time.perf_counter() - writing
+            )
 
         def fresh(items: Iterable[Article | DocumentError]) -> Iterator[Article | DocumentError]:
             """Articles not stored yet (failed documents are recorded, duplicates counted)."""
@@ -298,5 +312,6 @@ def _run(
         flush()  # the last articles (or, for a run of duplicates only, the failures cleared)
         summary.compacted = store.compact()
         summary.seconds = time.perf_counter() - started
+        summary.timeline["end"] = summary.seconds
         store.finish_run(summary.run_id, summary.counts())
     return summary
