@@ -233,25 +233,24 @@ def event_rows(
     return page
 
 
-def _may_match(span: SegmentSpan, f: EventFilter) -> bool:
-    """False when the segment's days lie outside ``f``'s date range (an undated row matches none)."""
-    if f.since and (span.last_day is None or span.last_day < f.since):
+def _overlaps(span: SegmentSpan, first: dt.date | None, last: dt.date | None) -> bool:
+    """Whether the segment's days meet ``first``..``last`` (an open end when None; an undated segment
+    meets no bounded range)."""
+    if first and (span.last_day is None or span.last_day < first):
         return False
-    return not (f.until and (span.first_day is None or span.first_day > f.until))
+    return not (last and (span.first_day is None or span.first_day > last))
 
 
-def _days_of(spans: list[SegmentSpan], first: dt.date, last: dt.date) -> list[SegmentSpan]:
-    """The segments whose days overlap ``first``..``last``."""
-    return [s for s in spans if s.first_day and s.last_day and s.first_day <= last and s.last_day >= first]
+def _files(spans: list[SegmentSpan]) -> str:
+    """The segments' events files as a DuckDB list literal's items."""
+    return ", ".join(f"'{span.events_file}'" for span in spans)
 
 
 def events_between(reader: StoreReader, first: dt.date, last: dt.date) -> str:
     """A FROM source for the events of ``first``..``last``: the segments whose days overlap, read
     directly (no time spent on the others' row groups), or the ``events`` view when none do."""
-    overlap = _days_of(reader.spans(), first, last)
-    if not overlap:
-        return "events"
-    return "read_parquet([{}])".format(", ".join(f"'{s.events_file}'" for s in overlap))
+    overlap = [span for span in reader.spans() if _overlaps(span, first, last)]
+    return f"read_parquet([{_files(overlap)}])" if overlap else "events"
 
 
 def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
@@ -276,7 +275,7 @@ def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> lis
             )
             names = [d[0] for d in cur.description or []]
             return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-    spans = [span for span in reader.spans() if _may_match(span, f)]
+    spans = [span for span in reader.spans() if _overlaps(span, f.since, f.until)]
     found: list[tuple[tuple[int, int, int], SegmentSpan, int]] = []  # (order key, segment, row number)
     with reader.cursor() as cur:
         start, size = 0, 1
@@ -287,7 +286,7 @@ def _newest(reader: StoreReader, f: EventFilter, limit: int, offset: int) -> lis
                 newest = batch[0].last_day
                 if newest is None or -newest.toordinal() >= cut:
                     break  # nothing here or after sorts before the page's last row
-            listing = ", ".join(f"'{span.events_file}'" for span in batch)
+            listing = _files(batch)
             rank = " ".join(f"WHEN '{span.events_file}' THEN {start + i}" for i, span in enumerate(batch))
             hits = cur.execute(
                 f"SELECT day, CASE filename {rank} END AS rank, file_row_number "
